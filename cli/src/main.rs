@@ -1,0 +1,2 @@
+//! The `wuye` command.
+fn main() {}

@@ -1,0 +1,3 @@
+//! wuye-core: placeholder
+/// Crate version.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
