@@ -1,1 +1,2 @@
+//! Calendar benchmarks (being written).
 fn main() {}

@@ -1,1 +1,2 @@
+//! Benchmarks of service requests and SLA (filled in below).
 fn main() {}

@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 pub type Instant = DateTime<FixedOffset>;
 
 /// Errors from calendar queries and calendar data.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[serde(tag = "error", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CalendarError {
     /// The calendar has no holiday data for this year, so it cannot say what is a working day.
     #[error("the calendar has no data for year {year}")]

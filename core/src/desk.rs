@@ -1,0 +1,310 @@
+//! The customer-service desk 客户服务中心: every open and closed request of an estate with its
+//! SLA clocks, one configuration, one policy and one calendar. This is the engine a host
+//! keeps (as plain serde data) and drives with commands and `tick`s.
+
+use crate::calendar::{BusinessCalendar, Instant};
+use crate::config::DeskConfig;
+use crate::role::Actor;
+use crate::sla::{SlaError, SlaPolicy, SlaStatus, SlaTrack};
+use crate::ticket::{
+    Change, Command, Event, EventMismatch, NewRequest, RequestError, ServiceRequest, EVENT_SCHEMA,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A request with its SLA clocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tracked {
+    /// The request.
+    pub request: ServiceRequest,
+    /// Its clocks.
+    pub sla: SlaTrack,
+}
+
+/// Errors of the desk. The desk is unchanged after any of them.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DeskError {
+    /// A workflow refusal.
+    #[error(transparent)]
+    Request(#[from] RequestError),
+    /// An SLA or calendar failure.
+    #[error(transparent)]
+    Sla(#[from] SlaError),
+    /// No request with this id.
+    #[error("unknown request {request}")]
+    UnknownRequest {
+        /// Id asked for.
+        request: String,
+    },
+    /// A request with this id already exists.
+    #[error("request {request} already exists")]
+    DuplicateRequest {
+        /// Id given.
+        request: String,
+    },
+    /// The configuration or policy is invalid.
+    #[error("invalid desk configuration: {reason}")]
+    InvalidConfig {
+        /// What is wrong.
+        reason: String,
+    },
+    /// An event written with a schema this library does not read.
+    #[error(
+        "event of request {request} has schema {found}; this library reads schema {supported}"
+    )]
+    UnsupportedSchema {
+        /// Request id.
+        request: String,
+        /// Schema found.
+        found: u32,
+        /// Schema supported.
+        supported: u32,
+    },
+    /// An event that does not fit the request's state.
+    #[error(transparent)]
+    EventMismatch(#[from] EventMismatch),
+}
+
+impl DeskError {
+    /// Stable machine-readable code of the error kind.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DeskError::Request(e) => e.code(),
+            DeskError::Sla(SlaError::Calendar { .. }) => "calendar",
+            DeskError::Sla(SlaError::InvalidPolicy { .. }) => "invalid_policy",
+            DeskError::Sla(SlaError::AsOfBeforeLastEvent { .. }) => "as_of_before_last_event",
+            DeskError::Sla(SlaError::BadEvents { .. }) => "bad_events",
+            DeskError::UnknownRequest { .. } => "unknown_request",
+            DeskError::DuplicateRequest { .. } => "duplicate_request",
+            DeskError::InvalidConfig { .. } => "invalid_config",
+            DeskError::UnsupportedSchema { .. } => "unsupported_schema",
+            DeskError::EventMismatch(_) => "event_mismatch",
+        }
+    }
+}
+
+/// The engine: configuration, SLA policy, calendar and every request with its clocks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Desk {
+    config: DeskConfig,
+    policy: SlaPolicy,
+    calendar: BusinessCalendar,
+    requests: BTreeMap<String, Tracked>,
+}
+
+impl Desk {
+    /// A desk with no requests. Validates the configuration and the policy.
+    pub fn new(
+        config: DeskConfig,
+        policy: SlaPolicy,
+        calendar: BusinessCalendar,
+    ) -> Result<Desk, DeskError> {
+        config
+            .validate()
+            .map_err(|reason| DeskError::InvalidConfig { reason })?;
+        policy.validate()?;
+        Ok(Desk {
+            config,
+            policy,
+            calendar,
+            requests: BTreeMap::new(),
+        })
+    }
+
+    /// Default departments, the standard policy and the built-in mainland China calendar.
+    pub fn standard() -> Desk {
+        Desk {
+            config: DeskConfig::default(),
+            policy: SlaPolicy::standard(),
+            calendar: BusinessCalendar::china_mainland(),
+            requests: BTreeMap::new(),
+        }
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &DeskConfig {
+        &self.config
+    }
+
+    /// The SLA policy.
+    pub fn policy(&self) -> &SlaPolicy {
+        &self.policy
+    }
+
+    /// The calendar.
+    pub fn calendar(&self) -> &BusinessCalendar {
+        &self.calendar
+    }
+
+    /// A request by id.
+    pub fn request(&self, id: &str) -> Option<&ServiceRequest> {
+        self.requests.get(id).map(|t| &t.request)
+    }
+
+    /// A request and its clocks by id.
+    pub fn tracked(&self, id: &str) -> Option<&Tracked> {
+        self.requests.get(id)
+    }
+
+    /// Every request, by id.
+    pub fn requests(&self) -> impl Iterator<Item = &ServiceRequest> {
+        self.requests.values().map(|t| &t.request)
+    }
+
+    /// Number of requests.
+    pub fn len(&self) -> usize {
+        self.requests.len()
+    }
+
+    /// Whether the desk holds no request.
+    pub fn is_empty(&self) -> bool {
+        self.requests.is_empty()
+    }
+
+    /// Registers a new request 受理登记 and returns its events.
+    pub fn register(
+        &mut self,
+        new: NewRequest,
+        actor: &Actor,
+        now: Instant,
+    ) -> Result<Vec<Event>, DeskError> {
+        if self.requests.contains_key(&new.id) {
+            return Err(DeskError::DuplicateRequest { request: new.id });
+        }
+        let (request, events) = ServiceRequest::register(new, actor, now)?;
+        let mut sla = SlaTrack::new(request.id(), request.details.kind, request.details.priority);
+        for e in &events {
+            sla.observe(e, &self.policy, &self.calendar);
+        }
+        self.requests
+            .insert(request.id().to_owned(), Tracked { request, sla });
+        Ok(events)
+    }
+
+    /// Takes one step on a request and returns its events. On error nothing changes.
+    pub fn execute(
+        &mut self,
+        id: &str,
+        command: &Command,
+        actor: &Actor,
+        now: Instant,
+    ) -> Result<Vec<Event>, DeskError> {
+        let tracked = self
+            .requests
+            .get_mut(id)
+            .ok_or_else(|| DeskError::UnknownRequest {
+                request: id.to_owned(),
+            })?;
+        let events = tracked.request.execute(command, actor, now, &self.config)?;
+        for e in &events {
+            tracked.sla.observe(e, &self.policy, &self.calendar);
+        }
+        Ok(events)
+    }
+
+    /// Records the escalations 升级 that have fallen due by `now` and not been recorded yet,
+    /// and returns them as `escalated` events (each exactly once, however often the host
+    /// ticks). Requests in id order; within one, by due instant.
+    pub fn tick(&mut self, now: Instant) -> Vec<Event> {
+        let mut out = Vec::new();
+        for (id, tracked) in self.requests.iter_mut() {
+            for d in tracked.sla.due_escalations(now) {
+                let event = Event {
+                    schema: EVENT_SCHEMA,
+                    request: id.clone(),
+                    at: now,
+                    actor: Actor::system(),
+                    change: Change::Escalated {
+                        cycle: d.cycle,
+                        clock: d.clock,
+                        percent: d.percent,
+                        notify: d.notify,
+                        due_at: d.due_at,
+                    },
+                };
+                tracked.sla.observe(&event, &self.policy, &self.calendar);
+                out.push(event);
+            }
+        }
+        out
+    }
+
+    /// SLA status of one request as of `as_of` (not before its last event).
+    pub fn sla_status(&self, id: &str, as_of: Instant) -> Result<SlaStatus, DeskError> {
+        let tracked = self
+            .requests
+            .get(id)
+            .ok_or_else(|| DeskError::UnknownRequest {
+                request: id.to_owned(),
+            })?;
+        let last = tracked.request.last_event_at;
+        if as_of < last {
+            return Err(SlaError::AsOfBeforeLastEvent {
+                request: id.to_owned(),
+                as_of: as_of.to_rfc3339(),
+                last: last.to_rfc3339(),
+            }
+            .into());
+        }
+        Ok(tracked.sla.status(&self.calendar, as_of)?)
+    }
+
+    /// Applies one recorded event (replay). Validates the schema and that the event fits.
+    pub fn apply(&mut self, event: &Event) -> Result<(), DeskError> {
+        if event.schema != EVENT_SCHEMA {
+            return Err(DeskError::UnsupportedSchema {
+                request: event.request.clone(),
+                found: event.schema,
+                supported: EVENT_SCHEMA,
+            });
+        }
+        if let Change::Registered { request } = &event.change {
+            if request.id != event.request {
+                return Err(EventMismatch {
+                    request: event.request.clone(),
+                    change: "registered",
+                    stage: "registered under another id",
+                }
+                .into());
+            }
+            if self.requests.contains_key(&request.id) {
+                return Err(DeskError::DuplicateRequest {
+                    request: request.id.clone(),
+                });
+            }
+            let request = ServiceRequest::from_registration(event)?;
+            let mut sla =
+                SlaTrack::new(request.id(), request.details.kind, request.details.priority);
+            sla.observe(event, &self.policy, &self.calendar);
+            self.requests
+                .insert(request.id().to_owned(), Tracked { request, sla });
+            return Ok(());
+        }
+        let tracked =
+            self.requests
+                .get_mut(&event.request)
+                .ok_or_else(|| DeskError::UnknownRequest {
+                    request: event.request.clone(),
+                })?;
+        tracked.request.apply(event)?;
+        tracked.sla.observe(event, &self.policy, &self.calendar);
+        Ok(())
+    }
+
+    /// Rebuilds a desk from an event log. Fails at the first event that does not apply,
+    /// giving its index (0-based) in the log.
+    pub fn replay<'a>(
+        config: DeskConfig,
+        policy: SlaPolicy,
+        calendar: BusinessCalendar,
+        events: impl IntoIterator<Item = &'a Event>,
+    ) -> Result<Desk, (usize, DeskError)> {
+        let mut desk = Desk::new(config, policy, calendar).map_err(|e| (0, e))?;
+        for (i, e) in events.into_iter().enumerate() {
+            desk.apply(e).map_err(|err| (i, err))?;
+        }
+        Ok(desk)
+    }
+}
