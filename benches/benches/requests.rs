@@ -1,1 +1,2 @@
+//! Benchmarks of service requests (placeholder until the requests module lands).
 fn main() {}
