@@ -1,2 +1,2 @@
-//! Benchmarks of service requests and SLA (filled in below).
+//! Benchmarks of service requests (placeholder until the requests module lands).
 fn main() {}
