@@ -251,6 +251,31 @@ impl Desk {
         Ok(tracked.sla.status(&self.calendar, as_of)?)
     }
 
+    /// SLA status of every request as of `as_of`, in id order: the batch form of
+    /// [`Desk::sla_status`]. Lazy, so a host can stream 100k statuses without holding them
+    /// all; the calendar is asked once for the whole batch. A request whose last event is
+    /// after `as_of`, or whose clocks the calendar cannot answer, yields its error in place.
+    pub fn sla_statuses(
+        &self,
+        as_of: Instant,
+    ) -> impl Iterator<Item = Result<SlaStatus, DeskError>> + '_ {
+        let mut business = None;
+        self.requests.iter().map(move |(id, tracked)| {
+            let last = tracked.request.last_event_at;
+            if as_of < last {
+                return Err(SlaError::AsOfBeforeLastEvent {
+                    request: id.clone(),
+                    as_of: as_of.to_rfc3339(),
+                    last: last.to_rfc3339(),
+                }
+                .into());
+            }
+            Ok(tracked
+                .sla
+                .status_with(&self.calendar, as_of, &mut business)?)
+        })
+    }
+
     /// Applies one recorded event (replay). Validates the schema and that the event fits.
     pub fn apply(&mut self, event: &Event) -> Result<(), DeskError> {
         if event.schema != EVENT_SCHEMA {

@@ -361,12 +361,38 @@ pub enum Phase {
     },
 }
 
-/// One clock of one cycle, as tracked from events.
+/// One escalation threshold of one clock, as tracked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationTrack {
+    /// Threshold in percent of the target.
+    pub percent: u32,
+    /// Who is told.
+    pub notify: Role,
+    /// The instant the threshold is (or was) reached in the current or a finished segment;
+    /// `None` while unknown (paused, not started, or never reached).
+    pub due: Option<Instant>,
+    /// Whether its `escalated` event has been recorded.
+    pub fired: bool,
+}
+
+/// One clock of one cycle, as tracked from events. Kept flat (one heap block per clock) so
+/// that a status batch over 100k requests stays within memory bandwidth.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClockTrack {
-    /// The target it measures against.
-    pub target: Target,
+    /// Handling cycle: 0 first, one more per reopen.
+    pub cycle: u32,
+    /// When its cycle began (registration or reopen).
+    pub cycle_started_at: Instant,
+    /// Which clock.
+    pub clock: ClockKind,
+    /// How its time is counted.
+    pub timing: Timing,
+    /// Target in seconds.
+    pub seconds: i64,
+    /// Whether it pauses on hold.
+    pub pause_on_hold: bool,
     /// Where it is.
     pub phase: Phase,
     /// When it started, once it has.
@@ -375,46 +401,55 @@ pub struct ClockTrack {
     pub banked: i64,
     /// The instant elapsed reaches the target, computed when it last started or resumed.
     pub deadline: Option<Instant>,
-    /// Per escalation: the instant its threshold is (or was) reached in the current or a
-    /// finished segment; `None` while unknown (paused, not started, or never reached).
-    pub due: Vec<Option<Instant>>,
-    /// Per escalation: whether its `escalated` event has been recorded.
-    pub fired: Vec<bool>,
+    /// Escalation thresholds, ascending.
+    pub escalations: Vec<EscalationTrack>,
 }
 
 impl ClockTrack {
-    fn new(target: &Target) -> Self {
-        let n = target.escalations.len();
+    fn new(target: &Target, cycle: u32, cycle_started_at: Instant) -> Self {
         ClockTrack {
-            target: target.clone(),
+            cycle,
+            cycle_started_at,
+            clock: target.clock,
+            timing: target.timing,
+            seconds: target.seconds,
+            pause_on_hold: target.pause_on_hold,
             phase: Phase::NotStarted,
             started_at: None,
             banked: 0,
             deadline: None,
-            due: vec![None; n],
-            fired: vec![false; n],
+            escalations: target
+                .escalations
+                .iter()
+                .map(|e| EscalationTrack {
+                    percent: e.percent,
+                    notify: e.notify,
+                    due: None,
+                    fired: false,
+                })
+                .collect(),
         }
     }
 
     /// Seconds of the target needed to reach an escalation threshold (rounded up, so that
     /// "80% reached" means elapsed × 100 ≥ target × 80 exactly).
     fn threshold(&self, percent: u32) -> i64 {
-        let num = self.target.seconds.saturating_mul(i64::from(percent));
+        let num = self.seconds.saturating_mul(i64::from(percent));
         num / 100 + i64::from(num % 100 != 0)
     }
 
     /// Begins a running segment at `at`, caching the deadline and the escalation instants.
     fn run_from(&mut self, cal: &BusinessCalendar, at: Instant) -> Result<(), CalendarError> {
-        let timing = self.target.timing;
+        let timing = self.timing;
         let from = position(cal, timing, at)?;
-        let left = self.target.seconds - self.banked;
+        let left = self.seconds - self.banked;
         if left > 0 {
             self.deadline = Some(instant_at(cal, timing, from + left)?);
         }
-        for i in 0..self.due.len() {
-            let need = self.threshold(self.target.escalations[i].percent) - self.banked;
-            if self.due[i].is_none() {
-                self.due[i] = Some(if need > 0 {
+        for i in 0..self.escalations.len() {
+            let need = self.threshold(self.escalations[i].percent) - self.banked;
+            if self.escalations[i].due.is_none() {
+                self.escalations[i].due = Some(if need > 0 {
                     instant_at(cal, timing, from + need)?
                 } else {
                     at
@@ -437,11 +472,11 @@ impl ClockTrack {
     /// were not reached strictly before `at` (a clock stopped exactly at its deadline is met).
     fn end_segment(&mut self, cal: &BusinessCalendar, at: Instant) -> Result<(), CalendarError> {
         if let Phase::Running { from } = self.phase {
-            let now = position(cal, self.target.timing, at)?;
+            let now = position(cal, self.timing, at)?;
             self.banked += (now - from).max(0);
-            for d in &mut self.due {
-                if matches!(d, Some(t) if *t >= at) {
-                    *d = None;
+            for e in &mut self.escalations {
+                if matches!(e.due, Some(t) if t >= at) {
+                    e.due = None;
                 }
             }
         }
@@ -471,7 +506,7 @@ impl ClockTrack {
     }
 
     fn pause(&mut self, cal: &BusinessCalendar, at: Instant) -> Result<(), CalendarError> {
-        if matches!(self.phase, Phase::Running { .. }) && self.target.pause_on_hold {
+        if matches!(self.phase, Phase::Running { .. }) && self.pause_on_hold {
             self.end_segment(cal, at)?;
             self.phase = Phase::Paused { since: at };
         }
@@ -487,7 +522,7 @@ impl ClockTrack {
 
     /// Status as of a position on this clock's timeline (`as_of` is its instant).
     fn status(&self, as_of_pos: i64) -> ClockStatus {
-        let t = &self.target;
+        let t = self;
         let (elapsed, stopped_at) = match self.phase {
             Phase::NotStarted | Phase::Paused { .. } => (self.banked, None),
             Phase::Running { from } => (self.banked + (as_of_pos - from).max(0), None),
@@ -565,16 +600,6 @@ pub struct ClockStatus {
     pub deadline: Option<Instant>,
 }
 
-/// One handling cycle: the first, and one more per reopen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CycleTrack {
-    /// When the cycle began (registration or reopen).
-    pub started_at: Instant,
-    /// One track per target of the policy.
-    pub clocks: Vec<ClockTrack>,
-}
-
 /// Status of one cycle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -595,7 +620,7 @@ pub struct SlaStatus {
     pub request: String,
     /// The instant it describes.
     pub as_of: Instant,
-    /// Every cycle, oldest first; the last is current.
+    /// Every cycle that has clocks, oldest first; the last is current.
     pub cycles: Vec<CycleStatus>,
 }
 
@@ -634,8 +659,11 @@ pub struct SlaTrack {
     pub kind: RequestKind,
     /// Its priority.
     pub priority: Priority,
-    /// Cycles, oldest first.
-    pub cycles: Vec<CycleTrack>,
+    /// Number of handling cycles so far (1 + reopens).
+    pub cycles: u32,
+    /// The clocks of every cycle, oldest cycle first, in one flat list (one heap block per
+    /// request keeps a batch of 100k statuses cache-friendly).
+    pub clocks: Vec<ClockTrack>,
     /// Set when the calendar could not answer; status queries then report it.
     pub error: Option<CalendarError>,
 }
@@ -648,13 +676,10 @@ impl SlaTrack {
             request: request.to_owned(),
             kind,
             priority,
-            cycles: Vec::new(),
+            cycles: 0,
+            clocks: Vec::new(),
             error: None,
         }
-    }
-
-    fn current(&mut self) -> Option<&mut CycleTrack> {
-        self.cycles.last_mut()
     }
 
     fn each(
@@ -662,11 +687,13 @@ impl SlaTrack {
         clocks: &[ClockKind],
         f: impl Fn(&mut ClockTrack) -> Result<(), CalendarError>,
     ) -> Result<(), CalendarError> {
-        if let Some(c) = self.current() {
-            for t in c.clocks.iter_mut() {
-                if clocks.is_empty() || clocks.contains(&t.target.clock) {
-                    f(t)?;
-                }
+        let current = self.cycles.saturating_sub(1);
+        for t in self.clocks.iter_mut().rev() {
+            if t.cycle != current {
+                break;
+            }
+            if clocks.is_empty() || clocks.contains(&t.clock) {
+                f(t)?;
             }
         }
         Ok(())
@@ -678,15 +705,14 @@ impl SlaTrack {
         cal: &BusinessCalendar,
         at: Instant,
     ) -> Result<(), CalendarError> {
-        let clocks = policy
-            .targets(self.kind, self.priority)
-            .iter()
-            .map(ClockTrack::new)
-            .collect();
-        self.cycles.push(CycleTrack {
-            started_at: at,
-            clocks,
-        });
+        let cycle = self.cycles;
+        self.cycles += 1;
+        self.clocks.extend(
+            policy
+                .targets(self.kind, self.priority)
+                .iter()
+                .map(|t| ClockTrack::new(t, cycle, at)),
+        );
         let mut first = vec![ClockKind::Dispatch, ClockKind::Arrive, ClockKind::Complete];
         if self.kind.closes_at_reply() {
             first.push(ClockKind::Reply);
@@ -752,13 +778,13 @@ impl SlaTrack {
                 percent,
                 ..
             } => {
-                if let Some(c) = self.cycles.get_mut(*cycle as usize) {
-                    for t in c.clocks.iter_mut().filter(|t| t.target.clock == *clock) {
-                        for (i, e) in t.target.escalations.iter().enumerate() {
-                            if e.percent == *percent {
-                                t.fired[i] = true;
-                            }
-                        }
+                for t in self
+                    .clocks
+                    .iter_mut()
+                    .filter(|t| t.cycle == *cycle && t.clock == *clock)
+                {
+                    for e in t.escalations.iter_mut().filter(|e| e.percent == *percent) {
+                        e.fired = true;
                     }
                 }
             }
@@ -770,6 +796,17 @@ impl SlaTrack {
     /// Status as of `as_of`, which must not precede the events observed so far (the caller
     /// checks; earlier instants read as the state at the last event).
     pub fn status(&self, cal: &BusinessCalendar, as_of: Instant) -> Result<SlaStatus, SlaError> {
+        self.status_with(cal, as_of, &mut None)
+    }
+
+    /// [`SlaTrack::status`] with a cache of the business position of `as_of`, so that a
+    /// batch of statuses as of one instant asks the calendar once.
+    pub fn status_with(
+        &self,
+        cal: &BusinessCalendar,
+        as_of: Instant,
+        business: &mut Option<Result<i64, CalendarError>>,
+    ) -> Result<SlaStatus, SlaError> {
         let calendar_error = |source| SlaError::Calendar {
             request: self.request.clone(),
             source,
@@ -777,34 +814,31 @@ impl SlaTrack {
         if let Some(e) = &self.error {
             return Err(calendar_error(e.clone()));
         }
-        // Position lookups are done lazily, once per timing.
-        let mut business: Option<i64> = None;
         let wall = as_of.timestamp();
-        let mut cycles = Vec::with_capacity(self.cycles.len());
-        for (i, c) in self.cycles.iter().enumerate() {
-            let mut clocks = Vec::with_capacity(c.clocks.len());
-            for t in &c.clocks {
-                let pos = match t.target.timing {
-                    Timing::AroundTheClock => wall,
-                    Timing::Business if matches!(t.phase, Phase::Running { .. }) => {
-                        match business {
-                            Some(p) => p,
-                            None => {
-                                let p = cal.position(as_of).map_err(calendar_error)?;
-                                business = Some(p);
-                                p
-                            }
-                        }
-                    }
-                    Timing::Business => 0,
-                };
-                clocks.push(t.status(pos));
+        let mut cycles: Vec<CycleStatus> = Vec::with_capacity(self.cycles as usize);
+        for t in &self.clocks {
+            let pos = match t.timing {
+                Timing::AroundTheClock => wall,
+                // Asked lazily: only running business clocks need it.
+                Timing::Business if matches!(t.phase, Phase::Running { .. }) => business
+                    .get_or_insert_with(|| cal.position(as_of))
+                    .clone()
+                    .map_err(calendar_error)?,
+                Timing::Business => 0,
+            };
+            let status = t.status(pos);
+            match cycles.last_mut() {
+                Some(c) if c.cycle == t.cycle => c.clocks.push(status),
+                _ => {
+                    let mut clocks = Vec::with_capacity(6);
+                    clocks.push(status);
+                    cycles.push(CycleStatus {
+                        cycle: t.cycle,
+                        started_at: t.cycle_started_at,
+                        clocks,
+                    });
+                }
             }
-            cycles.push(CycleStatus {
-                cycle: i as u32,
-                started_at: c.started_at,
-                clocks,
-            });
         }
         Ok(SlaStatus {
             request: self.request.clone(),
@@ -816,23 +850,18 @@ impl SlaTrack {
     /// Escalations that are due by `now` and not yet recorded as fired, oldest first.
     pub fn due_escalations(&self, now: Instant) -> Vec<DueEscalation> {
         let mut out = Vec::new();
-        for (ci, c) in self.cycles.iter().enumerate() {
-            for t in &c.clocks {
-                for (i, e) in t.target.escalations.iter().enumerate() {
-                    if t.fired[i] {
-                        continue;
-                    }
-                    // A finished segment keeps only the instants it reached before it ended,
-                    // so any kept instant up to `now` has fallen due.
-                    if let Some(due) = t.due[i].filter(|d| *d <= now) {
-                        out.push(DueEscalation {
-                            cycle: ci as u32,
-                            clock: t.target.clock,
-                            percent: e.percent,
-                            notify: e.notify,
-                            due_at: due,
-                        });
-                    }
+        for t in &self.clocks {
+            for e in t.escalations.iter().filter(|e| !e.fired) {
+                // A finished segment keeps only the instants it reached before it ended, so
+                // any kept instant up to `now` has fallen due.
+                if let Some(due) = e.due.filter(|d| *d <= now) {
+                    out.push(DueEscalation {
+                        cycle: t.cycle,
+                        clock: t.clock,
+                        percent: e.percent,
+                        notify: e.notify,
+                        due_at: due,
+                    });
                 }
             }
         }
