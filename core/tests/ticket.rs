@@ -710,8 +710,10 @@ fn invalid_fields_are_named() {
         ),
         "{err}"
     );
-    let mut aspects = wuye_core::ticket::AspectScores::default();
-    aspects.quality = Some(0);
+    let aspects = wuye_core::ticket::AspectScores {
+        quality: Some(0),
+        ..Default::default()
+    };
     let err = r
         .execute(
             &Command::Callback(CallbackOutcome::Rated {
