@@ -20,6 +20,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod calendar;
 pub mod config;
+pub mod contract;
 pub mod desk;
 pub mod log;
 pub mod role;

@@ -1,0 +1,727 @@
+//! The versioned request/response contract 接口契约 that every binding speaks: the C ABI, WASM,
+//! PHP, Java and JS send the same JSON request and get the same JSON response, byte for byte.
+//! Bindings only marshal bytes; this module is the one place where operations are defined.
+//!
+//! Request: `{"v":1,"op":"<operation>","args":{...}}`. Response:
+//! `{"v":1,"ok":true,"result":{...}}` or
+//! `{"v":1,"ok":false,"error":{"status":7,"code":"role_not_allowed","message":"..."}}`.
+//! Unknown fields are refused everywhere. The reference with one example per operation is
+//! `docs/contract.md`.
+
+use crate::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Instant};
+use crate::config::DeskConfig;
+use crate::desk::{Desk, DeskError};
+use crate::role::Actor;
+use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
+use crate::ticket::{Command, Event, NewRequest, ServiceRequest};
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Version of the contract this library speaks. A request with another `v` is refused with
+/// [`Status::UnsupportedVersion`].
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// Stable status codes. Values are never reused; new ones are only added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[repr(u32)]
+pub enum Status {
+    /// Success.
+    Ok = 0,
+    /// A required pointer argument was NULL (C ABI only).
+    NullArgument = 1,
+    /// The request bytes are not UTF-8.
+    InvalidUtf8 = 2,
+    /// The request is not well-formed JSON (or is truncated).
+    MalformedJson = 3,
+    /// The request's contract version `v` is not one this library speaks.
+    UnsupportedVersion = 4,
+    /// No such operation.
+    UnknownOperation = 5,
+    /// The JSON is well formed but does not fit the operation: unknown field, missing
+    /// field, wrong type, bad date.
+    InvalidRequest = 6,
+    /// The domain refused: a role may not take a step, a step illegal in the current stage,
+    /// a command before the last event, an invalid field value...
+    Refused = 7,
+    /// No request with the given id.
+    NotFound = 8,
+    /// The id already exists.
+    Conflict = 9,
+    /// The calendar cannot answer (a year without data, a zero duration, a reversed range).
+    Calendar = 10,
+    /// Engine configuration, SLA policy or calendar data is invalid.
+    InvalidConfig = 11,
+    /// An event log entry does not apply (wrong schema, does not fit the state).
+    InvalidEvent = 12,
+    /// The engine handle is NULL, freed or foreign (C ABI only, where detectable).
+    InvalidHandle = 13,
+    /// A panic was caught at the boundary; the engine is unchanged. Please report it.
+    Panic = 14,
+}
+
+impl Status {
+    /// The numeric value, as in the C header.
+    pub const fn value(self) -> u32 {
+        self as u32
+    }
+
+    /// Stable snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::NullArgument => "null_argument",
+            Status::InvalidUtf8 => "invalid_utf8",
+            Status::MalformedJson => "malformed_json",
+            Status::UnsupportedVersion => "unsupported_version",
+            Status::UnknownOperation => "unknown_operation",
+            Status::InvalidRequest => "invalid_request",
+            Status::Refused => "refused",
+            Status::NotFound => "not_found",
+            Status::Conflict => "conflict",
+            Status::Calendar => "calendar",
+            Status::InvalidConfig => "invalid_config",
+            Status::InvalidEvent => "invalid_event",
+            Status::InvalidHandle => "invalid_handle",
+            Status::Panic => "panic",
+        }
+    }
+
+    /// Every status, in value order.
+    pub const ALL: [Status; 15] = [
+        Status::Ok,
+        Status::NullArgument,
+        Status::InvalidUtf8,
+        Status::MalformedJson,
+        Status::UnsupportedVersion,
+        Status::UnknownOperation,
+        Status::InvalidRequest,
+        Status::Refused,
+        Status::NotFound,
+        Status::Conflict,
+        Status::Calendar,
+        Status::InvalidConfig,
+        Status::InvalidEvent,
+        Status::InvalidHandle,
+        Status::Panic,
+    ];
+}
+
+/// A failed call: status, a finer machine-readable code, and a readable message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Failure {
+    /// Status value (see [`Status`]).
+    pub status: u32,
+    /// Fine-grained code, e.g. `role_not_allowed`, `year_not_covered`, `unknown_field`.
+    pub code: String,
+    /// What went wrong, naming the request, step, field or line.
+    pub message: String,
+}
+
+impl Failure {
+    /// A failure with a status, code and message.
+    pub fn new(status: Status, code: impl Into<String>, message: impl Into<String>) -> Self {
+        Failure {
+            status: status.value(),
+            code: code.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The status as an enum (unknown values read as [`Status::Panic`], which cannot happen
+    /// for failures made by this library).
+    pub fn status(&self) -> Status {
+        Status::ALL
+            .iter()
+            .copied()
+            .find(|s| s.value() == self.status)
+            .unwrap_or(Status::Panic)
+    }
+}
+
+impl From<CalendarError> for Failure {
+    fn from(e: CalendarError) -> Self {
+        let code = match e {
+            CalendarError::YearNotCovered { .. } => "year_not_covered",
+            CalendarError::InvalidDuration { .. } => "invalid_duration",
+            CalendarError::ReversedRange { .. } => "reversed_range",
+            CalendarError::InvalidSpec { .. } => "invalid_calendar",
+        };
+        let status = if code == "invalid_calendar" {
+            Status::InvalidConfig
+        } else {
+            Status::Calendar
+        };
+        Failure::new(status, code, e.to_string())
+    }
+}
+
+impl From<DeskError> for Failure {
+    fn from(e: DeskError) -> Self {
+        let status = match &e {
+            DeskError::Request(_) => Status::Refused,
+            DeskError::Sla(SlaError::Calendar { .. }) => Status::Calendar,
+            DeskError::Sla(SlaError::InvalidPolicy { .. }) | DeskError::InvalidConfig { .. } => {
+                Status::InvalidConfig
+            }
+            DeskError::Sla(SlaError::AsOfBeforeLastEvent { .. }) => Status::Refused,
+            DeskError::Sla(SlaError::BadEvents { .. })
+            | DeskError::UnsupportedSchema { .. }
+            | DeskError::EventMismatch(_) => Status::InvalidEvent,
+            DeskError::UnknownRequest { .. } => Status::NotFound,
+            DeskError::DuplicateRequest { .. } => Status::Conflict,
+        };
+        let code = match &e {
+            DeskError::Sla(SlaError::Calendar { source, .. }) => {
+                Failure::from(source.clone()).code
+            }
+            other => other.code().to_owned(),
+        };
+        Failure::new(status, code, e.to_string())
+    }
+}
+
+impl From<SlaError> for Failure {
+    fn from(e: SlaError) -> Self {
+        DeskError::from(e).into()
+    }
+}
+
+/// The request envelope.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Envelope {
+    v: u32,
+    op: String,
+    #[serde(default)]
+    args: Value,
+}
+
+/// What an engine is created from: `{"v":1}` for the standard desk, or any of its parts,
+/// or a previously exported `state`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EngineConfig {
+    v: u32,
+    #[serde(default)]
+    config: Option<DeskConfig>,
+    #[serde(default)]
+    policy: Option<SlaPolicy>,
+    #[serde(default)]
+    calendar: Option<CalendarSpec>,
+    #[serde(default)]
+    state: Option<Desk>,
+}
+
+macro_rules! args {
+    ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $f:ident : $t:ty),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, PartialEq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name { $($(#[$fm])* $f: $t),* }
+    };
+}
+
+args!(DateArgs { date: NaiveDate });
+args!(DateRangeArgs { from: NaiveDate, to: NaiveDate });
+args!(AddArgs { start: Instant, seconds: i64 });
+args!(BetweenArgs { from: Instant, to: Instant });
+args!(AtArgs { at: Instant });
+args!(RegisterArgs { request: NewRequest, actor: Actor, now: Instant });
+args!(ExecuteArgs { id: String, command: Command, actor: Actor, now: Instant });
+args!(ExecuteBatchArgs { steps: Vec<ExecuteArgs> });
+args!(IdArgs { id: String });
+args!(StatusArgs { id: String, as_of: Instant });
+args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, as_of: Instant });
+args!(TickArgs { now: Instant });
+args!(EventsArgs { events: Vec<Event> });
+args!(EventsAsOfArgs { events: Vec<Event>, as_of: Instant });
+args!(NoArgs {});
+
+/// A parsed call, ready to run. Parsing needs no engine, so bindings parse outside their lock.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Call(Op);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Op {
+    Info,
+    Export,
+    IsWorkingDay(DateArgs),
+    WorkingDays(DateRangeArgs),
+    Add(AddArgs),
+    Between(BetweenArgs),
+    NextWorkingInstant(AtArgs),
+    Register(RegisterArgs),
+    Execute(ExecuteArgs),
+    ExecuteBatch(ExecuteBatchArgs),
+    Get(IdArgs),
+    Status(StatusArgs),
+    StatusBatch(StatusBatchArgs),
+    Tick(TickArgs),
+    Replay(EventsArgs),
+    StatusFromEvents(EventsAsOfArgs),
+}
+
+/// Every operation name, in the order of the reference.
+pub const OPERATIONS: [&str; 16] = [
+    "engine.info",
+    "engine.export",
+    "calendar.is_working_day",
+    "calendar.working_days",
+    "calendar.add",
+    "calendar.between",
+    "calendar.next_working_instant",
+    "request.register",
+    "request.execute",
+    "request.execute_batch",
+    "request.get",
+    "sla.status",
+    "sla.status_batch",
+    "sla.tick",
+    "log.replay",
+    "sla.status_from_events",
+];
+
+fn json_failure(e: serde_json::Error, what: &str) -> Failure {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => {
+            Failure::new(Status::MalformedJson, "malformed_json", format!("{what}: {e}"))
+        }
+        Category::Data => {
+            let msg = e.to_string();
+            let code = if msg.starts_with("unknown field") {
+                "unknown_field"
+            } else if msg.starts_with("missing field") {
+                "missing_field"
+            } else if msg.starts_with("invalid type") {
+                "wrong_type"
+            } else {
+                "invalid_value"
+            };
+            Failure::new(Status::InvalidRequest, code, format!("{what}: {msg}"))
+        }
+    }
+}
+
+fn from_value<T: DeserializeOwned>(op: &str, args: Value) -> Result<T, Failure> {
+    // A missing `args` reads as an empty object.
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
+    serde_json::from_value(args).map_err(|e| json_failure(e, &format!("{op} args")))
+}
+
+fn check_version(v: u32) -> Result<(), Failure> {
+    if v == CONTRACT_VERSION {
+        Ok(())
+    } else {
+        Err(Failure::new(
+            Status::UnsupportedVersion,
+            "unsupported_version",
+            format!("contract version {v} is not supported; this library speaks version {CONTRACT_VERSION}"),
+        ))
+    }
+}
+
+fn utf8(bytes: &[u8]) -> Result<&str, Failure> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            Status::InvalidUtf8,
+            "invalid_utf8",
+            format!("request is not UTF-8: {e}"),
+        )
+    })
+}
+
+impl Call {
+    /// Parses request bytes: UTF-8, JSON, version, operation, arguments.
+    pub fn parse(bytes: &[u8]) -> Result<Call, Failure> {
+        let text = utf8(bytes)?;
+        // Parse the envelope first so the version is checked before the arguments.
+        let env: Envelope =
+            serde_json::from_str(text).map_err(|e| json_failure(e, "request"))?;
+        check_version(env.v)?;
+        let op = env.op.as_str();
+        let a = env.args;
+        let parsed = match op {
+            "engine.info" => from_value::<NoArgs>(op, a).map(|_| Op::Info)?,
+            "engine.export" => from_value::<NoArgs>(op, a).map(|_| Op::Export)?,
+            "calendar.is_working_day" => Op::IsWorkingDay(from_value(op, a)?),
+            "calendar.working_days" => Op::WorkingDays(from_value(op, a)?),
+            "calendar.add" => Op::Add(from_value(op, a)?),
+            "calendar.between" => Op::Between(from_value(op, a)?),
+            "calendar.next_working_instant" => Op::NextWorkingInstant(from_value(op, a)?),
+            "request.register" => Op::Register(from_value(op, a)?),
+            "request.execute" => Op::Execute(from_value(op, a)?),
+            "request.execute_batch" => Op::ExecuteBatch(from_value(op, a)?),
+            "request.get" => Op::Get(from_value(op, a)?),
+            "sla.status" => Op::Status(from_value(op, a)?),
+            "sla.status_batch" => Op::StatusBatch(from_value(op, a)?),
+            "sla.tick" => Op::Tick(from_value(op, a)?),
+            "log.replay" => Op::Replay(from_value(op, a)?),
+            "sla.status_from_events" => Op::StatusFromEvents(from_value(op, a)?),
+            other => {
+                return Err(Failure::new(
+                    Status::UnknownOperation,
+                    "unknown_operation",
+                    format!(
+                        "unknown operation {other:?}; known: {}",
+                        OPERATIONS.join(", ")
+                    ),
+                ))
+            }
+        };
+        Ok(Call(parsed))
+    }
+
+    /// Whether the call changes the engine (bindings take a write lock for these and a
+    /// shared read lock for the rest).
+    pub fn mutates(&self) -> bool {
+        matches!(
+            self.0,
+            Op::Register(_) | Op::Execute(_) | Op::ExecuteBatch(_) | Op::Tick(_) | Op::Replay(_)
+        )
+    }
+}
+
+/// The engine behind a handle: a [`Desk`] driven through the contract.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Engine {
+    desk: Desk,
+}
+
+#[derive(Serialize)]
+struct Info<'a> {
+    contract_version: u32,
+    library_version: &'a str,
+    requests: usize,
+    operations: &'a [&'a str],
+}
+
+#[derive(Serialize)]
+struct EventsOut<'a> {
+    events: &'a [Event],
+}
+
+/// One item of a batch result.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Item<T> {
+    Ok { ok: bool, result: T },
+    Err { ok: bool, error: Failure },
+}
+
+impl<T> From<Result<T, Failure>> for Item<T> {
+    fn from(r: Result<T, Failure>) -> Self {
+        match r {
+            Ok(result) => Item::Ok { ok: true, result },
+            Err(error) => Item::Err { ok: false, error },
+        }
+    }
+}
+
+fn ok_response<T: Serialize>(result: &T) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Ok<'a, T> {
+        v: u32,
+        ok: bool,
+        result: &'a T,
+    }
+    serde_json::to_vec(&Ok {
+        v: CONTRACT_VERSION,
+        ok: true,
+        result,
+    })
+    .unwrap_or_else(|e| {
+        failure_response(&Failure::new(
+            Status::Panic,
+            "serialize",
+            format!("could not serialize the result: {e}"),
+        ))
+    })
+}
+
+/// The response bytes for a failure.
+pub fn failure_response(f: &Failure) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Err<'a> {
+        v: u32,
+        ok: bool,
+        error: &'a Failure,
+    }
+    serde_json::to_vec(&Err {
+        v: CONTRACT_VERSION,
+        ok: false,
+        error: f,
+    })
+    // A struct of a number and two strings always serializes.
+    .unwrap_or_default()
+}
+
+/// A response: its status (for the C ABI's return value) and its JSON bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Response {
+    /// [`Status::Ok`] or the failure's status.
+    pub status: Status,
+    /// The response JSON.
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    fn ok<T: Serialize>(result: &T) -> Response {
+        Response {
+            status: Status::Ok,
+            body: ok_response(result),
+        }
+    }
+
+    /// The response for a failure.
+    pub fn failure(f: &Failure) -> Response {
+        Response {
+            status: f.status(),
+            body: failure_response(f),
+        }
+    }
+
+    fn from_result<T: Serialize>(r: Result<T, Failure>) -> Response {
+        match r {
+            Ok(v) => Response::ok(&v),
+            Err(f) => Response::failure(&f),
+        }
+    }
+}
+
+impl Engine {
+    /// Creates an engine from its configuration JSON (see the reference): `{"v":1}` is the
+    /// standard desk (default departments, standard SLA policy, China calendar).
+    pub fn new(config: &[u8]) -> Result<Engine, Failure> {
+        let text = utf8(config)?;
+        let cfg: EngineConfig =
+            serde_json::from_str(text).map_err(|e| json_failure(e, "engine config"))?;
+        check_version(cfg.v)?;
+        if let Some(state) = cfg.state {
+            if cfg.config.is_some() || cfg.policy.is_some() || cfg.calendar.is_some() {
+                return Err(Failure::new(
+                    Status::InvalidConfig,
+                    "invalid_config",
+                    "give either a saved `state` or `config`/`policy`/`calendar`, not both",
+                ));
+            }
+            return Ok(Engine { desk: state });
+        }
+        let calendar = match cfg.calendar {
+            Some(spec) => BusinessCalendar::from_spec(spec)?,
+            None => BusinessCalendar::china_mainland(),
+        };
+        let desk = Desk::new(
+            cfg.config.unwrap_or_default(),
+            cfg.policy.unwrap_or_else(SlaPolicy::standard),
+            calendar,
+        )?;
+        Ok(Engine { desk })
+    }
+
+    /// An engine around an existing desk.
+    pub fn from_desk(desk: Desk) -> Engine {
+        Engine { desk }
+    }
+
+    /// The desk.
+    pub fn desk(&self) -> &Desk {
+        &self.desk
+    }
+
+    /// Parses and runs one request: the whole contract in one call.
+    pub fn handle(&mut self, request: &[u8]) -> Response {
+        match Call::parse(request) {
+            Ok(call) => self.run(call),
+            Err(f) => Response::failure(&f),
+        }
+    }
+
+    /// Runs a parsed call that may change the engine. On failure nothing changes.
+    pub fn run(&mut self, call: Call) -> Response {
+        let desk = &mut self.desk;
+        match call.0 {
+            Op::Register(a) => Response::from_result(
+                desk.register(a.request, &a.actor, a.now)
+                    .map(|events| EventsOutOwned { events })
+                    .map_err(Failure::from),
+            ),
+            Op::Execute(a) => Response::from_result(
+                desk.execute(&a.id, &a.command, &a.actor, a.now)
+                    .map(|events| EventsOutOwned { events })
+                    .map_err(Failure::from),
+            ),
+            Op::ExecuteBatch(a) => {
+                // Each step stands alone: a refused step changes nothing and the next runs.
+                let results: Vec<Item<EventsOutOwned>> = a
+                    .steps
+                    .into_iter()
+                    .map(|s| {
+                        desk.execute(&s.id, &s.command, &s.actor, s.now)
+                            .map(|events| EventsOutOwned { events })
+                            .map_err(Failure::from)
+                            .into()
+                    })
+                    .collect();
+                Response::ok(&ResultsOut { results })
+            }
+            Op::Tick(a) => {
+                let events = desk.tick(a.now);
+                Response::ok(&EventsOut { events: &events })
+            }
+            Op::Replay(a) => {
+                // All or nothing: replay into a copy, keep it only if every event applies.
+                let mut next = desk.clone();
+                for (i, e) in a.events.iter().enumerate() {
+                    if let Err(err) = next.apply(e) {
+                        let mut f = Failure::from(err);
+                        f.message = format!("event {i}: {}", f.message);
+                        return Response::failure(&f);
+                    }
+                }
+                *desk = next;
+                Response::ok(&Applied {
+                    applied: a.events.len(),
+                    requests: desk.len(),
+                })
+            }
+            other => self.run_read(Call(other)),
+        }
+    }
+
+    /// Runs a call that only reads the engine ([`Call::mutates`] is false). A mutating
+    /// call given here is refused with [`Status::InvalidRequest`].
+    pub fn run_read(&self, call: Call) -> Response {
+        let desk = &self.desk;
+        let cal = desk.calendar();
+        match call.0 {
+            Op::Info => Response::ok(&Info {
+                contract_version: CONTRACT_VERSION,
+                library_version: crate::VERSION,
+                requests: desk.len(),
+                operations: &OPERATIONS,
+            }),
+            Op::Export => Response::ok(&StateOut { state: desk }),
+            Op::IsWorkingDay(a) => Response::from_result(
+                cal.is_working_day(a.date)
+                    .map(|working| WorkingOut { working })
+                    .map_err(Failure::from),
+            ),
+            Op::WorkingDays(a) => Response::from_result(
+                cal.working_days(a.from, a.to)
+                    .map(|days| DaysOut { days })
+                    .map_err(Failure::from),
+            ),
+            Op::Add(a) => Response::from_result(
+                cal.add(a.start, a.seconds)
+                    .map(|instant| InstantOut { instant })
+                    .map_err(Failure::from),
+            ),
+            Op::Between(a) => Response::from_result(
+                cal.between(a.from, a.to)
+                    .map(|seconds| SecondsOut { seconds })
+                    .map_err(Failure::from),
+            ),
+            Op::NextWorkingInstant(a) => Response::from_result(
+                cal.next_working_instant(a.at)
+                    .map(|instant| InstantOut { instant })
+                    .map_err(Failure::from),
+            ),
+            Op::Get(a) => Response::from_result(
+                desk.request(&a.id)
+                    .map(|request| RequestOut { request })
+                    .ok_or_else(|| {
+                        DeskError::UnknownRequest {
+                            request: a.id.clone(),
+                        }
+                        .into()
+                    }),
+            ),
+            Op::Status(a) => {
+                Response::from_result(desk.sla_status(&a.id, a.as_of).map_err(Failure::from))
+            }
+            Op::StatusBatch(a) => {
+                let statuses: Vec<Item<SlaStatus>> = match a.ids {
+                    None => desk
+                        .sla_statuses(a.as_of)
+                        .map(|r| r.map_err(Failure::from).into())
+                        .collect(),
+                    Some(ids) => ids
+                        .iter()
+                        .map(|id| desk.sla_status(id, a.as_of).map_err(Failure::from).into())
+                        .collect(),
+                };
+                Response::ok(&StatusesOut { statuses })
+            }
+            Op::StatusFromEvents(a) => Response::from_result(
+                sla::status_from_events(&a.events, desk.policy(), cal, a.as_of)
+                    .map_err(Failure::from),
+            ),
+            Op::Register(_) | Op::Execute(_) | Op::ExecuteBatch(_) | Op::Tick(_) | Op::Replay(_) => {
+                Response::failure(&Failure::new(
+                    Status::InvalidRequest,
+                    "mutating_call",
+                    "this operation changes the engine; run it with write access",
+                ))
+            }
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EventsOutOwned {
+    events: Vec<Event>,
+}
+#[derive(Serialize)]
+struct ResultsOut {
+    results: Vec<Item<EventsOutOwned>>,
+}
+#[derive(Serialize)]
+struct Applied {
+    applied: usize,
+    requests: usize,
+}
+#[derive(Serialize)]
+struct StateOut<'a> {
+    state: &'a Desk,
+}
+#[derive(Serialize)]
+struct WorkingOut {
+    working: bool,
+}
+#[derive(Serialize)]
+struct DaysOut {
+    days: u32,
+}
+#[derive(Serialize)]
+struct InstantOut {
+    instant: Instant,
+}
+#[derive(Serialize)]
+struct SecondsOut {
+    seconds: i64,
+}
+#[derive(Serialize)]
+struct RequestOut<'a> {
+    request: &'a ServiceRequest,
+}
+#[derive(Serialize)]
+struct StatusesOut {
+    statuses: Vec<Item<SlaStatus>>,
+}
+
+/// Creates an engine and runs one request against it in one go (for stateless uses such as
+/// calendar queries, tests and vectors).
+pub fn handle_once(config: &[u8], request: &[u8]) -> Response {
+    match Engine::new(config) {
+        Ok(mut e) => e.handle(request),
+        Err(f) => Response::failure(&f),
+    }
+}
