@@ -50,9 +50,11 @@ fn fails(code: i32, args: &[&str]) -> String {
     err
 }
 
-/// A fresh path in the temp directory, unique per test.
+/// A path in Cargo's scratch directory for integration tests (under `target/`), unique per
+/// test run.
 fn temp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("wuye-cli-test-{}", std::process::id()));
+    let dir =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
 }
