@@ -1,0 +1,580 @@
+//! End-to-end tests of the `wuye` binary.
+//!
+//! Expected values come from independent facts — the State Council's holiday notices, the
+//! calendar's working windows (08:30–12:00, 13:30–17:30) worked out by hand, and the
+//! scenario script itself — never from copying the program's output.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn wuye(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wuye"))
+        .args(args)
+        .output()
+        .expect("run wuye")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+/// Runs and expects exit 0; returns stdout.
+fn ok(args: &[&str]) -> String {
+    let o = wuye(args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "wuye {args:?} failed: {}",
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+/// Runs and expects the given non-zero exit status; returns stderr.
+fn fails(code: i32, args: &[&str]) -> String {
+    let o = wuye(args);
+    assert_eq!(
+        o.status.code(),
+        Some(code),
+        "wuye {args:?}: stdout {} stderr {}",
+        stdout(&o),
+        stderr(&o)
+    );
+    let err = stderr(&o);
+    assert!(!err.trim().is_empty(), "wuye {args:?}: empty stderr");
+    err
+}
+
+/// A path in Cargo's scratch directory for integration tests (under `target/`), unique per
+/// test run.
+fn temp(name: &str) -> PathBuf {
+    let dir =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+// ---- calendar -----------------------------------------------------------------------
+
+#[test]
+fn is_workday_follows_the_state_council_notices() {
+    // 2026: National Day Oct 1–7 off; Saturday Oct 10 is a make-up working day 调休上班.
+    assert_eq!(ok(&["calendar", "is-workday", "2026-10-10"]), "true\n");
+    // Monday Oct 5 2026 is inside the National Day holiday.
+    assert_eq!(ok(&["calendar", "is-workday", "2026-10-05"]), "false\n");
+    // 2024: Sunday Feb 4 was worked before the Spring Festival.
+    assert_eq!(ok(&["calendar", "is-workday", "2024-02-04"]), "true\n");
+    // An ordinary Wednesday, and the Sunday after the make-up Saturday.
+    assert_eq!(ok(&["calendar", "is-workday", "2026-09-30"]), "true\n");
+    assert_eq!(ok(&["calendar", "is-workday", "2026-10-11"]), "false\n");
+    // Thursday Oct 8 2026: the first working day after National Day.
+    assert_eq!(ok(&["calendar", "is-workday", "2026-10-08"]), "true\n");
+}
+
+#[test]
+fn workdays_count_holidays_and_make_up_days() {
+    // October 2026: 22 weekdays − 5 weekday holidays (Oct 1, 2, 5, 6, 7) + make-up Oct 10.
+    assert_eq!(
+        ok(&["calendar", "workdays", "2026-10-01", "2026-10-31"]),
+        "18\n"
+    );
+    // All of 2026, from the 2026 notice (国务院办公厅, 2025-11-04), by an independent script:
+    //   weekdays in 2026                                   261
+    //   weekday holidays: Jan 1, 2; Feb 16–20, 23; Apr 6; May 1, 4, 5; Jun 19; Sep 25;
+    //                     Oct 1, 2, 5, 6, 7                                   −19
+    //   make-up days: Jan 4, Feb 14, Feb 28, May 9, Sep 20, Oct 10            +6
+    //   = 248
+    assert_eq!(
+        ok(&["calendar", "workdays", "2026-01-01", "2026-12-31"]),
+        "248\n"
+    );
+    // A single day.
+    assert_eq!(
+        ok(&["calendar", "workdays", "2026-10-10", "2026-10-10"]),
+        "1\n"
+    );
+}
+
+#[test]
+fn a_year_without_data_is_an_error_not_a_guess() {
+    let err = fails(1, &["calendar", "is-workday", "2027-03-01"]);
+    assert!(err.contains("2027"), "{err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // Adding past the last covered day runs into 2027 too.
+    let err = fails(1, &["calendar", "add", "2026-12-31T17:00:00+08:00", "1h"]);
+    assert!(err.contains("2027"), "{err}");
+}
+
+#[test]
+fn add_skips_the_holiday_and_the_lunch_break() {
+    // 17:00 + 30 min = 17:30 closes Sep 30; Oct 1–7 off; Oct 8 08:30 + 30 min = 09:00.
+    assert_eq!(
+        ok(&["calendar", "add", "2026-09-30T17:00:00+08:00", "1h"]),
+        "2026-10-08T09:00:00+08:00\n"
+    );
+    // Same start, 1h30m: 30 min on Sep 30, 60 min on Oct 8 → 09:30.
+    assert_eq!(
+        ok(&["calendar", "add", "2026-09-30T17:00:00+08:00", "1h30m"]),
+        "2026-10-08T09:30:00+08:00\n"
+    );
+    // 11:30 + 60 min: 30 min before lunch, 30 min from 13:30 → 14:00.
+    assert_eq!(
+        ok(&["calendar", "add", "2026-09-30T11:30:00+08:00", "60m"]),
+        "2026-09-30T14:00:00+08:00\n"
+    );
+    // The normal-priority completion target (16 business hours) from 14:00 on Sep 30:
+    // 3:30 on Sep 30, 7:30 on Oct 8, 3:30 on the morning of Oct 9 (14:30 so far),
+    // 1:30 after lunch → 2026-10-09 15:00.
+    assert_eq!(
+        ok(&["calendar", "add", "2026-09-30T14:00:00+08:00", "57600s"]),
+        "2026-10-09T15:00:00+08:00\n"
+    );
+    // An instant in another offset is converted: 09:00Z is 17:00 in Beijing.
+    assert_eq!(
+        ok(&["calendar", "add", "2026-09-30T09:00:00Z", "1h"]),
+        "2026-10-08T09:00:00+08:00\n"
+    );
+    // A zero duration is refused by the calendar.
+    fails(1, &["calendar", "add", "2026-09-30T17:00:00+08:00", "0m"]);
+}
+
+#[test]
+fn between_and_next() {
+    // 17:00–17:30 on Sep 30 and 08:30–09:00 on Oct 8.
+    assert_eq!(
+        ok(&[
+            "calendar",
+            "between",
+            "2026-09-30T17:00:00+08:00",
+            "2026-10-08T09:00:00+08:00"
+        ]),
+        "3600 s (1:00)\n"
+    );
+    // A full working day is 7.5 h = 27000 s.
+    assert_eq!(
+        ok(&[
+            "calendar",
+            "between",
+            "2026-09-30T00:00:00+08:00",
+            "2026-10-01T00:00:00+08:00"
+        ]),
+        "27000 s (7:30)\n"
+    );
+    let err = fails(
+        1,
+        &[
+            "calendar",
+            "between",
+            "2026-10-08T09:00:00+08:00",
+            "2026-09-30T17:00:00+08:00",
+        ],
+    );
+    assert!(err.contains("before"), "{err}");
+    // In the holiday, the next working instant is the morning of Oct 8.
+    assert_eq!(
+        ok(&["calendar", "next", "2026-10-03T10:00:00+08:00"]),
+        "2026-10-08T08:30:00+08:00\n"
+    );
+    // In the lunch break, 13:30 the same day.
+    assert_eq!(
+        ok(&["calendar", "next", "2026-09-30T12:10:00+08:00"]),
+        "2026-09-30T13:30:00+08:00\n"
+    );
+    // Inside a window, the instant itself.
+    assert_eq!(
+        ok(&["calendar", "next", "2026-09-30T09:15:00+08:00"]),
+        "2026-09-30T09:15:00+08:00\n"
+    );
+}
+
+#[test]
+fn a_calendar_file_replaces_the_built_in_one() {
+    // A 24×7 desk in 2030 with one holiday, in UTC.
+    let path = temp("round-the-clock.json");
+    let all_day = r#"["00:00-24:00"]"#;
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"utc_offset": "Z",
+                 "week": {{"mon": {all_day}, "tue": {all_day}, "wed": {all_day}, "thu": {all_day},
+                           "fri": {all_day}, "sat": {all_day}, "sun": {all_day}}},
+                 "years": [{{"year": 2030, "holidays": ["2030-01-01"], "makeup_workdays": []}}]}}"#
+        ),
+    )
+    .unwrap();
+    let cal = path.to_str().unwrap();
+    // Jan 5 2030 is a Saturday, worked on this calendar; Jan 1 is its holiday.
+    assert_eq!(
+        ok(&["calendar", "--calendar", cal, "is-workday", "2030-01-05"]),
+        "true\n"
+    );
+    assert_eq!(
+        ok(&["calendar", "is-workday", "2030-01-01", "--calendar", cal]),
+        "false\n"
+    );
+    // Around the clock: 23:00 + 2h = 01:00 the next day.
+    assert_eq!(
+        ok(&[
+            "calendar",
+            "--calendar",
+            cal,
+            "add",
+            "2030-01-02T23:00:00Z",
+            "2h"
+        ]),
+        "2030-01-03T01:00:00+00:00\n"
+    );
+    // The built-in years are not in this calendar.
+    let err = fails(
+        1,
+        &["calendar", "--calendar", cal, "is-workday", "2026-10-10"],
+    );
+    assert!(err.contains("2026"), "{err}");
+
+    // An invalid spec names the file and the problem.
+    let bad = temp("bad-calendar.json");
+    std::fs::write(
+        &bad,
+        r#"{"week": {"mon": ["12:00-08:00"], "tue": [], "wed": [], "thu": [], "fri": [],
+                     "sat": [], "sun": []}, "years": [{"year": 2030, "holidays": [],
+                     "makeup_workdays": []}]}"#,
+    )
+    .unwrap();
+    let err = fails(
+        1,
+        &[
+            "calendar",
+            "--calendar",
+            bad.to_str().unwrap(),
+            "is-workday",
+            "2030-01-07",
+        ],
+    );
+    assert!(err.contains("bad-calendar.json"), "{err}");
+    assert!(err.contains("week.mon"), "{err}");
+    fails(
+        1,
+        &[
+            "calendar",
+            "--calendar",
+            "/nonexistent/cal.json",
+            "next",
+            "2026-09-30T09:00:00+08:00",
+        ],
+    );
+}
+
+// ---- demo, replay, sla --------------------------------------------------------------
+
+/// Request id → final stage name from the demo report (`Request 工单 ID ...` headers and
+/// `Final stage 最终状态: STAGE ...` lines).
+fn demo_final_stages(report: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in report.lines() {
+        if let Some(rest) = line.strip_prefix("Request 工单 ") {
+            current = rest.split_whitespace().next().map(String::from);
+        } else if let Some(rest) = line.trim_start().strip_prefix("Final stage 最终状态: ") {
+            let id = current.take().expect("final stage after a request header");
+            let stage = rest.split_whitespace().next().unwrap().to_owned();
+            assert!(out.insert(id, stage).is_none());
+        }
+    }
+    out
+}
+
+/// Request id → stage from the replay table (columns: id kind 类型 priority stage ...).
+fn replay_stages(table: &str) -> BTreeMap<String, String> {
+    let mut lines = table.lines();
+    let header: Vec<&str> = lines.next().unwrap().split_whitespace().collect();
+    let stage_col = header.iter().position(|h| *h == "stage").unwrap();
+    lines
+        .map(|l| {
+            let cells: Vec<&str> = l.split_whitespace().collect();
+            (cells[0].to_owned(), cells[stage_col].to_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn demo_plays_the_day() {
+    let report = ok(&["demo"]);
+    let lower = report.to_lowercase();
+    assert!(lower.contains("breach"), "no breach in the report");
+    assert!(
+        report.contains("project manager 项目经理"),
+        "no escalation to the PM"
+    );
+    assert!(
+        report
+            .lines()
+            .any(|l| l.contains("ESCALATED") && l.contains("project manager")),
+        "no escalation line naming the project manager"
+    );
+    assert!(report.contains("reopened 重开"), "no reopen");
+    assert!(report.contains("翠湖花园"));
+
+    // What the script does (day.json), request by request.
+    let stages = demo_final_stages(&report);
+    assert_eq!(stages.len(), 13);
+    let expect = [
+        ("WY20260930-001", "closed"),      // lift entrapment, satisfied
+        ("WY20260930-002", "closed"),      // hold for parts, resumed, satisfied
+        ("WY20260930-003", "closed"),      // reopened, second cycle satisfied
+        ("WY20260930-004", "closed"),      // breach, closed unreachable
+        ("WY20260930-005", "closed"),      // transferred
+        ("WY20260930-006", "closed"),      // returned, closed without work
+        ("WY20260930-007", "cancelled"),   // cancelled by the owner
+        ("WY20260930-008", "closed"),      // inquiry closed at reply
+        ("WY20260930-009", "in_progress"), // still being repaired at the end of the day
+        ("WY20260930-010", "closed"),      // duplicate of 009
+        ("WY20260930-011", "in_progress"), // suggestion being surveyed
+        ("WY20260930-012", "closed"),      // complaint, satisfied
+        ("WY20260930-013", "closed"),      // praise closed at reply
+    ];
+    for (id, stage) in expect {
+        assert_eq!(stages.get(id).map(String::as_str), Some(stage), "{id}");
+    }
+
+    // WY20260930-009 is a normal repair registered at 14:00: its 16 business hours run
+    // 14:00–17:30 (3:30), Oct 8 (7:30), Oct 9 08:30–12:00 (3:30) and 13:30–15:00 (1:30).
+    assert!(
+        report.contains("deadline 2026-10-09 15:00"),
+        "completion deadline pushed past the holiday"
+    );
+    // WY20260930-004 (high, registered 09:05) arrived at 10:40: 1:35 against 1:00 target.
+    assert!(report.contains("1:35 / 1:00"), "breached arrive clock");
+    // Escalation instants: 80% of 1 h after 09:05 is 09:53, 100% is 10:05.
+    assert!(report.contains("(due 09:53)") && report.contains("(due 10:05)"));
+}
+
+#[test]
+fn demo_is_deterministic() {
+    let a = temp("det-a.jsonl");
+    let b = temp("det-b.jsonl");
+    let out_a = ok(&["demo", "--log", a.to_str().unwrap()]);
+    let out_b = ok(&["demo", "--log", b.to_str().unwrap()]);
+    assert_eq!(
+        out_a.replace(a.to_str().unwrap(), "LOG"),
+        out_b.replace(b.to_str().unwrap(), "LOG")
+    );
+    assert_eq!(std::fs::read(&a).unwrap(), std::fs::read(&b).unwrap());
+}
+
+#[test]
+fn the_demo_log_replays_to_the_same_desk() {
+    let log = temp("demo.jsonl");
+    let log_s = log.to_str().unwrap();
+    let report = ok(&["demo", "--log", log_s]);
+    assert!(report.contains(log_s));
+
+    // `wuye replay` shows the stages the demo printed.
+    let table = ok(&["replay", log_s]);
+    let replayed = replay_stages(&table);
+    assert_eq!(replayed, demo_final_stages(&report));
+    // Reopen and transfer counts of the script: 003 reopened once, 005 transferred once.
+    let row = |id: &str| -> Vec<String> {
+        table
+            .lines()
+            .find(|l| l.starts_with(id))
+            .unwrap()
+            .split_whitespace()
+            .map(String::from)
+            .collect()
+    };
+    let header: Vec<&str> = table.lines().next().unwrap().split_whitespace().collect();
+    let reopens = header.iter().position(|h| *h == "reopens").unwrap();
+    let transfers = header.iter().position(|h| *h == "transfers").unwrap();
+    assert_eq!(row("WY20260930-003")[reopens], "1");
+    assert_eq!(row("WY20260930-005")[transfers], "1");
+    assert_eq!(row("WY20260930-001")[reopens], "0");
+
+    // The log, replayed through the core, gives exactly the desk the demo built.
+    let text = std::fs::read_to_string(&log).unwrap();
+    let events: Vec<wuye_core::ticket::Event> = wuye_core::log::parse_jsonl(&text)
+        .unwrap()
+        .into_iter()
+        .map(|(_, e)| e)
+        .collect();
+    let (_, _, day) = wuye_cli::scenario::play_sample().unwrap();
+    assert_eq!(events, day.events);
+    let replayed = wuye_core::desk::Desk::replay(
+        wuye_core::DeskConfig::default(),
+        wuye_core::SlaPolicy::standard(),
+        wuye_core::BusinessCalendar::china_mainland(),
+        &events,
+    )
+    .unwrap();
+    assert_eq!(replayed, day.desk);
+    // ... and the standard desk is what `replay` uses.
+    let mut standard = wuye_core::desk::Desk::standard();
+    for e in &events {
+        standard.apply(e).unwrap();
+    }
+    assert_eq!(standard, day.desk);
+
+    // --json prints that desk.
+    let json = ok(&["replay", log_s, "--json"]);
+    let desk: wuye_core::desk::Desk = serde_json::from_str(&json).unwrap();
+    assert_eq!(desk, day.desk);
+}
+
+#[test]
+fn replay_reports_the_line_of_a_bad_event() {
+    let demo_log = temp("for-bad.jsonl");
+    ok(&["demo", "--log", demo_log.to_str().unwrap()]);
+    let text = std::fs::read_to_string(&demo_log).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+
+    // Line 3 is not JSON.
+    let bad = temp("bad-line-3.jsonl");
+    std::fs::write(
+        &bad,
+        format!("{}\n{}\n{{not json\n{}\n", lines[0], lines[1], lines[2]),
+    )
+    .unwrap();
+    let err = fails(1, &["replay", bad.to_str().unwrap()]);
+    assert!(err.contains(":3:"), "{err}");
+    assert!(err.starts_with(bad.to_str().unwrap()), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+
+    // Line 3 has an unknown field.
+    let unknown = lines[2].replacen('{', r#"{"extra":1,"#, 1);
+    std::fs::write(&bad, format!("{}\n{}\n{unknown}\n", lines[0], lines[1])).unwrap();
+    let err = fails(1, &["replay", bad.to_str().unwrap()]);
+    assert!(err.contains(":3:"), "{err}");
+
+    // A well-formed event that does not fit: the first registration again, after a blank
+    // line, on line 5 (the event index is 3; the line number counts the blank line).
+    let again = temp("again.jsonl");
+    std::fs::write(
+        &again,
+        format!("{}\n{}\n{}\n\n{}\n", lines[0], lines[1], lines[2], lines[0]),
+    )
+    .unwrap();
+    let err = fails(1, &["replay", again.to_str().unwrap()]);
+    assert!(err.contains(":5:"), "{err}");
+    assert!(err.contains("already exists"), "{err}");
+
+    // An event of a request never registered.
+    let orphan = temp("orphan.jsonl");
+    std::fs::write(&orphan, format!("{}\n", lines[1])).unwrap();
+    let err = fails(1, &["replay", orphan.to_str().unwrap()]);
+    assert!(
+        err.contains(":1:") && err.contains("unknown request"),
+        "{err}"
+    );
+
+    // A missing file.
+    let err = fails(1, &["replay", "/nonexistent/log.jsonl"]);
+    assert!(err.contains("/nonexistent/log.jsonl"), "{err}");
+
+    // An empty log replays to an empty desk.
+    let empty = temp("empty.jsonl");
+    std::fs::write(&empty, "\n").unwrap();
+    assert_eq!(ok(&["replay", empty.to_str().unwrap()]), "(no requests)\n");
+}
+
+#[test]
+fn sla_as_of_an_instant() {
+    let log = temp("sla.jsonl");
+    let log_s = log.to_str().unwrap();
+    ok(&["demo", "--log", log_s]);
+
+    // After the holiday, the B2 lighting repair (registered 14:00 Sep 30, normal) has used
+    // 3:30 on Sep 30 and 0:30 on Oct 8 (08:30–09:00) of its 16 h completion target.
+    let out = ok(&["sla", log_s, "--as-of", "2026-10-08T09:00:00+08:00"]);
+    let block: Vec<&str> = out
+        .split("\n\n")
+        .find(|b| b.starts_with("WY20260930-009"))
+        .unwrap()
+        .lines()
+        .collect();
+    let complete = block.iter().find(|l| l.contains("complete")).unwrap();
+    assert!(complete.contains("4:00 / 16:00"), "{complete}");
+    assert!(complete.contains("deadline 2026-10-09 15:00"), "{complete}");
+    assert!(out.contains("BREACHED"));
+
+    // JSON form parses as SLA statuses.
+    let json = ok(&[
+        "sla",
+        log_s,
+        "--as-of",
+        "2026-10-08T09:00:00+08:00",
+        "--json",
+    ]);
+    let statuses: Vec<wuye_core::SlaStatus> = serde_json::from_str(&json).unwrap();
+    assert_eq!(statuses.len(), 13);
+
+    // Before a request's last event: an error naming the request.
+    let err = fails(1, &["sla", log_s, "--as-of", "2026-09-30T12:00:00+08:00"]);
+    assert!(err.contains("before its last event"), "{err}");
+    assert!(err.starts_with("error: request WY20260930-"), "{err}");
+}
+
+// ---- usage --------------------------------------------------------------------------
+
+#[test]
+fn help_and_version() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let out = ok(args);
+        for cmd in [
+            "demo",
+            "replay",
+            "sla",
+            "calendar",
+            "is-workday",
+            "--version",
+        ] {
+            assert!(out.contains(cmd), "help lacks {cmd}");
+        }
+    }
+    for topic in ["demo", "replay", "sla", "calendar"] {
+        let a = ok(&["help", topic]);
+        let b = ok(&[topic, "--help"]);
+        assert_eq!(a, b);
+        assert!(a.starts_with(&format!("usage: wuye {topic}")), "{a}");
+    }
+    let v = ok(&["--version"]);
+    assert_eq!(v, format!("wuye {}\n", "0.1.0 (wuye-core 0.1.0)"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["--frobnicate"],
+        &["demo", "extra"],
+        &["demo", "--log"],
+        &["demo", "--bogus"],
+        &["replay"],
+        &["replay", "a.jsonl", "b.jsonl"],
+        &["replay", "a.jsonl", "--json=yes"],
+        &["sla", "a.jsonl"],
+        &["sla", "a.jsonl", "--as-of", "tomorrow"],
+        &["sla", "a.jsonl", "--as-of", "2026-10-08T09:00:00"],
+        &["calendar"],
+        &["calendar", "is-workday"],
+        &["calendar", "is-workday", "2026-10-10", "2026-10-11"],
+        &["calendar", "is-workday", "10/10/2026"],
+        &["calendar", "workdays", "2026-10-01"],
+        &["calendar", "add", "2026-09-30T17:00:00+08:00", "1 hour"],
+        &["calendar", "add", "2026-09-30T17:00:00+08:00", "30m1h"],
+        &["calendar", "between", "2026-09-30T17:00:00+08:00"],
+        &["calendar", "next", "now"],
+        &["calendar", "holidays"],
+        &["calendar", "--calendar"],
+        &["help", "nothing"],
+    ] {
+        let err = fails(2, args);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(err.contains("usage: wuye"), "{args:?}: {err}");
+    }
+}
