@@ -174,9 +174,7 @@ impl From<DeskError> for Failure {
             DeskError::DuplicateRequest { .. } => Status::Conflict,
         };
         let code = match &e {
-            DeskError::Sla(SlaError::Calendar { source, .. }) => {
-                Failure::from(source.clone()).code
-            }
+            DeskError::Sla(SlaError::Calendar { source, .. }) => Failure::from(source.clone()).code,
             other => other.code().to_owned(),
         };
         Failure::new(status, code, e.to_string())
@@ -225,15 +223,36 @@ macro_rules! args {
 }
 
 args!(DateArgs { date: NaiveDate });
-args!(DateRangeArgs { from: NaiveDate, to: NaiveDate });
-args!(AddArgs { start: Instant, seconds: i64 });
-args!(BetweenArgs { from: Instant, to: Instant });
+args!(DateRangeArgs {
+    from: NaiveDate,
+    to: NaiveDate
+});
+args!(AddArgs {
+    start: Instant,
+    seconds: i64
+});
+args!(BetweenArgs {
+    from: Instant,
+    to: Instant
+});
 args!(AtArgs { at: Instant });
-args!(RegisterArgs { request: NewRequest, actor: Actor, now: Instant });
-args!(ExecuteArgs { id: String, command: Command, actor: Actor, now: Instant });
+args!(RegisterArgs {
+    request: NewRequest,
+    actor: Actor,
+    now: Instant
+});
+args!(ExecuteArgs {
+    id: String,
+    command: Command,
+    actor: Actor,
+    now: Instant
+});
 args!(ExecuteBatchArgs { steps: Vec<ExecuteArgs> });
 args!(IdArgs { id: String });
-args!(StatusArgs { id: String, as_of: Instant });
+args!(StatusArgs {
+    id: String,
+    as_of: Instant
+});
 args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, as_of: Instant });
 args!(TickArgs { now: Instant });
 args!(EventsArgs { events: Vec<Event> });
@@ -287,9 +306,11 @@ pub const OPERATIONS: [&str; 16] = [
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
     use serde_json::error::Category;
     match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            Failure::new(Status::MalformedJson, "malformed_json", format!("{what}: {e}"))
-        }
+        Category::Syntax | Category::Eof | Category::Io => Failure::new(
+            Status::MalformedJson,
+            "malformed_json",
+            format!("{what}: {e}"),
+        ),
         Category::Data => {
             let msg = e.to_string();
             let code = if msg.starts_with("unknown field") {
@@ -343,8 +364,7 @@ impl Call {
     pub fn parse(bytes: &[u8]) -> Result<Call, Failure> {
         let text = utf8(bytes)?;
         // Parse the envelope first so the version is checked before the arguments.
-        let env: Envelope =
-            serde_json::from_str(text).map_err(|e| json_failure(e, "request"))?;
+        let env: Envelope = serde_json::from_str(text).map_err(|e| json_failure(e, "request"))?;
         check_version(env.v)?;
         let op = env.op.as_str();
         let a = env.args;
@@ -664,13 +684,15 @@ impl Engine {
                 sla::status_from_events(&a.events, desk.policy(), cal, a.as_of)
                     .map_err(Failure::from),
             ),
-            Op::Register(_) | Op::Execute(_) | Op::ExecuteBatch(_) | Op::Tick(_) | Op::Replay(_) => {
-                Response::failure(&Failure::new(
-                    Status::InvalidRequest,
-                    "mutating_call",
-                    "this operation changes the engine; run it with write access",
-                ))
-            }
+            Op::Register(_)
+            | Op::Execute(_)
+            | Op::ExecuteBatch(_)
+            | Op::Tick(_)
+            | Op::Replay(_) => Response::failure(&Failure::new(
+                Status::InvalidRequest,
+                "mutating_call",
+                "this operation changes the engine; run it with write access",
+            )),
         }
     }
 }

@@ -8,7 +8,7 @@ uint32_t wuye_abi_version(void);
 
 int main(void) {
     uint32_t v = wuye_abi_version();
-    if (v != 0) {
+    if (v != 1) {
         fprintf(stderr, "unexpected ABI version %u\n", (unsigned)v);
         return 1;
     }
