@@ -313,6 +313,17 @@ impl Desk {
                 .ok_or_else(|| DeskError::UnknownRequest {
                     request: event.request.clone(),
                 })?;
+        if matches!(event.change, Change::Escalated { .. })
+            && tracked.sla.error.is_none()
+            && !tracked.sla.accepts_escalation(event)
+        {
+            return Err(EventMismatch {
+                request: event.request.clone(),
+                change: "escalated",
+                stage: "a clock without that unfired threshold",
+            }
+            .into());
+        }
         tracked.request.apply(event)?;
         tracked.sla.observe(event, &self.policy, &self.calendar);
         Ok(())

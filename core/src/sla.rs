@@ -793,6 +793,28 @@ impl SlaTrack {
         Ok(())
     }
 
+    /// Whether an `escalated` event fits this track: its cycle, clock and threshold exist,
+    /// it has not fired yet, and it had fallen due by the time it was recorded.
+    pub fn accepts_escalation(&self, event: &Event) -> bool {
+        let Change::Escalated {
+            cycle,
+            clock,
+            percent,
+            notify,
+            due_at,
+        } = &event.change
+        else {
+            return false;
+        };
+        *due_at <= event.at
+            && self
+                .clocks
+                .iter()
+                .filter(|t| t.cycle == *cycle && t.clock == *clock)
+                .flat_map(|t| &t.escalations)
+                .any(|e| e.percent == *percent && e.notify == *notify && !e.fired)
+    }
+
     /// Status as of `as_of`, which must not precede the events observed so far (the caller
     /// checks; earlier instants read as the state at the last event).
     pub fn status(&self, cal: &BusinessCalendar, as_of: Instant) -> Result<SlaStatus, SlaError> {

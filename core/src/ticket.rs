@@ -1094,7 +1094,9 @@ impl ServiceRequest {
                     return Err(illegal());
                 }
                 non_empty(id, step, "reason", reason)?;
-                if self.callback_attempts < config.max_callback_attempts {
+                // An anonymous reporter cannot be called back at all: no attempts needed.
+                let anonymous = self.details.reporter.kind == ReporterKind::Anonymous;
+                if self.callback_attempts < config.max_callback_attempts && !anonymous {
                     return Err(RequestError::CallbackAttemptsRemaining {
                         request: id.to_owned(),
                         attempts: self.callback_attempts,

@@ -567,3 +567,59 @@ fn unknown_request_and_duplicate_registration() {
     assert_eq!(err.code(), "duplicate_request");
     assert_eq!(d, before);
 }
+
+#[test]
+fn replay_refuses_an_escalation_that_never_fell_due() {
+    let mut d = desk_with(
+        "R9",
+        RequestKind::Repair,
+        Priority::High,
+        "2026-03-02T08:55:00+08:00",
+    );
+    d.execute(
+        "R9",
+        &dispatch(None),
+        &dispatcher(),
+        t("2026-03-02T09:00:00+08:00"),
+    )
+    .unwrap();
+    let fired = d.tick(t("2026-03-02T09:13:00+08:00"));
+    assert_eq!(fired.len(), 1);
+    let bogus = |f: &dyn Fn(&mut Change)| {
+        let mut e = fired[0].clone();
+        f(&mut e.change);
+        e
+    };
+    let cases = [
+        // The same escalation again: already fired.
+        fired[0].clone(),
+        // A threshold the policy does not have.
+        bogus(&|c| {
+            if let Change::Escalated { percent, .. } = c {
+                *percent = 55
+            }
+        }),
+        // A cycle that does not exist.
+        bogus(&|c| {
+            if let Change::Escalated { cycle, .. } = c {
+                *cycle = 7
+            }
+        }),
+        // Recorded before it fell due.
+        bogus(&|c| {
+            if let Change::Escalated {
+                percent, due_at, ..
+            } = c
+            {
+                *percent = 100;
+                *due_at = t("2026-03-02T10:00:00+08:00")
+            }
+        }),
+    ];
+    for e in cases {
+        let before = d.clone();
+        let err = d.apply(&e).unwrap_err();
+        assert_eq!(err.code(), "event_mismatch", "{e:?}");
+        assert_eq!(d, before);
+    }
+}

@@ -819,3 +819,63 @@ fn stage_error_messages_name_request_step_and_stage() {
         .unwrap_err();
     assert_eq!(err.to_string(), "request R1: role agent may not accept");
 }
+
+#[test]
+fn an_anonymous_request_closes_unreachable_without_attempts() {
+    let mut new = new_request("A1", RequestKind::Complaint, Priority::Normal);
+    new.reporter = wuye_core::ticket::Reporter {
+        kind: wuye_core::ticket::ReporterKind::Anonymous,
+        name: None,
+        phone: None,
+    };
+    let (mut r, _) =
+        ServiceRequest::register(new, &agent(), t("2026-03-02T09:00:00+08:00")).unwrap();
+    run(
+        &mut r,
+        dispatch("security", None),
+        &dispatcher(),
+        "2026-03-02T09:05:00+08:00",
+    );
+    run(
+        &mut r,
+        Command::Accept,
+        &worker("s1"),
+        "2026-03-02T09:06:00+08:00",
+    );
+    run(
+        &mut r,
+        Command::Arrive,
+        &worker("s1"),
+        "2026-03-02T09:20:00+08:00",
+    );
+    run(
+        &mut r,
+        Command::Complete { note: None },
+        &worker("s1"),
+        "2026-03-02T09:40:00+08:00",
+    );
+    run(
+        &mut r,
+        Command::Reply {
+            note: Some("已在公告栏回复".into()),
+        },
+        &agent(),
+        "2026-03-02T10:00:00+08:00",
+    );
+    run(
+        &mut r,
+        Command::CloseUnreachable {
+            reason: "匿名投诉，无法回访".into(),
+        },
+        &agent(),
+        "2026-03-02T10:01:00+08:00",
+    );
+    assert_eq!(
+        r.stage,
+        Stage::Closed {
+            closure: Closure::Unreachable {
+                reason: "匿名投诉，无法回访".into()
+            }
+        }
+    );
+}
