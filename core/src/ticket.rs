@@ -741,7 +741,9 @@ pub enum RequestError {
         department: String,
     },
     /// A worker acted on a request assigned to someone else.
-    #[error("request {request}: {actor} is not the assignee ({assignee}) and may not {step}")]
+    #[error(
+        "request {request}: worker {actor} is not the assignee ({assignee}) and may not {step}"
+    )]
     NotAssignee {
         /// Request id.
         request: String,
