@@ -28,18 +28,20 @@ fn transitions(c: &mut Criterion) {
         })
     });
     let mut desk = Desk::standard();
-    let mut n = 0usize;
+    let id = new_request(0).id;
+    desk.register(new_request(0), &agent, start)
+        .expect("registers");
     g.bench_function("desk with SLA clocks", |b| {
-        b.iter(|| {
-            let req = new_request(n);
-            let id = req.id.clone();
-            n += 1;
-            desk.register(req, &agent, start).expect("registers");
-            for (k, (cmd, actor)) in steps.iter().enumerate() {
-                let now = start + Duration::minutes(k as i64 + 1);
-                black_box(desk.execute(&id, cmd, actor, now).expect("legal"));
-            }
-        })
+        b.iter_batched_ref(
+            || desk.clone(),
+            |desk| {
+                for (k, (cmd, actor)) in steps.iter().enumerate() {
+                    let now = start + Duration::minutes(k as i64 + 1);
+                    black_box(desk.execute(&id, cmd, actor, now).expect("legal"));
+                }
+            },
+            criterion::BatchSize::SmallInput,
+        )
     });
     g.finish();
 }

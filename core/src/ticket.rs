@@ -1211,15 +1211,21 @@ impl ServiceRequest {
         config: &DeskConfig,
     ) -> Result<Vec<Event>, RequestError> {
         let events = self.decide(command, actor, now, config)?;
-        let mut next = self.clone();
-        for e in &events {
-            next.apply(e).map_err(|m| RequestError::IllegalStep {
-                request: m.request,
-                step: command.step(),
-                stage: m.stage,
-            })?;
+        let mismatch = |m: EventMismatch| RequestError::IllegalStep {
+            request: m.request,
+            step: command.step(),
+            stage: m.stage,
+        };
+        if let [only] = events.as_slice() {
+            // `apply` checks before it changes anything, so one event needs no copy.
+            self.apply(only).map_err(mismatch)?;
+        } else {
+            let mut next = self.clone();
+            for e in &events {
+                next.apply(e).map_err(mismatch)?;
+            }
+            *self = next;
         }
-        *self = next;
         Ok(events)
     }
 
