@@ -23,6 +23,7 @@ pub mod config;
 pub mod contract;
 pub mod desk;
 pub mod log;
+pub mod money;
 pub mod role;
 pub mod sla;
 pub mod ticket;
