@@ -1104,6 +1104,15 @@ static void test_status_from_events(WuyeEngine *e) {
                                               "{'type':'arrived'}")),
                                      AT("12:00")),
                      WUYE_STATUS_INVALID_EVENT, "bad_events");
+    /* Events of a schema this library does not read are refused, as by log.replay. */
+    EXPECT(e,
+           from_events_req(JF("%s,{'schema':9,'request':'R5','at':'" AT("09:10") "','actor':{"
+                              "'role':'worker','id':'w1'},'change':{'type':'arrived'}}",
+                              registered("R5", "R5")),
+                           AT("12:00")),
+           WUYE_STATUS_INVALID_EVENT,
+           J("{'v':1,'ok':false,'error':{'status':12,'code':'unsupported_schema','message':"
+             "'event 1: event of request R5 has schema 9; this library reads schema 1'}}"));
     EXPECT_UNCHANGED(e, J("{'v':1,'op':'sla.status_from_events','args':{'events':[]}}"),
                      WUYE_STATUS_INVALID_REQUEST, "missing_field");
 }
