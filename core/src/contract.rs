@@ -13,7 +13,7 @@ use crate::config::DeskConfig;
 use crate::desk::{Desk, DeskError};
 use crate::role::Actor;
 use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
-use crate::ticket::{Command, Event, NewRequest, ServiceRequest};
+use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -680,10 +680,12 @@ impl Engine {
                 };
                 Response::ok(&StatusesOut { statuses })
             }
-            Op::StatusFromEvents(a) => Response::from_result(
-                sla::status_from_events(&a.events, desk.policy(), cal, a.as_of)
-                    .map_err(Failure::from),
-            ),
+            Op::StatusFromEvents(a) => {
+                Response::from_result(known_schemas(&a.events).and_then(|()| {
+                    sla::status_from_events(&a.events, desk.policy(), cal, a.as_of)
+                        .map_err(Failure::from)
+                }))
+            }
             Op::Register(_)
             | Op::Execute(_)
             | Op::ExecuteBatch(_)
@@ -737,6 +739,26 @@ struct RequestOut<'a> {
 #[derive(Serialize)]
 struct StatusesOut {
     statuses: Vec<Item<SlaStatus>>,
+}
+
+/// Refuses events written with a schema this library does not read, as `log.replay` does.
+fn known_schemas(events: &[Event]) -> Result<(), Failure> {
+    match events
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.schema != EVENT_SCHEMA)
+    {
+        None => Ok(()),
+        Some((i, e)) => {
+            let mut f = Failure::from(DeskError::UnsupportedSchema {
+                request: e.request.clone(),
+                found: e.schema,
+                supported: EVENT_SCHEMA,
+            });
+            f.message = format!("event {i}: {}", f.message);
+            Err(f)
+        }
+    }
 }
 
 /// Creates an engine and runs one request against it in one go (for stateless uses such as

@@ -85,6 +85,7 @@ fn every_error_kind_has_its_status() {
         (br#"{"v":1,"op":"request.get","args":{"id":"nope"}}"#, Status::NotFound, "unknown_request"),
         (br#"{"v":1,"op":"request.execute","args":{"id":"nope","command":{"step":"accept"},"actor":{"role":"worker","id":"w"},"now":"2026-03-02T09:00:00+08:00"}}"#, Status::NotFound, "unknown_request"),
         (br#"{"v":1,"op":"log.replay","args":{"events":[{"schema":9,"request":"R","at":"2026-03-02T09:00:00+08:00","actor":{"role":"agent","id":"a"},"change":{"type":"arrived"}}]}}"#, Status::InvalidEvent, "unsupported_schema"),
+        (br#"{"v":1,"op":"sla.status_from_events","args":{"events":[{"schema":9,"request":"R","at":"2026-03-02T09:00:00+08:00","actor":{"role":"agent","id":"a"},"change":{"type":"arrived"}}],"as_of":"2026-03-02T10:00:00+08:00"}}"#, Status::InvalidEvent, "unsupported_schema"),
     ];
     for (req, status, code) in cases {
         let r = handle_once(br#"{"v":1}"#, req);

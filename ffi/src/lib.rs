@@ -30,7 +30,7 @@
 //! fine-grained `code` and a readable `message`. No panic crosses the boundary: each export
 //! catches it and returns [`WuyeStatus::Panic`] with the engine unchanged.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Mutex, RwLock};
 use wuye_core::contract::{self, Call, Engine, Failure, Response, Status};
@@ -114,17 +114,17 @@ pub struct WuyeEngine {
 }
 
 /// Live engine handles, so a freed or foreign pointer is refused rather than dereferenced.
-static LIVE: Mutex<Option<HashSet<usize>>> = Mutex::new(None);
+/// A B-tree rather than a hash set: no random hasher state, and its allocations are pointed
+/// to from their start, so leak checkers (valgrind) see them as reachable, not "possibly lost".
+static LIVE: Mutex<BTreeSet<usize>> = Mutex::new(BTreeSet::new());
 
-fn live() -> std::sync::MutexGuard<'static, Option<HashSet<usize>>> {
+fn live() -> std::sync::MutexGuard<'static, BTreeSet<usize>> {
     // A poisoned registry is still a valid set of addresses.
     LIVE.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn is_live(engine: *const WuyeEngine) -> bool {
-    live()
-        .as_ref()
-        .is_some_and(|set| set.contains(&(engine as usize)))
+    live().contains(&(engine as usize))
 }
 
 /// Writes `bytes` into `*out` as a library-owned buffer (no-op if `out` is NULL).
@@ -245,9 +245,7 @@ pub unsafe extern "C" fn wuye_engine_new(
                 let handle = Box::into_raw(Box::new(WuyeEngine {
                     engine: RwLock::new(engine),
                 }));
-                live()
-                    .get_or_insert_with(HashSet::new)
-                    .insert(handle as usize);
+                live().insert(handle as usize);
                 created = handle;
                 Response {
                     status: Status::Ok,
@@ -278,9 +276,7 @@ pub unsafe extern "C" fn wuye_engine_free(engine: *mut WuyeEngine) {
         if engine.is_null() {
             return;
         }
-        let removed = live()
-            .as_mut()
-            .is_some_and(|set| set.remove(&(engine as usize)));
+        let removed = live().remove(&(engine as usize));
         if removed {
             // SAFETY: the pointer came from `Box::into_raw` in `wuye_engine_new` and was
             // live until just now; it is freed exactly once.
