@@ -121,11 +121,26 @@ final class LibraryTest extends WuyeTestCase
         self::assertSame('{"working":true}', $out);
     }
 
-    /** @return array{int, string} exit code and output of a one-off engine call */
-    private static function php(string $wuyeLib): array
+    /** Engines still alive at exit (global, static, in a cycle, after exit()) are freed cleanly. */
+    public function testEnginesAliveAtExitAreFreedCleanly(): void
     {
+        $lib = Library::path();
+        self::assertNotNull($lib);
+        $script = '$GLOBALS["g"] = Wuye\Engine::standard();'
+            . 'class Keep { public static $e; public $self; public $engine; }'
+            . 'Keep::$e = Wuye\Engine::fromState($GLOBALS["g"]->exportJson());'
+            . '$k = new Keep(); $k->self = $k; $k->engine = clone Keep::$e;'
+            . 'echo $k->engine->isWorkingDay("2026-10-10") ? "ok" : "no"; exit(0);';
+        [$code, $out] = self::php($lib, $script);
+        self::assertSame([0, 'ok'], [$code, $out]);
+    }
+
+    /** @return array{int, string} exit code and output of a PHP script in a fresh process */
+    private static function php(string $wuyeLib, ?string $body = null): array
+    {
+        $body ??= 'echo json_encode(Wuye\Engine::callOnce("calendar.is_working_day", ["date" => "2026-10-10"]));';
         $script = 'require ' . var_export(dirname(__DIR__) . '/autoload.php', true) . ';'
-            . 'try { echo json_encode(Wuye\Engine::callOnce("calendar.is_working_day", ["date" => "2026-10-10"])); }'
+            . 'try { ' . $body . ' }'
             . ' catch (Throwable $e) { echo get_class($e), ": ", $e->getMessage(); exit(1); }';
         $env = getenv();
         $env['WUYE_LIB'] = $wuyeLib;
