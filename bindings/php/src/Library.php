@@ -33,7 +33,10 @@ final class Library
     private static ?FFI $ffi = null;
     private static ?string $path = null;
 
-    /** Reusable request bytes (grown on demand) and response buffer; PHP runs one call at a time. */
+    /**
+     * Reusable request bytes (grown on demand, never empty) and response buffer: PHP runs one
+     * call at a time per process and libwuye calls nothing back, so one of each suffices.
+     */
     private static ?CData $scratch = null;
     private static int $scratchSize = 0;
     private static ?CData $out = null;
@@ -80,6 +83,8 @@ final class Library
         self::$path = realpath($file) ?: $file;
         self::$out = $ffi->new('WuyeBuffer');
         self::$outAddr = FFI::addr(self::$out);
+        self::$scratch = $ffi->new('uint8_t[4096]');
+        self::$scratchSize = 4096;
         return $ffi;
     }
 
@@ -212,10 +217,20 @@ final class Library
      */
     public static function call(?CData $engine, string $request): string
     {
+        // The hot path of every call, kept flat: copy in, call, copy out, free.
         $ffi = self::$ffi ?? self::load();
         $n = strlen($request);
-        $ffi->wuye_engine_call($engine, self::bytes($request, $n), $n, self::$outAddr);
-        return self::take();
+        if ($n > self::$scratchSize) {
+            self::grow($n);
+        }
+        FFI::memcpy(self::$scratch, $request, $n);
+        $ffi->wuye_engine_call($engine, self::$scratch, $n, self::$outAddr);
+        $out = self::$out;
+        try {
+            return $out->len === 0 ? '' : FFI::string($out->ptr, $out->len);
+        } finally {
+            $ffi->wuye_buffer_free(self::$outAddr);
+        }
     }
 
     /** Runs one request against a fresh engine made from `$config`; returns the response bytes. */
@@ -233,19 +248,22 @@ final class Library
         return self::take();
     }
 
-    /** Copies `$s` into the reusable scratch buffer (NULL for an empty string). */
-    private static function bytes(string $s, int $n): ?CData
+    /** Copies `$s` into the reusable scratch buffer. */
+    private static function bytes(string $s, int $n): CData
     {
-        if ($n === 0) {
-            return null;
-        }
         if ($n > self::$scratchSize) {
-            $size = max($n, 2 * self::$scratchSize, 4096);
-            self::$scratch = self::$ffi->new("uint8_t[$size]");
-            self::$scratchSize = $size;
+            self::grow($n);
         }
         FFI::memcpy(self::$scratch, $s, $n);
         return self::$scratch;
+    }
+
+    /** Replaces the scratch buffer by one of at least `$n` bytes. */
+    private static function grow(int $n): void
+    {
+        $size = max($n, 2 * self::$scratchSize);
+        self::$scratch = self::$ffi->new("uint8_t[$size]");
+        self::$scratchSize = $size;
     }
 
     /** Copies the response buffer out and releases it. */

@@ -48,6 +48,13 @@ final class LifecycleTest extends WuyeTestCase
         self::assertSame('2号楼电梯厅', $r2['details']['location']['common_area']);
         self::assertSame("电梯异响 🛗\t\"急\"/", $r2['details']['description']);
         self::assertStringContainsString('"description":"电梯异响 🛗\t\"急\"/"', $e->exportJson());
+
+        // Requests larger than the binding's reusable buffer (4 KiB), then small ones again.
+        $long = str_repeat('水管爆裂，', 20000);
+        self::assertSame(300000, strlen($long));
+        $e->register(['description' => $long] + self::repair('L1'), Actor::agent('kf01'), self::t('10:00'));
+        self::assertSame($long, $e->get('L1')['details']['description']);
+        self::assertSame(self::LEAK, $e->get('R1')['details']['description']);
     }
 
     public function testAFullRepairEndsSatisfiedAndClosed(): void
