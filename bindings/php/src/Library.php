@@ -30,6 +30,9 @@ final class Library
     /** The contract version this binding speaks (`v` of every request). */
     public const CONTRACT_VERSION = 1;
 
+    /** The reusable request buffer grows up to this many bytes; larger requests get their own. */
+    private const SCRATCH_MAX = 1 << 20;
+
     private static ?FFI $ffi = null;
     private static ?string $path = null;
 
@@ -220,11 +223,13 @@ final class Library
         // The hot path of every call, kept flat: copy in, call, copy out, free.
         $ffi = self::$ffi ?? self::load();
         $n = strlen($request);
-        if ($n > self::$scratchSize) {
-            self::grow($n);
+        if ($n <= self::$scratchSize) {
+            FFI::memcpy(self::$scratch, $request, $n);
+            $bytes = self::$scratch;
+        } else {
+            $bytes = self::bytes($request, $n);
         }
-        FFI::memcpy(self::$scratch, $request, $n);
-        $ffi->wuye_engine_call($engine, self::$scratch, $n, self::$outAddr);
+        $ffi->wuye_engine_call($engine, $bytes, $n, self::$outAddr);
         $out = self::$out;
         try {
             return $out->len === 0 ? '' : FFI::string($out->ptr, $out->len);
@@ -248,22 +253,24 @@ final class Library
         return self::take();
     }
 
-    /** Copies `$s` into the reusable scratch buffer. */
+    /**
+     * `$s` as C bytes: in the reusable scratch buffer, grown as needed up to
+     * {@see Library::SCRATCH_MAX}; a larger request gets a buffer of its own, freed with it.
+     */
     private static function bytes(string $s, int $n): CData
     {
         if ($n > self::$scratchSize) {
-            self::grow($n);
+            if ($n > self::SCRATCH_MAX) {
+                $once = self::$ffi->new("uint8_t[$n]");
+                FFI::memcpy($once, $s, $n);
+                return $once;
+            }
+            $size = min(self::SCRATCH_MAX, max($n, 2 * self::$scratchSize));
+            self::$scratch = self::$ffi->new("uint8_t[$size]");
+            self::$scratchSize = $size;
         }
         FFI::memcpy(self::$scratch, $s, $n);
         return self::$scratch;
-    }
-
-    /** Replaces the scratch buffer by one of at least `$n` bytes. */
-    private static function grow(int $n): void
-    {
-        $size = max($n, 2 * self::$scratchSize);
-        self::$scratch = self::$ffi->new("uint8_t[$size]");
-        self::$scratchSize = $size;
     }
 
     /** Copies the response buffer out and releases it. */

@@ -55,6 +55,10 @@ final class LifecycleTest extends WuyeTestCase
         $e->register(['description' => $long] + self::repair('L1'), Actor::agent('kf01'), self::t('10:00'));
         self::assertSame($long, $e->get('L1')['details']['description']);
         self::assertSame(self::LEAK, $e->get('R1')['details']['description']);
+        $huge = str_repeat('漏', 500000); // 1.5 MB: past the largest reusable buffer
+        $e->register(['description' => $huge] + self::repair('L2'), Actor::agent('kf01'), self::t('10:00'));
+        self::assertSame($huge, $e->get('L2')['details']['description']);
+        self::assertSame($long, $e->get('L1')['details']['description']);
     }
 
     public function testAFullRepairEndsSatisfiedAndClosed(): void
