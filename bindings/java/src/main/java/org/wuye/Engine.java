@@ -53,6 +53,9 @@ public final class Engine implements AutoCloseable {
 
     private static final byte[] STANDARD_CONFIG = "{\"v\":1}".getBytes(StandardCharsets.UTF_8);
 
+    /** Native engines freed so far (by close or the Cleaner); for tests and monitoring. */
+    private static final AtomicLong FREED = new AtomicLong();
+
     private final Handle handle;
     private final Cleaner.Cleanable cleanable;
 
@@ -115,6 +118,11 @@ public final class Engine implements AutoCloseable {
         cleanable.clean();
     }
 
+    /** How many native engines this process has freed (by close or by the Cleaner). */
+    static long freedCount() {
+        return FREED.get();
+    }
+
     /** Whether {@link #close()} was called. */
     public boolean isClosed() {
         return handle.isClosed();
@@ -169,6 +177,7 @@ public final class Engine implements AutoCloseable {
         private void free() {
             if (freed.compareAndSet(false, true)) {
                 WuyeNative.wuye_engine_free(ptr);
+                FREED.incrementAndGet();
             }
         }
     }

@@ -16,6 +16,18 @@ class LoadTest {
                 + "; file.encoding " + System.getProperty("file.encoding"));
     }
 
+    /**
+     * scripts/test-java runs the suite a second time under LC_ALL=C and says so: there the
+     * JVM's default charset must really be ASCII, or that run proves nothing.
+     */
+    @Test
+    void theCLocaleRunReallyHasAnAsciiDefaultCharset() {
+        if (Boolean.getBoolean("wuye.test.asciiLocale")) {
+            assertTrue(!Charset.defaultCharset().name().toUpperCase(java.util.Locale.ROOT).contains("UTF"),
+                    "default charset under LC_ALL=C: " + Charset.defaultCharset());
+        }
+    }
+
     @Test
     void statusEnumMatchesTheLibrary() {
         assertEquals(15, Status.values().length);
