@@ -15,6 +15,8 @@ public enum Channel implements WireEnum {
     /** Any other channel. */
     OTHER;
 
+    private static final Channel[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -28,6 +30,11 @@ public enum Channel implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Channel fromWire(String wireName) {
-        return WireEnum.fromWire(Channel.class, wireName);
+        for (Channel v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown Channel \"" + wireName + "\"");
     }
 }

@@ -15,6 +15,8 @@ public enum ClockKind implements WireEnum {
     /** Reply → rated or closed unreachable. */
     CALLBACK;
 
+    private static final ClockKind[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -28,6 +30,11 @@ public enum ClockKind implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static ClockKind fromWire(String wireName) {
-        return WireEnum.fromWire(ClockKind.class, wireName);
+        for (ClockKind v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown ClockKind \"" + wireName + "\"");
     }
 }

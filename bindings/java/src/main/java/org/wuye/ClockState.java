@@ -15,6 +15,8 @@ public enum ClockState implements WireEnum {
     /** Not applicable any more (cancelled, closed without work). */
     VOIDED;
 
+    private static final ClockState[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -28,6 +30,11 @@ public enum ClockState implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static ClockState fromWire(String wireName) {
-        return WireEnum.fromWire(ClockState.class, wireName);
+        for (ClockState v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown ClockState \"" + wireName + "\"");
     }
 }

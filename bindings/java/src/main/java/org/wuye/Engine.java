@@ -249,7 +249,7 @@ public final class Engine implements AutoCloseable {
 
     /** Parses a success response and returns its {@code result}. */
     private static Map<String, Object> result(byte[] body) {
-        Map<String, Object> m = Json.obj(Json.parse(new String(body, StandardCharsets.UTF_8)), "response");
+        Map<String, Object> m = Json.obj(Json.parse(body), "response");
         return Json.obj(m.get("result"), "result");
     }
 

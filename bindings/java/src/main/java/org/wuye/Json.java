@@ -2,6 +2,7 @@ package org.wuye;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -43,14 +44,7 @@ public final class Json {
      * @throws IllegalArgumentException if the text is not one well-formed JSON value
      */
     public static Object parse(String text) {
-        Reader r = new Reader(text);
-        r.skipWs();
-        Object v = r.value(0);
-        r.skipWs();
-        if (r.pos != text.length()) {
-            throw r.error("trailing characters");
-        }
-        return v;
+        return parse(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The compact JSON text of a value. */
@@ -226,22 +220,47 @@ public final class Json {
 
     // ---- the reader ----
 
+    /**
+     * Short ASCII strings seen before (keys, enum names, ids, instants), shared across
+     * parses: responses repeat the same few dozen. Racy by design: a slot holds an immutable
+     * String or null, and a lost update only costs a miss.
+     */
+    private static final String[] CACHE = new String[1024];
+    private static final int CACHE_MAX_LEN = 32;
+
+    /**
+     * Parses UTF-8 JSON bytes (what the library returns) without decoding them to a String
+     * first.
+     *
+     * @throws IllegalArgumentException if the bytes are not one well-formed JSON value
+     */
+    public static Object parse(byte[] utf8) {
+        Reader r = new Reader(utf8);
+        r.skipWs();
+        Object v = r.value(0);
+        r.skipWs();
+        if (r.pos != utf8.length) {
+            throw r.error("trailing characters");
+        }
+        return v;
+    }
+
     private static final class Reader {
-        final String s;
+        final byte[] b;
         int pos;
 
-        Reader(String s) {
-            this.s = s;
+        Reader(byte[] b) {
+            this.b = b;
         }
 
         IllegalArgumentException error(String what) {
-            return new IllegalArgumentException("malformed JSON at offset " + pos + ": " + what);
+            return new IllegalArgumentException("malformed JSON at byte " + pos + ": " + what);
         }
 
         void skipWs() {
-            int n = s.length();
+            int n = b.length;
             while (pos < n) {
-                char c = s.charAt(pos);
+                byte c = b[pos];
                 if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
                     pos++;
                 } else {
@@ -250,11 +269,11 @@ public final class Json {
             }
         }
 
-        char peek() {
-            if (pos >= s.length()) {
+        byte peek() {
+            if (pos >= b.length) {
                 throw error("unexpected end");
             }
-            return s.charAt(pos);
+            return b[pos];
         }
 
         void expect(char c) {
@@ -268,7 +287,7 @@ public final class Json {
             if (depth > MAX_DEPTH) {
                 throw error("nested too deeply");
             }
-            char c = peek();
+            byte c = peek();
             switch (c) {
                 case '{':
                     return object(depth);
@@ -289,15 +308,21 @@ public final class Json {
                     if (c == '-' || (c >= '0' && c <= '9')) {
                         return number();
                     }
-                    throw error("unexpected character '" + c + "'");
+                    throw error("unexpected character '" + (char) (c & 0xff) + "'");
             }
         }
 
         void literal(String word) {
-            if (!s.startsWith(word, pos)) {
+            int n = word.length();
+            if (pos + n > b.length) {
                 throw error("expected " + word);
             }
-            pos += word.length();
+            for (int i = 0; i < n; i++) {
+                if (b[pos + i] != word.charAt(i)) {
+                    throw error("expected " + word);
+                }
+            }
+            pos += n;
         }
 
         Map<String, Object> object(int depth) {
@@ -319,15 +344,15 @@ public final class Json {
                 skipWs();
                 m.put(k, value(depth + 1));
                 skipWs();
-                char c = peek();
-                pos++;
+                byte c = peek();
                 if (c == '}') {
+                    pos++;
                     return m;
                 }
                 if (c != ',') {
-                    pos--;
                     throw error("expected ',' or '}'");
                 }
+                pos++;
             }
         }
 
@@ -343,60 +368,68 @@ public final class Json {
                 skipWs();
                 l.add(value(depth + 1));
                 skipWs();
-                char c = peek();
-                pos++;
+                byte c = peek();
                 if (c == ']') {
+                    pos++;
                     return l;
                 }
                 if (c != ',') {
-                    pos--;
                     throw error("expected ',' or ']'");
                 }
+                pos++;
             }
         }
 
         String string() {
             pos++; // opening quote
-            int n = s.length();
+            int n = b.length;
             int start = pos;
+            int h = 0;
+            boolean ascii = true;
             // Fast path: no escapes.
             while (pos < n) {
-                char c = s.charAt(pos);
+                byte c = b[pos];
                 if (c == '"') {
-                    return s.substring(start, pos++);
+                    int end = pos++;
+                    return ascii ? ascii(start, end, h) : new String(b, start, end - start, StandardCharsets.UTF_8);
                 }
-                if (c == '\\' || c < 0x20) {
+                if (c == '\\' || (c >= 0 && c < 0x20)) {
                     break;
                 }
+                ascii &= c >= 0;
+                h = 31 * h + c;
                 pos++;
             }
-            StringBuilder sb = new StringBuilder(s.length() - start);
-            sb.append(s, start, pos);
+            StringBuilder sb = new StringBuilder(Math.max(16, pos - start + 16));
+            int seg = start;
             while (true) {
                 if (pos >= n) {
                     throw error("unterminated string");
                 }
-                char c = s.charAt(pos++);
+                byte c = b[pos];
                 if (c == '"') {
+                    sb.append(new String(b, seg, pos - seg, StandardCharsets.UTF_8));
+                    pos++;
                     return sb.toString();
                 }
-                if (c < 0x20) {
-                    pos--;
+                if (c >= 0 && c < 0x20) {
                     throw error("control character in string");
                 }
                 if (c != '\\') {
-                    sb.append(c);
+                    pos++;
                     continue;
                 }
+                sb.append(new String(b, seg, pos - seg, StandardCharsets.UTF_8));
+                pos++;
                 if (pos >= n) {
                     throw error("unterminated escape");
                 }
-                char e = s.charAt(pos++);
+                byte e = b[pos++];
                 switch (e) {
                     case '"':
                     case '\\':
                     case '/':
-                        sb.append(e);
+                        sb.append((char) e);
                         break;
                     case 'b':
                         sb.append('\b');
@@ -419,7 +452,7 @@ public final class Json {
                         }
                         int cp = 0;
                         for (int i = 0; i < 4; i++) {
-                            int d = Character.digit(s.charAt(pos++), 16);
+                            int d = Character.digit((char) (b[pos++] & 0xff), 16);
                             if (d < 0) {
                                 throw error("bad \\u escape");
                             }
@@ -428,49 +461,83 @@ public final class Json {
                         sb.append((char) cp);
                         break;
                     default:
-                        throw error("bad escape \\" + e);
+                        pos--;
+                        throw error("bad escape \\" + (char) (e & 0xff));
+                }
+                seg = pos;
+            }
+        }
+
+        /** An ASCII string, from the cache when seen before. */
+        private String ascii(int start, int end, int hash) {
+            int len = end - start;
+            if (len > CACHE_MAX_LEN) {
+                return new String(b, start, len, StandardCharsets.ISO_8859_1);
+            }
+            int slot = (hash ^ (hash >>> 10) ^ len) & (CACHE.length - 1);
+            String c = CACHE[slot];
+            if (c != null && c.length() == len) {
+                int i = 0;
+                while (i < len && c.charAt(i) == b[start + i]) {
+                    i++;
+                }
+                if (i == len) {
+                    return c;
                 }
             }
+            String fresh = new String(b, start, len, StandardCharsets.ISO_8859_1);
+            CACHE[slot] = fresh;
+            return fresh;
         }
 
         Object number() {
             int start = pos;
-            int n = s.length();
-            if (s.charAt(pos) == '-') {
+            int n = b.length;
+            if (b[pos] == '-') {
                 pos++;
             }
             if (pos >= n) {
                 throw error("bad number");
             }
-            if (s.charAt(pos) == '0') {
+            if (b[pos] == '0') {
                 pos++;
-            } else if (s.charAt(pos) >= '1' && s.charAt(pos) <= '9') {
-                while (pos < n && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+            } else if (b[pos] >= '1' && b[pos] <= '9') {
+                while (pos < n && b[pos] >= '0' && b[pos] <= '9') {
                     pos++;
                 }
             } else {
                 throw error("bad number");
             }
             boolean integral = true;
-            if (pos < n && s.charAt(pos) == '.') {
+            if (pos < n && b[pos] == '.') {
                 integral = false;
                 pos++;
                 digits();
             }
-            if (pos < n && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+            if (pos < n && (b[pos] == 'e' || b[pos] == 'E')) {
                 integral = false;
                 pos++;
-                if (pos < n && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                if (pos < n && (b[pos] == '+' || b[pos] == '-')) {
                     pos++;
                 }
                 digits();
             }
-            String text = s.substring(start, pos);
+            if (integral && pos - start <= 18) {
+                // Fits a long: no substring, no parse call.
+                int i = start;
+                boolean neg = b[i] == '-';
+                if (neg) {
+                    i++;
+                }
+                long v = 0;
+                for (; i < pos; i++) {
+                    v = v * 10 + (b[i] - '0');
+                }
+                return neg ? -v : v;
+            }
+            String text = new String(b, start, pos - start, StandardCharsets.ISO_8859_1);
             if (!integral) {
                 return new BigDecimal(text);
-            }
-            if (pos - start <= 18) {
-                return Long.parseLong(text);
             }
             BigInteger big = new BigInteger(text);
             return big.bitLength() < 64 ? (Object) big.longValue() : big;
@@ -478,7 +545,7 @@ public final class Json {
 
         void digits() {
             int start = pos;
-            while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+            while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
                 pos++;
             }
             if (pos == start) {

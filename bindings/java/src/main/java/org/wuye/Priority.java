@@ -11,6 +11,8 @@ public enum Priority implements WireEnum {
     /** Low 低. */
     LOW;
 
+    private static final Priority[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -24,6 +26,11 @@ public enum Priority implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Priority fromWire(String wireName) {
-        return WireEnum.fromWire(Priority.class, wireName);
+        for (Priority v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown Priority \"" + wireName + "\"");
     }
 }

@@ -13,6 +13,8 @@ public enum ReporterKind implements WireEnum {
     /** Anonymous 匿名: no name or phone is kept. */
     ANONYMOUS;
 
+    private static final ReporterKind[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -26,6 +28,11 @@ public enum ReporterKind implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static ReporterKind fromWire(String wireName) {
-        return WireEnum.fromWire(ReporterKind.class, wireName);
+        for (ReporterKind v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown ReporterKind \"" + wireName + "\"");
     }
 }

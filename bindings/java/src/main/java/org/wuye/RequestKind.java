@@ -15,6 +15,8 @@ public enum RequestKind implements WireEnum {
     /** Praise 表扬: closes when replied. */
     PRAISE;
 
+    private static final RequestKind[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -28,6 +30,11 @@ public enum RequestKind implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static RequestKind fromWire(String wireName) {
-        return WireEnum.fromWire(RequestKind.class, wireName);
+        for (RequestKind v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown RequestKind \"" + wireName + "\"");
     }
 }

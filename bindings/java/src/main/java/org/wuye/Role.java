@@ -17,6 +17,8 @@ public enum Role implements WireEnum {
     /** The host system itself. */
     SYSTEM;
 
+    private static final Role[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -30,6 +32,11 @@ public enum Role implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Role fromWire(String wireName) {
-        return WireEnum.fromWire(Role.class, wireName);
+        for (Role v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown Role \"" + wireName + "\"");
     }
 }

@@ -21,6 +21,8 @@ public enum Stage implements WireEnum {
     /** Cancelled 撤销 (terminal). */
     CANCELLED;
 
+    private static final Stage[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -34,6 +36,11 @@ public enum Stage implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Stage fromWire(String wireName) {
-        return WireEnum.fromWire(Stage.class, wireName);
+        for (Stage v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown Stage \"" + wireName + "\"");
     }
 }

@@ -7,6 +7,8 @@ public enum Timing implements WireEnum {
     /** Wall-clock time, around the clock. */
     AROUND_THE_CLOCK;
 
+    private static final Timing[] VALUES = values();
+
     private final String wireName = WireEnum.snake(this);
 
     @Override
@@ -20,6 +22,11 @@ public enum Timing implements WireEnum {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Timing fromWire(String wireName) {
-        return WireEnum.fromWire(Timing.class, wireName);
+        for (Timing v : VALUES) {
+            if (v.wireName.equals(wireName)) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("unknown Timing \"" + wireName + "\"");
     }
 }

@@ -31,6 +31,28 @@ class JsonTest {
     }
 
     @Test
+    void bytesWithEscapesAmongMultiByteCharacters() {
+        byte[] utf8 = "[\"漏\\\"水\\u0041\\n𠀀\",\"a\\/b\"]".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(List.of("漏\"水A\n𠀀", "a/b"), Json.parse(utf8));
+    }
+
+    @Test
+    void theStringCacheNeverConfusesTwoStrings() {
+        java.util.Random rnd = new java.util.Random(42);
+        List<String> words = new java.util.ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            char[] w = new char[1 + rnd.nextInt(8)];
+            for (int j = 0; j < w.length; j++) {
+                w[j] = (char) ('a' + rnd.nextInt(3)); // few letters: many equal hashes and slots
+            }
+            words.add(new String(w));
+        }
+        for (int round = 0; round < 3; round++) {
+            assertEquals(words, Json.parse(Json.write(words)));
+        }
+    }
+
+    @Test
     void refusesMalformedText() {
         for (String bad : new String[] {"", "{", "[1,]", "{\"a\" 1}", "01", "1.", "\"\u0001\"", "\"\\x\"", "nul",
             "{} {}", "[1 2]", "-", "{\"a\":1,}"}) {
