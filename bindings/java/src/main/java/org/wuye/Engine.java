@@ -76,8 +76,8 @@ public final class Engine implements AutoCloseable {
      * any of {@code config} (departments, thresholds), {@code policy}, {@code calendar}, or a
      * saved {@code state} (see {@link #fromState}).
      *
-     * @throws InvalidConfigException, MalformedJsonException, InvalidRequestException, … as the
-     *     library reports
+     * @throws WuyeException as the library reports: {@link InvalidConfigException},
+     *     {@link MalformedJsonException}, {@link InvalidRequestException}, …
      */
     public static Engine create(String configJson) {
         return create(configJson.getBytes(StandardCharsets.UTF_8));

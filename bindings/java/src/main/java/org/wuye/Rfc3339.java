@@ -62,8 +62,29 @@ final class Rfc3339 {
         out.append((char) ('0' + v / 10 % 10)).append((char) ('0' + v % 10));
     }
 
-    /** Parses an RFC 3339 instant as the library writes it (fast path), or any ISO form. */
+    /** A parsed instant and its text. */
+    private record Parsed(String text, OffsetDateTime instant) {}
+
+    /**
+     * Instants parsed before: responses repeat the same few (start, deadline, as-of), and
+     * building an OffsetDateTime costs more than the rest of its parse. Racy by design, like
+     * {@code Json}'s string cache: a slot holds an immutable record or null.
+     */
+    private static final Parsed[] CACHE = new Parsed[512];
+
+    /** Parses an RFC 3339 instant as the library writes it (cached), or any ISO form. */
     static OffsetDateTime parse(String s) {
+        int slot = (s.hashCode() & 0x7fffffff) % CACHE.length;
+        Parsed p = CACHE[slot];
+        if (p != null && (p.text == s || p.text.equals(s))) {
+            return p.instant;
+        }
+        OffsetDateTime t = parseUncached(s);
+        CACHE[slot] = new Parsed(s, t);
+        return t;
+    }
+
+    private static OffsetDateTime parseUncached(String s) {
         if (s.length() == 25 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T'
                 && s.charAt(13) == ':' && s.charAt(16) == ':' && s.charAt(22) == ':') {
             char sign = s.charAt(19);
