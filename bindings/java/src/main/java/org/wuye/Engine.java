@@ -1,0 +1,488 @@
+package org.wuye;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A wuye engine: a customer-service desk 客户服务中心 with its requests, SLA clocks, policy and
+ * calendar, held by libwuye behind a native handle.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.standard()) {
+ *     engine.register(request, Actor.agent("kf01"), now);
+ *     engine.execute("R1", Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), now);
+ *     SlaStatus s = engine.slaStatus("R1", now);
+ * }
+ * }</pre>
+ *
+ * <p><b>Thread safety:</b> an engine may be shared by any number of threads. Reads (status,
+ * calendar, get, export) run concurrently; changes (register, execute, tick, replay) take
+ * the engine exclusively, inside the library. {@link #close()} is safe while other threads
+ * still call: the handle is freed when the last call in flight returns, and calls that start
+ * after it throw {@link InvalidHandleException}.
+ *
+ * <p><b>Lifetime:</b> close the engine (try-with-resources). If it becomes unreachable
+ * unclosed, a {@link Cleaner} frees the native handle. {@code close()} is idempotent.
+ *
+ * <p><b>Errors:</b> every failure throws the {@link WuyeException} subclass of its status
+ * ({@link RefusedException}, {@link NotFoundException}, …) with the library's code and
+ * message. Instants are {@code OffsetDateTime} with whole seconds, sent as RFC 3339 with
+ * their offset ({@code 2026-09-30T16:00:00+08:00}).
+ */
+public final class Engine implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "wuye-engine-cleaner");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Per-thread response buffer: the library writes it, we read it and free its bytes. */
+    private static final ThreadLocal<WuyeBuffer> OUT = ThreadLocal.withInitial(WuyeBuffer::new);
+
+    private static final byte[] STANDARD_CONFIG = "{\"v\":1}".getBytes(StandardCharsets.UTF_8);
+
+    /** Native engines freed so far (by close or the Cleaner); for tests and monitoring. */
+    private static final AtomicLong FREED = new AtomicLong();
+
+    private final Handle handle;
+    private final Cleaner.Cleanable cleanable;
+
+    private Engine(Pointer ptr) {
+        this.handle = new Handle(ptr);
+        this.cleanable = CLEANER.register(this, handle);
+    }
+
+    // ---------------------------------------------------------------- creation and lifetime
+
+    /** The standard desk: default departments, standard SLA policy, China calendar 2024–2026. */
+    public static Engine standard() {
+        return create(STANDARD_CONFIG);
+    }
+
+    /**
+     * An engine from its configuration JSON: {@code {"v":1}} for the standard desk, or with
+     * any of {@code config} (departments, thresholds), {@code policy}, {@code calendar}, or a
+     * saved {@code state} (see {@link #fromState}).
+     *
+     * @throws WuyeException as the library reports: {@link InvalidConfigException},
+     *     {@link MalformedJsonException}, {@link InvalidRequestException}, …
+     */
+    public static Engine create(String configJson) {
+        return create(configJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #create(String)}, from UTF-8 bytes. */
+    public static Engine create(byte[] configUtf8) {
+        WuyeNative.ensureLoaded();
+        Objects.requireNonNull(configUtf8, "config");
+        Memory outEngine = new Memory(POINTER_SIZE);
+        outEngine.setPointer(0, null);
+        WuyeBuffer err = new WuyeBuffer();
+        int status = WuyeNative.wuye_engine_new(configUtf8, configUtf8.length, outEngine, err.getPointer());
+        if (status != 0) {
+            throw failure(status, take(err));
+        }
+        Pointer p = outEngine.getPointer(0);
+        if (p == null) {
+            throw new PanicException("null_engine", "wuye_engine_new returned OK without an engine", null);
+        }
+        return new Engine(p);
+    }
+
+    private static final int POINTER_SIZE = 8;
+
+    /**
+     * An engine restored from {@link #export()}'s state JSON: the same requests, clocks, fired
+     * escalations, configuration, policy and calendar.
+     */
+    public static Engine fromState(String stateJson) {
+        Objects.requireNonNull(stateJson, "stateJson");
+        return create("{\"v\":1,\"state\":" + stateJson + "}");
+    }
+
+    /** Frees the native engine (idempotent; see the class comment for calls in flight). */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    /** How many native engines this process has freed (by close or by the Cleaner). */
+    static long freedCount() {
+        return FREED.get();
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean isClosed() {
+        return handle.isClosed();
+    }
+
+    /**
+     * The native handle and its in-flight count. It is also the Cleaner's action, so it must
+     * not refer to the Engine.
+     */
+    private static final class Handle implements Runnable {
+        private static final long CLOSED = 1L << 62;
+        final Pointer ptr;
+        /** Bit 62: closed; low bits: calls in flight. */
+        private final AtomicLong state = new AtomicLong();
+        private final AtomicBoolean freed = new AtomicBoolean();
+
+        Handle(Pointer ptr) {
+            this.ptr = ptr;
+        }
+
+        void acquire() {
+            while (true) {
+                long s = state.get();
+                if ((s & CLOSED) != 0) {
+                    throw new InvalidHandleException("engine_closed", "the engine is closed", null);
+                }
+                if (state.compareAndSet(s, s + 1)) {
+                    return;
+                }
+            }
+        }
+
+        void release() {
+            if (state.decrementAndGet() == CLOSED) {
+                free();
+            }
+        }
+
+        boolean isClosed() {
+            return (state.get() & CLOSED) != 0;
+        }
+
+        /** close() or the Cleaner (at most once, by Cleanable's contract). */
+        @Override
+        public void run() {
+            long before = state.getAndUpdate(s -> s | CLOSED);
+            if ((before & ~CLOSED) == 0) {
+                free();
+            }
+        }
+
+        private void free() {
+            if (freed.compareAndSet(false, true)) {
+                WuyeNative.wuye_engine_free(ptr);
+                FREED.incrementAndGet();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- raw calls
+
+    /**
+     * Runs one contract request ({@code {"v":1,"op":"…","args":{…}}}) and returns the
+     * response JSON ({@code {"v":1,"ok":true,"result":…}}) byte for byte.
+     *
+     * @throws WuyeException the subclass of the failure's status; its {@link
+     *     WuyeException#response()} is the failure response JSON
+     */
+    public String callJson(String request) {
+        return new String(callBytes(request.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * As {@link #callJson}, in UTF-8 bytes (the library checks they are UTF-8: invalid bytes
+     * throw {@link InvalidUtf8Exception}).
+     */
+    public byte[] callBytes(byte[] request) {
+        Objects.requireNonNull(request, "request");
+        Handle h = handle;
+        h.acquire();
+        try {
+            WuyeBuffer out = OUT.get();
+            int status = WuyeNative.wuye_engine_call(h.ptr, request, request.length, out.getPointer());
+            byte[] body = take(out);
+            if (status != 0) {
+                throw failure(status, body);
+            }
+            return body;
+        } finally {
+            h.release();
+            Reference.reachabilityFence(this);
+        }
+    }
+
+    /** The bytes of a filled buffer, freed in any case. */
+    static byte[] take(WuyeBuffer out) {
+        try {
+            return out.bytes();
+        } finally {
+            WuyeNative.wuye_buffer_free(out.getPointer());
+        }
+    }
+
+    /** The exception for a failure response. */
+    static WuyeException failure(int status, byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        Status st;
+        try {
+            st = Status.fromValue(status);
+        } catch (IllegalArgumentException e) {
+            return new PanicException("unknown_status", "libwuye returned status " + status + ": " + text, text);
+        }
+        if (st == Status.OK) {
+            return new PanicException("unexpected_ok", "failure() called for OK", text);
+        }
+        try {
+            Map<String, Object> m = Json.obj(Json.parse(text), "response");
+            Map<String, Object> e = Json.obj(m.get("error"), "error");
+            return WuyeException.of(st, Json.str(e, "code"), Json.str(e, "message"), text);
+        } catch (RuntimeException parse) {
+            return WuyeException.of(st, st.wireName(), text, text);
+        }
+    }
+
+    /** Parses a success response and returns its {@code result}. */
+    private static Map<String, Object> result(byte[] body) {
+        Map<String, Object> m = Json.obj(Json.parse(body), "response");
+        return Json.obj(m.get("result"), "result");
+    }
+
+    // ---------------------------------------------------------------- request building
+
+    /** Builds {@code {"v":1,"op":"…","args":{…}}}. */
+    private static final class Req {
+        final StringBuilder sb = new StringBuilder(128);
+        private char sep = '{';
+
+        Req(String op) {
+            sb.append("{\"v\":1,\"op\":\"").append(op).append("\",\"args\":");
+        }
+
+        private StringBuilder key(String k) {
+            sb.append(sep).append('"').append(k).append("\":");
+            sep = ',';
+            return sb;
+        }
+
+        Req str(String k, String v) {
+            Json.quote(key(k), Objects.requireNonNull(v, k));
+            return this;
+        }
+
+        Req num(String k, long v) {
+            key(k).append(v);
+            return this;
+        }
+
+        Req date(String k, LocalDate d) {
+            key(k).append('"').append(Objects.requireNonNull(d, k).toString()).append('"');
+            return this;
+        }
+
+        Req instant(String k, OffsetDateTime t) {
+            Rfc3339.format(key(k).append('"'), Objects.requireNonNull(t, k));
+            sb.append('"');
+            return this;
+        }
+
+        Req value(String k, Json.JsonWritable v) {
+            Objects.requireNonNull(v, k).writeJson(key(k));
+            return this;
+        }
+
+        Req events(String k, List<Event> events) {
+            Event.writeList(key(k), Objects.requireNonNull(events, k));
+            return this;
+        }
+
+        byte[] bytes() {
+            if (sep == '{') {
+                sb.append('{');
+            }
+            sb.append("}}");
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Map<String, Object> run(Req r) {
+        return result(callBytes(r.bytes()));
+    }
+
+    // ---------------------------------------------------------------- engine
+
+    /** {@code engine.info}: versions, number of requests, the operations. */
+    public EngineInfo info() {
+        Map<String, Object> m = run(new Req("engine.info"));
+        List<String> ops = new ArrayList<>();
+        for (Object o : Json.arr(m.get("operations"), "operations")) {
+            ops.add((String) o);
+        }
+        return new EngineInfo((int) Json.num(m, "contract_version"), Json.str(m, "library_version"),
+                Json.num(m, "requests"), ops);
+    }
+
+    private static final String EXPORT_PREFIX = "{\"v\":1,\"ok\":true,\"result\":{\"state\":";
+
+    /**
+     * {@code engine.export}: the engine's whole state as JSON (configuration, policy,
+     * calendar, every request with its clocks), for storage and {@link #fromState}.
+     */
+    public String export() {
+        String text = new String(callBytes(new Req("engine.export").bytes()), StandardCharsets.UTF_8);
+        if (text.startsWith(EXPORT_PREFIX) && text.endsWith("}}")) {
+            return text.substring(EXPORT_PREFIX.length(), text.length() - 2);
+        }
+        Map<String, Object> m = Json.obj(Json.parse(text), "response");
+        return Json.write(Json.obj(m.get("result"), "result").get("state"));
+    }
+
+    // ---------------------------------------------------------------- calendar
+
+    /** {@code calendar.is_working_day}: whether a date is a working day (调休 Saturdays are). */
+    public boolean isWorkingDay(LocalDate date) {
+        return Json.bool(run(new Req("calendar.is_working_day").date("date", date)), "working");
+    }
+
+    /** {@code calendar.working_days}: working days in {@code from..=to} (both included). */
+    public int workingDays(LocalDate from, LocalDate to) {
+        return (int) Json.num(run(new Req("calendar.working_days").date("from", from).date("to", to)), "days");
+    }
+
+    /** {@code calendar.add}: the instant {@code seconds} of business time after {@code start}. */
+    public OffsetDateTime addBusinessTime(OffsetDateTime start, long seconds) {
+        return Json.instant(run(new Req("calendar.add").instant("start", start).num("seconds", seconds)), "instant");
+    }
+
+    /** {@code calendar.between}: business seconds from {@code from} to {@code to}. */
+    public long businessSecondsBetween(OffsetDateTime from, OffsetDateTime to) {
+        return Json.num(run(new Req("calendar.between").instant("from", from).instant("to", to)), "seconds");
+    }
+
+    /** {@code calendar.next_working_instant}: {@code at} itself if in working time, else the next start. */
+    public OffsetDateTime nextWorkingInstant(OffsetDateTime at) {
+        return Json.instant(run(new Req("calendar.next_working_instant").instant("at", at)), "instant");
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /** {@code request.register} 受理登记: registers a new request; returns its events. */
+    public List<Event> register(NewRequest request, Actor actor, OffsetDateTime now) {
+        return Event.list(run(new Req("request.register").value("request", request).value("actor", actor)
+                .instant("now", now)).get("events"));
+    }
+
+    /**
+     * {@code request.execute}: one step on a request; returns its events (an unsatisfied
+     * callback gives two: {@code callback_rated} and {@code reopened}).
+     *
+     * @throws RefusedException if the role may not take the step, the stage does not allow
+     *     it, {@code now} is before the request's last event, or a field is invalid
+     * @throws NotFoundException if there is no such request
+     */
+    public List<Event> execute(String id, Command command, Actor actor, OffsetDateTime now) {
+        return Event.list(run(new Req("request.execute").str("id", id).value("command", command)
+                .value("actor", actor).instant("now", now)).get("events"));
+    }
+
+    /**
+     * {@code request.execute_batch}: several steps in one call, in order; each stands alone (a
+     * refused step changes nothing and the next still runs).
+     */
+    public List<Outcome<List<Event>>> executeBatch(List<ExecuteStep> steps) {
+        Req r = new Req("request.execute_batch");
+        StringBuilder sb = r.key("steps").append('[');
+        for (int i = 0; i < steps.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            steps.get(i).writeJson(sb);
+        }
+        sb.append(']');
+        List<Object> items = Json.arr(run(r).get("results"), "results");
+        List<Outcome<List<Event>>> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(outcome(item, x -> Event.list(Json.obj(x, "result").get("events"))));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code request.get}: a request as the engine holds it. */
+    public ServiceRequest get(String id) {
+        return ServiceRequest.from(run(new Req("request.get").str("id", id)).get("request"));
+    }
+
+    // ---------------------------------------------------------------- SLA
+
+    /** {@code sla.status}: every clock of a request as of an instant (not before its last event). */
+    public SlaStatus slaStatus(String id, OffsetDateTime asOf) {
+        return SlaStatus.from(run(new Req("sla.status").str("id", id).instant("as_of", asOf)));
+    }
+
+    /**
+     * {@code sla.status_batch}: statuses of the given requests, or of every request when
+     * {@code ids} is null; each item succeeds or fails alone.
+     */
+    public List<Outcome<SlaStatus>> slaStatusBatch(List<String> ids, OffsetDateTime asOf) {
+        Req r = new Req("sla.status_batch");
+        if (ids != null) {
+            StringBuilder sb = r.key("ids").append('[');
+            for (int i = 0; i < ids.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                Json.quote(sb, ids.get(i));
+            }
+            sb.append(']');
+        }
+        r.instant("as_of", asOf);
+        List<Object> items = Json.arr(run(r).get("statuses"), "statuses");
+        List<Outcome<SlaStatus>> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(outcome(item, SlaStatus::from));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code sla.tick}: escalations 升级 due by {@code now}, each exactly once, as events. */
+    public List<Event> tick(OffsetDateTime now) {
+        return Event.list(run(new Req("sla.tick").instant("now", now)).get("events"));
+    }
+
+    /** {@code log.replay}: applies an event log, all or nothing. */
+    public ReplayResult replay(List<Event> events) {
+        Map<String, Object> m = run(new Req("log.replay").events("events", events));
+        return new ReplayResult(Json.num(m, "applied"), Json.num(m, "requests"));
+    }
+
+    /**
+     * {@code sla.status_from_events}: the SLA status of one request computed from its events
+     * alone (with this engine's policy and calendar), without registering it.
+     */
+    public SlaStatus slaStatusFromEvents(List<Event> events, OffsetDateTime asOf) {
+        return SlaStatus.from(run(new Req("sla.status_from_events").events("events", events)
+                .instant("as_of", asOf)));
+    }
+
+    private static <T> Outcome<T> outcome(Object item, java.util.function.Function<Object, T> read) {
+        Map<String, Object> m = Json.obj(item, "item");
+        if (Json.bool(m, "ok")) {
+            return new Outcome<>(read.apply(m.get("result")), null);
+        }
+        Map<String, Object> e = Json.obj(m.get("error"), "error");
+        int status = (int) Json.num(e, "status");
+        Status st;
+        try {
+            st = Status.fromValue(status);
+        } catch (IllegalArgumentException x) {
+            st = Status.PANIC;
+        }
+        return new Outcome<>(null, WuyeException.of(st == Status.OK ? Status.PANIC : st, Json.str(e, "code"),
+                Json.str(e, "message"), Json.write(item)));
+    }
+}

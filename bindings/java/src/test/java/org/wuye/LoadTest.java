@@ -1,0 +1,69 @@
+package org.wuye;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import org.junit.jupiter.api.Test;
+
+class LoadTest {
+    @Test
+    void versionsAreCheckedAndReported() {
+        assertEquals(1, Wuye.abiVersion());
+        assertEquals(1, Wuye.contractVersion());
+        assertTrue(Wuye.libraryPath().endsWith("libwuye.so"), Wuye.libraryPath());
+        System.out.println("libwuye: " + Wuye.libraryPath() + "; default charset " + Charset.defaultCharset()
+                + "; file.encoding " + System.getProperty("file.encoding"));
+    }
+
+    /**
+     * scripts/test-java runs the suite a second time under LC_ALL=C and says so: there the
+     * JVM's default charset must really be ASCII, or that run proves nothing.
+     */
+    @Test
+    void theCLocaleRunReallyHasAnAsciiDefaultCharset() {
+        if (Boolean.getBoolean("wuye.test.asciiLocale")) {
+            assertTrue(!Charset.defaultCharset().name().toUpperCase(java.util.Locale.ROOT).contains("UTF"),
+                    "default charset under LC_ALL=C: " + Charset.defaultCharset());
+        }
+    }
+
+    @Test
+    void statusEnumMatchesTheLibrary() {
+        assertEquals(15, Status.values().length);
+        for (Status s : Status.values()) {
+            assertEquals(s.wireName(), Wuye.statusName(s.value()), s.name());
+            assertEquals(s, Status.fromValue(s.value()));
+        }
+        assertEquals("unknown", Wuye.statusName(15));
+        assertEquals("unknown", Wuye.statusName(-1));
+    }
+
+    @Test
+    void wireNamesOfTheEnums() {
+        assertEquals("in_progress", Stage.IN_PROGRESS.wireName());
+        assertEquals(Stage.ON_HOLD, Stage.fromWire("on_hold"));
+        assertEquals("project_manager", Role.PROJECT_MANAGER.wireName());
+        assertEquals("front_desk", Channel.FRONT_DESK.wireName());
+        assertEquals("not_started", ClockState.NOT_STARTED.wireName());
+        assertEquals("around_the_clock", Timing.AROUND_THE_CLOCK.wireName());
+        assertEquals("partner_unit", ReporterKind.PARTNER_UNIT.wireName());
+        assertEquals(ClockKind.CALLBACK, ClockKind.fromWire("callback"));
+        assertEquals(RequestKind.PRAISE, RequestKind.fromWire("praise"));
+        assertEquals(Priority.EMERGENCY, Priority.fromWire("emergency"));
+    }
+
+    @Test
+    void operationsOfTheContractAllHaveAMethod() {
+        try (Engine e = Engine.standard()) {
+            EngineInfo info = e.info();
+            assertEquals(1, info.contractVersion());
+            assertEquals(0, info.requests());
+            assertEquals(java.util.List.of("engine.info", "engine.export", "calendar.is_working_day",
+                    "calendar.working_days", "calendar.add", "calendar.between", "calendar.next_working_instant",
+                    "request.register", "request.execute", "request.execute_batch", "request.get", "sla.status",
+                    "sla.status_batch", "sla.tick", "log.replay", "sla.status_from_events"), info.operations());
+            assertTrue(info.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), info.libraryVersion());
+        }
+    }
+}
