@@ -726,6 +726,7 @@ struct DaysOut {
 }
 #[derive(Serialize)]
 struct InstantOut {
+    #[serde(serialize_with = "crate::instant::ser")]
     instant: Instant,
 }
 #[derive(Serialize)]

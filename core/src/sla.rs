@@ -347,16 +347,19 @@ pub enum Phase {
     /// Paused while on hold.
     Paused {
         /// Since when.
+        #[serde(serialize_with = "crate::instant::ser")]
         since: Instant,
     },
     /// Stopped by its stop event.
     Stopped {
         /// When.
+        #[serde(serialize_with = "crate::instant::ser")]
         at: Instant,
     },
     /// The request ended (cancelled, closed without work, closed at reply) while it ran.
     Voided {
         /// When.
+        #[serde(serialize_with = "crate::instant::ser")]
         at: Instant,
     },
 }
@@ -371,6 +374,7 @@ pub struct EscalationTrack {
     pub notify: Role,
     /// The instant the threshold is (or was) reached in the current or a finished segment;
     /// `None` while unknown (paused, not started, or never reached).
+    #[serde(serialize_with = "crate::instant::ser_opt")]
     pub due: Option<Instant>,
     /// Whether its `escalated` event has been recorded.
     pub fired: bool,
@@ -384,6 +388,7 @@ pub struct ClockTrack {
     /// Handling cycle: 0 first, one more per reopen.
     pub cycle: u32,
     /// When its cycle began (registration or reopen).
+    #[serde(serialize_with = "crate::instant::ser")]
     pub cycle_started_at: Instant,
     /// Which clock.
     pub clock: ClockKind,
@@ -396,10 +401,12 @@ pub struct ClockTrack {
     /// Where it is.
     pub phase: Phase,
     /// When it started, once it has.
+    #[serde(serialize_with = "crate::instant::ser_opt")]
     pub started_at: Option<Instant>,
     /// Elapsed seconds in finished segments (before the current running one).
     pub banked: i64,
     /// The instant elapsed reaches the target, computed when it last started or resumed.
+    #[serde(serialize_with = "crate::instant::ser_opt")]
     pub deadline: Option<Instant>,
     /// Escalation thresholds, ascending.
     pub escalations: Vec<EscalationTrack>,
@@ -587,8 +594,10 @@ pub struct ClockStatus {
     /// Its state.
     pub state: ClockState,
     /// When it started.
+    #[serde(serialize_with = "crate::instant::ser_opt")]
     pub started_at: Option<Instant>,
     /// When it stopped (met, breached late, or voided).
+    #[serde(serialize_with = "crate::instant::ser_opt")]
     pub stopped_at: Option<Instant>,
     /// Elapsed seconds (business or wall, per timing), excluding paused time.
     pub elapsed_seconds: i64,
@@ -597,6 +606,7 @@ pub struct ClockStatus {
     /// Seconds over target, when breached.
     pub overdue_seconds: Option<i64>,
     /// The instant the target is (or was) reached; unknown while paused.
+    #[serde(serialize_with = "crate::instant::ser_opt")]
     pub deadline: Option<Instant>,
 }
 
@@ -607,6 +617,7 @@ pub struct CycleStatus {
     /// Cycle number, 0 first.
     pub cycle: u32,
     /// When it began.
+    #[serde(serialize_with = "crate::instant::ser")]
     pub started_at: Instant,
     /// Its clocks.
     pub clocks: Vec<ClockStatus>,
@@ -619,6 +630,7 @@ pub struct SlaStatus {
     /// Request id.
     pub request: String,
     /// The instant it describes.
+    #[serde(serialize_with = "crate::instant::ser")]
     pub as_of: Instant,
     /// Every cycle that has clocks, oldest first; the last is current.
     pub cycles: Vec<CycleStatus>,

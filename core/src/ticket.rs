@@ -264,6 +264,7 @@ pub enum Stage {
         /// The worker.
         assignee: String,
         /// When the worker arrived 到场.
+        #[serde(serialize_with = "crate::instant::ser")]
         arrived_at: Instant,
     },
     /// On hold 暂停, from accepted or in progress; resuming returns there.
@@ -274,10 +275,12 @@ pub enum Stage {
         assignee: String,
         /// Arrival on site, if it happened before the hold.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(serialize_with = "crate::instant::ser_opt")]
         arrived_at: Option<Instant>,
         /// Why.
         reason: HoldReason,
         /// Since when.
+        #[serde(serialize_with = "crate::instant::ser")]
         since: Instant,
     },
     /// Completed 完工 by the department; the centre must reply.
@@ -677,6 +680,7 @@ pub enum Change {
         /// Who is to be told.
         notify: Role,
         /// When the threshold was crossed.
+        #[serde(serialize_with = "crate::instant::ser")]
         due_at: Instant,
     },
 }
@@ -690,6 +694,7 @@ pub struct Event {
     /// Request id.
     pub request: String,
     /// When it happened (the `now` of the command).
+    #[serde(serialize_with = "crate::instant::ser")]
     pub at: Instant,
     /// Who did it.
     pub actor: Actor,
@@ -812,8 +817,10 @@ pub struct ServiceRequest {
     /// What was registered.
     pub details: NewRequest,
     /// When it was registered.
+    #[serde(serialize_with = "crate::instant::ser")]
     pub registered_at: Instant,
     /// Time of the last workflow event; later commands may not be earlier.
+    #[serde(serialize_with = "crate::instant::ser")]
     pub last_event_at: Instant,
     /// Current stage.
     pub stage: Stage,
