@@ -469,6 +469,8 @@ export declare class WuyeError extends Error {
   readonly status: number;
   /** Finer stable code, e.g. "role_not_allowed", "year_not_covered", "unknown_field". */
   readonly code: string;
+  /** The failure response JSON text as the library wrote it (absent for errors made in JS). */
+  readonly response?: string;
   toJSON(): Failure;
 }
 export declare class NullArgumentError extends WuyeError {}
@@ -487,7 +489,7 @@ export declare class InvalidHandleError extends WuyeError {}
 export declare class PanicError extends WuyeError {}
 
 /** The WuyeError subclass for a failure object. */
-export declare function errorFromFailure(failure: Failure): WuyeError;
+export declare function errorFromFailure(failure: Failure, response?: string): WuyeError;
 
 // ---- the API -----------------------------------------------------------------------------------------
 

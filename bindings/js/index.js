@@ -73,13 +73,13 @@ function constructorError(e) {
   } catch {
     return e;
   }
-  return parsed && parsed.ok === false && parsed.error ? errorFromFailure(parsed.error) : e;
+  return parsed && parsed.ok === false && parsed.error ? errorFromFailure(parsed.error, e.message) : e;
 }
 
 function unwrap(responseJson) {
   const response = JSON.parse(responseJson);
   if (response.ok) return response.result;
-  throw errorFromFailure(response.error);
+  throw errorFromFailure(response.error, responseJson);
 }
 
 /**

@@ -86,9 +86,12 @@ const byStatus = [
 
 /**
  * The exception for a contract `error` object `{status, code, message}`: the subclass of its
- * status (a status this package does not know gives a plain WuyeError).
+ * status (a status this package does not know gives a plain WuyeError). `response`, when
+ * given, is kept as `error.response`: the failure response JSON text as the library wrote it.
  */
-export function errorFromFailure(failure) {
+export function errorFromFailure(failure, response) {
   const Class = byStatus[failure.status] ?? WuyeError;
-  return new Class(failure.status, failure.code, failure.message);
+  const error = new Class(failure.status, failure.code, failure.message);
+  if (response !== undefined) error.response = response;
+  return error;
 }
