@@ -75,7 +75,9 @@ fn request_bytes(step: &Value) -> Vec<u8> {
 fn config_bytes(scenario: &Value) -> Vec<u8> {
     match scenario.get("config_text").and_then(Value::as_str) {
         Some(t) => t.as_bytes().to_vec(),
-        None => canonical_text(scenario.get("config").expect("a scenario has a config")).into_bytes(),
+        None => {
+            canonical_text(scenario.get("config").expect("a scenario has a config")).into_bytes()
+        }
     }
 }
 
@@ -105,17 +107,32 @@ fn run(scenario: &Value, failures: &mut String) -> Vec<u8> {
     match Engine::new(&config_bytes(scenario)) {
         Err(f) => {
             let body = failure_response(&f);
-            check(failures, name, "config", &body, scenario.get("config_error"));
+            check(
+                failures,
+                name,
+                "config",
+                &body,
+                scenario.get("config_error"),
+            );
             out.extend_from_slice(&body);
             out.push(b'\n');
         }
         Ok(mut engine) => {
             if scenario.get("config_error").is_some() {
-                let _ = writeln!(failures, "{name}: the engine was made but config_error expects a failure");
+                let _ = writeln!(
+                    failures,
+                    "{name}: the engine was made but config_error expects a failure"
+                );
             }
             for (i, step) in steps.iter().enumerate() {
                 let body = engine.handle(&request_bytes(step)).body;
-                check(failures, name, &format!("step {i}"), &body, step.get("expect"));
+                check(
+                    failures,
+                    name,
+                    &format!("step {i}"),
+                    &body,
+                    step.get("expect"),
+                );
                 out.extend_from_slice(&body);
                 out.push(b'\n');
             }

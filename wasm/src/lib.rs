@@ -127,9 +127,15 @@ mod tests {
     #[test]
     fn a_bad_config_is_the_failure_response() {
         let err = Engine::new(r#"{"v":2}"#).expect_err("version 2 is refused");
-        assert!(err.starts_with(r#"{"v":1,"ok":false,"error":{"status":4,"#), "{err}");
+        assert!(
+            err.starts_with(r#"{"v":1,"ok":false,"error":{"status":4,"#),
+            "{err}"
+        );
         assert_eq!(
-            call_once(r#"{"v":1}"#, r#"{"v":1,"op":"calendar.is_working_day","args":{"date":"2026-10-10"}}"#),
+            call_once(
+                r#"{"v":1}"#,
+                r#"{"v":1,"op":"calendar.is_working_day","args":{"date":"2026-10-10"}}"#
+            ),
             r#"{"v":1,"ok":true,"result":{"working":true}}"#
         );
         assert_eq!(contract_version(), 1);
