@@ -1,0 +1,262 @@
+// wuye 物业 for browsers and Node: the WASM build of the library behind an idiomatic API.
+//
+// Every method sends one request of the versioned JSON contract (docs/contract.md) to the
+// WASM engine and returns its `result`, or throws the WuyeError subclass of its status. No
+// rule lives here: this file only marshals. The library has no clock: pass `now`/`asOf`.
+//
+//   import { Engine } from 'wuye';
+//   const desk = new Engine();                       // standard desk, built-in calendar
+//   desk.workingDays('2026-10-01', '2026-10-31');    // 18
+//
+// Loading: the module loads the .wasm at import (top-level await): in Node from disk next to
+// this file, in a browser with fetch (serve it as application/wasm).
+
+import init, {
+  initSync,
+  Engine as RawEngine,
+  callOnce as rawCallOnce,
+  contractVersion as rawContractVersion,
+  libraryVersion as rawLibraryVersion,
+} from './pkg/wuye_wasm.js';
+import {
+  InvalidHandleError,
+  UnsupportedVersionError,
+  errorFromFailure,
+  Status,
+} from './src/errors.js';
+
+export * from './src/errors.js';
+
+/** The contract version this package speaks. */
+export const CONTRACT_VERSION = 1;
+
+const wasmUrl = new URL('./pkg/wuye_wasm_bg.wasm', import.meta.url);
+const isNode =
+  typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
+if (isNode && wasmUrl.protocol === 'file:') {
+  const { readFile } = await import('node:fs/promises');
+  initSync({ module: await readFile(wasmUrl) });
+} else {
+  await init({ module_or_path: wasmUrl });
+}
+
+// Refuse a WASM build that speaks another contract than this wrapper (a stale pkg/).
+if (rawContractVersion() !== CONTRACT_VERSION) {
+  throw new UnsupportedVersionError(
+    Status.UNSUPPORTED_VERSION,
+    'unsupported_version',
+    `the WASM build speaks contract ${rawContractVersion()}; this package speaks ${CONTRACT_VERSION}`,
+  );
+}
+
+/** Contract version of the loaded WASM build. */
+export function contractVersion() {
+  return rawContractVersion();
+}
+
+/** Version of the wuye core library inside the WASM build. */
+export function libraryVersion() {
+  return rawLibraryVersion();
+}
+
+function configText(config) {
+  if (config === undefined) return '{"v":1}';
+  if (typeof config === 'string') return config;
+  return JSON.stringify({ v: CONTRACT_VERSION, ...config });
+}
+
+// The WASM constructor throws an Error whose message is the failure response JSON.
+function constructorError(e) {
+  let parsed;
+  try {
+    parsed = JSON.parse(e?.message);
+  } catch {
+    return e;
+  }
+  return parsed && parsed.ok === false && parsed.error ? errorFromFailure(parsed.error, e.message) : e;
+}
+
+function unwrap(responseJson) {
+  const response = JSON.parse(responseJson);
+  if (response.ok) return response.result;
+  throw errorFromFailure(response.error, responseJson);
+}
+
+/**
+ * Runs one raw request (JSON text) on a fresh engine made from `config` and returns the
+ * response JSON text; failures are in the response, never thrown.
+ */
+export function callOnce(config, requestJson) {
+  return rawCallOnce(configText(config), requestJson);
+}
+
+/**
+ * An engine 引擎: one customer-service desk (configuration, SLA policy, calendar, requests
+ * with their SLA clocks). Free it with `free()` (or `using`) when done.
+ */
+export class Engine {
+  #raw;
+
+  /**
+   * @param config Engine configuration: omitted for the standard desk, an object
+   *   (`{config, policy, calendar}` or `{state}`; `v` is added) or the JSON text.
+   */
+  constructor(config) {
+    try {
+      this.#raw = new RawEngine(configText(config));
+    } catch (e) {
+      throw constructorError(e);
+    }
+  }
+
+  /** An engine restored from a state saved with `export()`. */
+  static fromState(state) {
+    return new Engine({ state });
+  }
+
+  #engine() {
+    if (this.#raw === undefined) {
+      throw new InvalidHandleError(
+        Status.INVALID_HANDLE,
+        'invalid_handle',
+        'this engine has been freed',
+      );
+    }
+    return this.#raw;
+  }
+
+  /** Releases the WASM memory of the engine. Later calls throw InvalidHandleError. */
+  free() {
+    if (this.#raw !== undefined) {
+      this.#raw.free();
+      this.#raw = undefined;
+    }
+  }
+
+  /** Whether `free()` has been called. */
+  get freed() {
+    return this.#raw === undefined;
+  }
+
+  /** Raw contract call: request JSON text in, response JSON text out (never throws for a
+   * failure response; throws InvalidHandleError after `free()`). */
+  callJson(requestJson) {
+    return this.#engine().call(requestJson);
+  }
+
+  /** Raw contract call on UTF-8 bytes: request bytes in, response bytes out. */
+  callBytes(requestBytes) {
+    return this.#engine().callBytes(requestBytes);
+  }
+
+  /** Calls operation `op` with `args` and returns its result, or throws its WuyeError. */
+  call(op, args) {
+    const request = args === undefined ? { v: CONTRACT_VERSION, op } : { v: CONTRACT_VERSION, op, args };
+    return unwrap(this.callJson(JSON.stringify(request)));
+  }
+
+  // ---- engine -------------------------------------------------------------------------
+
+  /** Contract and library version, number of requests, the operations. */
+  info() {
+    return this.call('engine.info');
+  }
+
+  /** The whole engine state, to store and restore with `Engine.fromState`. */
+  export() {
+    return this.call('engine.export').state;
+  }
+
+  // ---- calendar -----------------------------------------------------------------------
+
+  /** Whether a date ("YYYY-MM-DD") is a working day 工作日 (holidays, 调休 included). */
+  isWorkingDay(date) {
+    return this.call('calendar.is_working_day', { date }).working;
+  }
+
+  /** Working days in the inclusive range `from..to`. */
+  workingDays(from, to) {
+    return this.call('calendar.working_days', { from, to }).days;
+  }
+
+  /** The instant when `seconds` of business time have passed after `start`. */
+  addBusinessTime(start, seconds) {
+    return this.call('calendar.add', { start, seconds }).instant;
+  }
+
+  /** Business seconds between two instants. */
+  between(from, to) {
+    return this.call('calendar.between', { from, to }).seconds;
+  }
+
+  /** `at` itself if inside working hours, else the start of the next working window. */
+  nextWorkingInstant(at) {
+    return this.call('calendar.next_working_instant', { at }).instant;
+  }
+
+  // ---- requests -----------------------------------------------------------------------
+
+  /** Registers a request 受理登记; returns its events. */
+  register(request, actor, now) {
+    return this.call('request.register', { request, actor, now }).events;
+  }
+
+  /** One workflow step on request `id`; returns its events. */
+  execute(id, command, actor, now) {
+    return this.call('request.execute', { id, command, actor, now }).events;
+  }
+
+  /**
+   * Several steps, each standing alone. Returns one item per step:
+   * `{ok: true, events}` or `{ok: false, error}` with `error` a WuyeError.
+   */
+  executeBatch(steps) {
+    return this.call('request.execute_batch', { steps }).results.map((item) =>
+      item.ok ? { ok: true, events: item.result.events } : { ok: false, error: errorFromFailure(item.error) },
+    );
+  }
+
+  /** The request as it stands. */
+  get(id) {
+    return this.call('request.get', { id }).request;
+  }
+
+  // ---- SLA ----------------------------------------------------------------------------
+
+  /** Every clock of every cycle of request `id` as of `asOf`. */
+  slaStatus(id, asOf) {
+    return this.call('sla.status', { id, as_of: asOf });
+  }
+
+  /**
+   * Statuses of many requests (`ids`, or null/omitted for every request in id order):
+   * `{ok: true, status}` or `{ok: false, error}` per request.
+   */
+  slaStatusBatch(ids, asOf) {
+    return this.call('sla.status_batch', { ids: ids ?? null, as_of: asOf }).statuses.map((item) =>
+      item.ok ? { ok: true, status: item.result } : { ok: false, error: errorFromFailure(item.error) },
+    );
+  }
+
+  /** Records the escalations 升级 due by `now` (each once); returns them as events. */
+  tick(now) {
+    return this.call('sla.tick', { now }).events;
+  }
+
+  /** Applies recorded events, all or nothing. */
+  replay(events) {
+    return this.call('log.replay', { events });
+  }
+
+  /** SLA status of one request from its events alone, as of `asOf`. */
+  slaStatusFromEvents(events, asOf) {
+    return this.call('sla.status_from_events', { events, as_of: asOf });
+  }
+}
+
+if (typeof Symbol.dispose === 'symbol') {
+  Engine.prototype[Symbol.dispose] = function dispose() {
+    this.free();
+  };
+}
+

@@ -1,0 +1,20 @@
+// Size budget of the WASM package: the optimized module gzipped (level 9), as a browser
+// downloads it. Fails above the budget; prints the size for the record.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+// The issue's target is 150 KB; the core as it stands compiles to about 179 KiB gzipped (serde's
+// derive code for the internally tagged enums of the contract dominates; see bindings/js/README.md).
+// The budget guards against growth from here until the core is slimmed down.
+export const BUDGET_GZIP_BYTES = 190 * 1024;
+export const TARGET_GZIP_BYTES = 150 * 1024;
+
+test('the wasm module stays within its gzipped size budget', (t) => {
+  const path = new URL('../pkg/wuye_wasm_bg.wasm', import.meta.url);
+  const raw = statSync(path).size;
+  const gz = gzipSync(readFileSync(path), { level: 9 }).length;
+  t.diagnostic(`pkg/wuye_wasm_bg.wasm: ${raw} bytes raw, ${gz} bytes gzipped (${(gz / 1024).toFixed(1)} KiB; budget ${BUDGET_GZIP_BYTES / 1024} KiB, target ${TARGET_GZIP_BYTES / 1024} KiB)`);
+  assert.ok(gz <= BUDGET_GZIP_BYTES, `${gz} bytes gzipped is over the budget of ${BUDGET_GZIP_BYTES}`);
+});

@@ -1,0 +1,175 @@
+//! The shared vectors of `tests/vectors/` (format: `tests/vectors/README.md`) run natively:
+//! each scenario on one engine, every response checked against its `expect` as a JSON value,
+//! and the raw response bytes written one per line to `target/vectors/rust/<name>.jsonl` for
+//! the byte-for-byte comparison with the other runtimes (`scripts/compare-vectors`).
+
+use serde_json::Value;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use wuye_core::contract::{failure_response, Engine};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ has a parent")
+        .to_path_buf()
+}
+
+/// The canonical request text: keys sorted, no whitespace, strings as serde_json writes them
+/// (non-ASCII as UTF-8; only `"`, `\` and control characters escaped).
+fn canonical(v: &Value, out: &mut String) {
+    match v {
+        Value::Object(map) => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort();
+            out.push('{');
+            for (i, k) in keys.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String((*k).clone()).to_string());
+                out.push(':');
+                canonical(&map[k.as_str()], out);
+            }
+            out.push('}');
+        }
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                canonical(item, out);
+            }
+            out.push(']');
+        }
+        scalar => out.push_str(&scalar.to_string()),
+    }
+}
+
+fn canonical_text(v: &Value) -> String {
+    let mut s = String::new();
+    canonical(v, &mut s);
+    s
+}
+
+fn hex(s: &str) -> Vec<u8> {
+    assert!(s.len() % 2 == 0, "odd hex length");
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex digits"))
+        .collect()
+}
+
+/// The bytes a step sends: `request_hex`, `request_text`, or the canonical `request`.
+fn request_bytes(step: &Value) -> Vec<u8> {
+    if let Some(h) = step.get("request_hex").and_then(Value::as_str) {
+        hex(h)
+    } else if let Some(t) = step.get("request_text").and_then(Value::as_str) {
+        t.as_bytes().to_vec()
+    } else {
+        canonical_text(step.get("request").expect("a step has a request")).into_bytes()
+    }
+}
+
+fn config_bytes(scenario: &Value) -> Vec<u8> {
+    match scenario.get("config_text").and_then(Value::as_str) {
+        Some(t) => t.as_bytes().to_vec(),
+        None => {
+            canonical_text(scenario.get("config").expect("a scenario has a config")).into_bytes()
+        }
+    }
+}
+
+fn check(failures: &mut String, name: &str, what: &str, got: &[u8], want: Option<&Value>) {
+    let Some(want) = want else {
+        let _ = writeln!(failures, "{name} {what}: no `expect`");
+        return;
+    };
+    match serde_json::from_slice::<Value>(got) {
+        Ok(v) if &v == want => {}
+        _ => {
+            let _ = writeln!(
+                failures,
+                "{name} {what}:\n  got  {}\n  want {}",
+                String::from_utf8_lossy(got),
+                want
+            );
+        }
+    }
+}
+
+/// Runs one scenario; returns the response lines and appends any mismatch to `failures`.
+fn run(scenario: &Value, failures: &mut String) -> Vec<u8> {
+    let name = scenario["name"].as_str().expect("a scenario has a name");
+    let steps = scenario["steps"].as_array().expect("steps is a list");
+    let mut out = Vec::new();
+    match Engine::new(&config_bytes(scenario)) {
+        Err(f) => {
+            let body = failure_response(&f);
+            check(
+                failures,
+                name,
+                "config",
+                &body,
+                scenario.get("config_error"),
+            );
+            out.extend_from_slice(&body);
+            out.push(b'\n');
+        }
+        Ok(mut engine) => {
+            if scenario.get("config_error").is_some() {
+                let _ = writeln!(
+                    failures,
+                    "{name}: the engine was made but config_error expects a failure"
+                );
+            }
+            for (i, step) in steps.iter().enumerate() {
+                let body = engine.handle(&request_bytes(step)).body;
+                check(
+                    failures,
+                    name,
+                    &format!("step {i}"),
+                    &body,
+                    step.get("expect"),
+                );
+                out.extend_from_slice(&body);
+                out.push(b'\n');
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn shared_vectors_hold_natively() {
+    let dir = root().join("tests/vectors");
+    let out_dir = root().join("target/vectors/rust");
+    let _ = std::fs::remove_dir_all(&out_dir);
+    std::fs::create_dir_all(&out_dir).expect("create target/vectors/rust");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/vectors exists")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "only {} vector files", files.len());
+    let mut failures = String::new();
+    let mut steps = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("read vector");
+        let scenario: Value = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+        let name = scenario["name"].as_str().expect("name");
+        assert_eq!(
+            Some(name),
+            path.file_stem().and_then(|s| s.to_str()),
+            "a scenario's name is its file name"
+        );
+        steps += scenario["steps"].as_array().map_or(0, Vec::len);
+        let lines = run(&scenario, &mut failures);
+        std::fs::write(out_dir.join(format!("{name}.jsonl")), lines).expect("write output");
+    }
+    assert!(failures.is_empty(), "vector mismatches:\n{failures}");
+    assert!(steps >= 100, "only {steps} steps ran");
+}
