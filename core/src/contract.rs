@@ -532,6 +532,7 @@ impl Engine {
                     "give either a saved `state` or `config`/`policy`/`calendar`, not both",
                 ));
             }
+            state.validate()?;
             return Ok(Engine { desk: state });
         }
         let calendar = match cfg.calendar {
@@ -601,7 +602,10 @@ impl Engine {
                 let mut next = desk.clone();
                 for (i, e) in a.events.iter().enumerate() {
                     if let Err(err) = next.apply(e) {
+                        // Whatever the cause (an unknown request, a duplicate registration, an
+                        // event that does not fit), it is the log entry that does not apply.
                         let mut f = Failure::from(err);
+                        f.status = Status::InvalidEvent.value();
                         f.message = format!("event {i}: {}", f.message);
                         return Response::failure(&f);
                     }

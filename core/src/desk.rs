@@ -113,6 +113,16 @@ impl Desk {
         })
     }
 
+    /// Checks a desk restored from saved state: the configuration and the policy must be
+    /// valid, as for [`Desk::new`].
+    pub fn validate(&self) -> Result<(), DeskError> {
+        self.config
+            .validate()
+            .map_err(|reason| DeskError::InvalidConfig { reason })?;
+        self.policy.validate()?;
+        Ok(())
+    }
+
     /// Default departments, the standard policy and the built-in mainland China calendar.
     pub fn standard() -> Desk {
         Desk {

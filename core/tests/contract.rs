@@ -122,3 +122,31 @@ fn calendar_answers_match_the_state_council_notice() {
         r#"{"v":1,"ok":true,"result":{"instant":"2026-10-08T09:00:00+08:00"}}"#
     );
 }
+
+#[test]
+fn a_saved_state_is_validated_and_a_bad_log_entry_is_an_invalid_event() {
+    // A state whose configuration was edited by hand to a threshold of 9 is refused, as the
+    // same configuration given directly would be.
+    let mut e = Engine::new(br#"{"v":1}"#).unwrap();
+    let export = String::from_utf8(e.handle(br#"{"v":1,"op":"engine.export"}"#).body).unwrap();
+    let state = export
+        .strip_prefix(r#"{"v":1,"ok":true,"result":{"state":"#)
+        .and_then(|s| s.strip_suffix("}}"))
+        .unwrap()
+        .replace(r#""satisfied_threshold":4"#, r#""satisfied_threshold":9"#);
+    let err = Engine::new(format!(r#"{{"v":1,"state":{state}}}"#).as_bytes()).unwrap_err();
+    assert_eq!(
+        (err.status(), err.code.as_str()),
+        (Status::InvalidConfig, "invalid_config")
+    );
+    // In a log, an event of a request that was never registered does not apply.
+    let (s, body) = call(
+        &mut e,
+        r#"{"v":1,"op":"log.replay","args":{"events":[{"schema":1,"request":"R7","at":"2026-03-02T09:00:00+08:00","actor":{"role":"worker","id":"w1"},"change":{"type":"arrived"}}]}}"#,
+    );
+    assert_eq!(s, Status::InvalidEvent, "{body}");
+    assert!(
+        body.contains(r#""code":"unknown_request","message":"event 0: unknown request R7""#),
+        "{body}"
+    );
+}

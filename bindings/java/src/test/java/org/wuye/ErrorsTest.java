@@ -192,9 +192,9 @@ class ErrorsTest {
     void invalidEvents() {
         Event alien = new Event(9, "R", mar2("09:00"), AGENT, Map.of("type", "arrived"));
         fails(InvalidEventException.class, Status.INVALID_EVENT, "unsupported_schema", () -> e.replay(List.of(alien)));
-        // An event for a request the log never registered reads as not found (see the report).
+        // An event for a request the log never registered is an entry that does not apply.
         Event orphan = new Event(1, "R-none", mar2("09:00"), W1, Map.of("type", "arrived"));
-        fails(NotFoundException.class, Status.NOT_FOUND, "unknown_request", () -> e.replay(List.of(orphan)));
+        fails(InvalidEventException.class, Status.INVALID_EVENT, "unknown_request", () -> e.replay(List.of(orphan)));
         fails(InvalidEventException.class, Status.INVALID_EVENT, "bad_events",
                 () -> e.slaStatusFromEvents(List.of(), mar2("09:00")));
         // Replay is all or nothing: a good event followed by a bad one applies neither.
@@ -210,8 +210,8 @@ class ErrorsTest {
             assertEquals(empty, other.export());
         }
         assertTrue(!before.equals(e.export()));
-        // Registering an id the engine already holds reads as a conflict (see the report).
-        fails(ConflictException.class, Status.CONFLICT, "duplicate_request", () -> e.replay(good));
+        // Registering an id the engine already holds: the log entry does not apply.
+        fails(InvalidEventException.class, Status.INVALID_EVENT, "duplicate_request", () -> e.replay(good));
     }
 
     @Test
