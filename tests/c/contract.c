@@ -827,7 +827,7 @@ static void test_execute_batch(WuyeEngine *e) {
            JF("{'v':1,'ok':true,'result':{'results':["
               "{'ok':true,'result':{'events':[%s]}},"
               "{'ok':false,'error':{'status':7,'code':'not_assignee','message':"
-              "'request R2: w9 is not the assignee (w2) and may not accept'}},"
+              "'request R2: worker w9 is not the assignee (w2) and may not accept'}},"
               "{'ok':true,'result':{'events':[%s]}},"
               "{'ok':false,'error':{'status':8,'code':'unknown_request','message':"
               "'unknown request R404'}},"

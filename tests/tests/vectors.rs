@@ -2,6 +2,10 @@
 //! each scenario on one engine, every response checked against its `expect` as a JSON value,
 //! and the raw response bytes written one per line to `target/vectors/rust/<name>.jsonl` for
 //! the byte-for-byte comparison with the other runtimes (`scripts/compare-vectors`).
+//!
+//! It also writes the exact bytes each scenario sends to `target/vectors/requests/<name>.txt`
+//! (the configuration text on the first line, then each step's request in lowercase hex, one
+//! per line), for runners that cannot parse JSON (the C runner, `tests/c/vectors.c`).
 
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -81,6 +85,32 @@ fn config_bytes(scenario: &Value) -> Vec<u8> {
     }
 }
 
+/// Lowercase hex of `bytes`.
+fn to_hex(bytes: &[u8]) -> String {
+    let mut s = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// What the scenario sends, for `target/vectors/requests/<name>.txt`: the configuration text
+/// on the first line, then one line per step with the request bytes in lowercase hex.
+fn requests_file(scenario: &Value, name: &str) -> Vec<u8> {
+    let config = config_bytes(scenario);
+    assert!(
+        !config.contains(&b'\n') && !config.contains(&b'\r'),
+        "{name}: the configuration text must be one line (target/vectors/requests/ format)"
+    );
+    let mut out = config;
+    out.push(b'\n');
+    for step in scenario["steps"].as_array().expect("steps is a list") {
+        out.extend_from_slice(to_hex(&request_bytes(step)).as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
 fn check(failures: &mut String, name: &str, what: &str, got: &[u8], want: Option<&Value>) {
     let Some(want) = want else {
         let _ = writeln!(failures, "{name} {what}: no `expect`");
@@ -147,6 +177,9 @@ fn shared_vectors_hold_natively() {
     let out_dir = root().join("target/vectors/rust");
     let _ = std::fs::remove_dir_all(&out_dir);
     std::fs::create_dir_all(&out_dir).expect("create target/vectors/rust");
+    let requests_dir = root().join("target/vectors/requests");
+    let _ = std::fs::remove_dir_all(&requests_dir);
+    std::fs::create_dir_all(&requests_dir).expect("create target/vectors/requests");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/vectors exists")
         .map(|e| e.expect("dir entry").path())
@@ -167,6 +200,11 @@ fn shared_vectors_hold_natively() {
             "a scenario's name is its file name"
         );
         steps += scenario["steps"].as_array().map_or(0, Vec::len);
+        std::fs::write(
+            requests_dir.join(format!("{name}.txt")),
+            requests_file(&scenario, name),
+        )
+        .expect("write requests");
         let lines = run(&scenario, &mut failures);
         std::fs::write(out_dir.join(format!("{name}.jsonl")), lines).expect("write output");
     }
