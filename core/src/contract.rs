@@ -17,7 +17,7 @@ use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// Version of the contract this library speaks. A request with another `v` is refused with
 /// [`Status::UnsupportedVersion`].
@@ -187,14 +187,17 @@ impl From<SlaError> for Failure {
     }
 }
 
-/// The request envelope.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The request envelope. `args` stays raw text until the operation is known, so each
+/// operation's arguments are parsed once, straight into their type (no intermediate tree:
+/// faster, and one deserializer per type keeps the WASM build small).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Envelope {
+struct Envelope<'a> {
     v: u32,
-    op: String,
-    #[serde(default)]
-    args: Value,
+    #[serde(borrow)]
+    op: std::borrow::Cow<'a, str>,
+    #[serde(default, borrow)]
+    args: Option<&'a RawValue>,
 }
 
 /// What an engine is created from: `{"v":1}` for the standard desk, or any of its parts,
@@ -304,15 +307,24 @@ pub const OPERATIONS: [&str; 16] = [
 ];
 
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
+    json_failure_at(&e, what, true)
+}
+
+fn json_failure_at(e: &serde_json::Error, what: &str, with_position: bool) -> Failure {
     use serde_json::error::Category;
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let msg = match full.strip_suffix(&suffix) {
+        Some(bare) if !with_position && e.line() != 0 => bare.to_owned(),
+        _ => full,
+    };
     match e.classify() {
         Category::Syntax | Category::Eof | Category::Io => Failure::new(
             Status::MalformedJson,
             "malformed_json",
-            format!("{what}: {e}"),
+            format!("{what}: {msg}"),
         ),
         Category::Data => {
-            let msg = e.to_string();
             let code = if msg.starts_with("unknown field") {
                 "unknown_field"
             } else if msg.starts_with("missing field") {
@@ -327,14 +339,20 @@ fn json_failure(e: serde_json::Error, what: &str) -> Failure {
     }
 }
 
-fn from_value<T: DeserializeOwned>(op: &str, args: Value) -> Result<T, Failure> {
-    // A missing `args` reads as an empty object.
-    let args = if args.is_null() {
-        Value::Object(Default::default())
-    } else {
-        args
-    };
-    serde_json::from_value(args).map_err(|e| json_failure(e, &format!("{op} args")))
+fn from_value<T: DeserializeOwned>(op: &str, args: Option<&RawValue>) -> Result<T, Failure> {
+    // A missing (or null) `args` reads as an empty object.
+    let text = args
+        .map(RawValue::get)
+        .filter(|t| *t != "null")
+        .unwrap_or("{}");
+    serde_json::from_str(text).map_err(|e| {
+        // Positions inside the arguments' own text would mislead: name the operation instead.
+        let mut f = json_failure_at(&e, &format!("{op} args"), false);
+        if f.status == Status::MalformedJson.value() {
+            f.status = Status::InvalidRequest.value();
+        }
+        f
+    })
 }
 
 fn check_version(v: u32) -> Result<(), Failure> {
@@ -366,7 +384,7 @@ impl Call {
         // Parse the envelope first so the version is checked before the arguments.
         let env: Envelope = serde_json::from_str(text).map_err(|e| json_failure(e, "request"))?;
         check_version(env.v)?;
-        let op = env.op.as_str();
+        let op: &str = &env.op;
         let a = env.args;
         let parsed = match op {
             "engine.info" => from_value::<NoArgs>(op, a).map(|_| Op::Info)?,
