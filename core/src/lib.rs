@@ -22,6 +22,7 @@ pub mod calendar;
 pub mod config;
 pub mod contract;
 pub mod desk;
+pub mod fee;
 pub mod log;
 pub mod money;
 pub mod role;

@@ -1,0 +1,2168 @@
+//! An estate's schedule and units loaded once into an indexed form 小区收费数据, and the
+//! billing runs over it: [`Estate::bill`] (bills with traces, for some or every unit) and
+//! [`Estate::bill_compact`] (every line of the estate as unit index, item index, amount).
+//!
+//! Both runs go through the same line computation, so a compact line and the traced line
+//! of the same unit and item are always the same amount.
+//!
+//! # Layout
+//! Loading checks everything once and turns it into integers: unit types and items become
+//! indices, areas a mantissa at the estate's common scale, rates a mantissa at their item's
+//! scale, dates day numbers, each unit's state history and subscriptions slices of two flat
+//! pools. A run first makes a plan: for each periodic item × unit type the rate pieces of
+//! the period, already cut at month ends, with each month's weight; the prepayment factor
+//! and due date of each item. A line is then a few integer multiplications per piece and one
+//! division per rounding, with no allocation.
+//!
+//! # Exactness
+//! A periodic line is `Σ quantity × rate × days ÷ month_days × pay%` over its pieces, where
+//! `pay%` is 100% minus the unit-state discount. Every piece is scaled to the least common
+//! multiple of the period's month lengths, so the sum is an exact integer over one
+//! denominator; the rounding rule applies per month or once per line, as the item says.
+
+use crate::fee::bill::{
+    Bill, BillInputs, BillLine, CompactLine, RoundingStep, RoundingTrace, Segment, TierPortion,
+    Trace,
+};
+use crate::fee::meter::{split_tiers, Measured, TierC, METER_SCALE};
+use crate::fee::parking::ParkingCharge;
+use crate::fee::period::{months_of, Period};
+use crate::fee::schedule::{
+    Applies, AreaBasis, Collection, Formula, RoundingPoint, Schedule, ShareBasis, TierBounds,
+};
+use crate::fee::unit::{Unit, UnitState};
+use crate::fee::{FeeError, Place};
+use crate::money::{
+    div_round, ratio_to_string, split_by_weights, Decimal, Money, Rounding, RoundingRule,
+};
+use chrono::{Datelike, NaiveDate};
+use std::cmp::Ordering;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasherDefault;
+
+/// Most decimals of an area 面积.
+pub const AREA_MAX_SCALE: u32 = 4;
+/// Most decimals of a rate 单价.
+pub const RATE_MAX_SCALE: u32 = 8;
+/// Most decimals of a percentage (discounts).
+pub const PERCENT_MAX_SCALE: u32 = 2;
+/// 100% in pay-factor units (percent with two decimals).
+const FULL: i128 = 10_000;
+
+/// A unit-id index with a fixed (key-less) hasher: deterministic, no randomness.
+type IdIndex = HashMap<String, u32, BuildHasherDefault<DefaultHasher>>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Area(AreaBasis),
+    Fixed(Applies),
+    Metered(TierBounds),
+    Shared(ShareBasis),
+    Usage,
+    Parking,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CItem {
+    kind: Kind,
+    price_scale: u32,
+    /// Pay factor per unit state (10000 = 100%).
+    pay: [i128; 4],
+    rounding: RoundingRule,
+    point: RoundingPoint,
+    collection: Collection,
+    due_days: u32,
+    late_fee: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CRate {
+    from: i32,
+    to: i32,
+    price: i128,
+    tiers: (u32, u32),
+    /// Index in the schedule's rates.
+    src: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CUnit {
+    ty: u16,
+    building: i128,
+    inner: Option<i128>,
+    share: Option<i128>,
+    states: (u32, u32),
+    subs: (u32, u32),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CSub {
+    item: u16,
+    qty: i128,
+    from: i32,
+    to: i32,
+    /// Index in the unit's subscriptions.
+    src: u32,
+}
+
+/// An estate's schedule and units, checked and indexed for billing runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Estate {
+    schedule: Schedule,
+    units: Vec<Unit>,
+    index: IdIndex,
+    ntypes: usize,
+    area_scale: u32,
+    share_scale: u32,
+    items: Vec<CItem>,
+    rates: Vec<CRate>,
+    /// `[item × ntypes + type]` → range in `rates`, sorted by `from`.
+    groups: Vec<(u32, u32)>,
+    tiers: Vec<TierC>,
+    cunits: Vec<CUnit>,
+    states: Vec<(i32, UnitState)>,
+    subs: Vec<CSub>,
+}
+
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn date(n: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(n).unwrap_or(NaiveDate::MIN)
+}
+
+fn pow10(n: u32) -> i128 {
+    10i128.pow(n)
+}
+
+fn gcd(a: i128, b: i128) -> i128 {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// A percentage 0–100 with at most two decimals, as a pay factor (10000 − percent × 100).
+fn pay_factor(p: Decimal, at: impl FnOnce() -> Place) -> Result<i128, FeeError> {
+    let m = p
+        .rescaled(PERCENT_MAX_SCALE)
+        .filter(|m| (0..=FULL).contains(m))
+        .ok_or_else(|| {
+            FeeError::invalid(
+                at(),
+                format!("{p} is not a percentage from 0 to 100 with at most 2 decimals"),
+            )
+        })?;
+    Ok(FULL - m)
+}
+
+/// `n / d` rounded by `mode`, in 64-bit arithmetic when both fit (the common case).
+#[inline]
+fn div_round_fast(n: i128, d: i128, mode: Rounding) -> i128 {
+    if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
+        if d > 0 {
+            let q = n / d;
+            let r = n % d;
+            if r == 0 {
+                return i128::from(q);
+            }
+            let away = if n < 0 { q - 1 } else { q + 1 };
+            let out = match mode {
+                Rounding::Down => q,
+                Rounding::Up => away,
+                Rounding::HalfUp | Rounding::HalfEven => {
+                    // |r| < d ≤ i64::MAX, so 2|r| fits in a u64.
+                    let twice = r.unsigned_abs() * 2;
+                    match twice.cmp(&d.unsigned_abs()) {
+                        Ordering::Less => q,
+                        Ordering::Greater => away,
+                        Ordering::Equal => {
+                            if mode == Rounding::HalfUp || q % 2 != 0 {
+                                away
+                            } else {
+                                q
+                            }
+                        }
+                    }
+                }
+            };
+            return i128::from(out);
+        }
+    }
+    div_round(n, d, mode)
+}
+
+/// A value `m / 10^scale` as a decimal without trailing zeros.
+fn dec(m: i128, scale: u32) -> Decimal {
+    Decimal::new(m, scale).unwrap_or_default().trimmed()
+}
+
+#[derive(Debug, Clone)]
+struct CMonth {
+    first: i32,
+    last: i32,
+    days: i128,
+    /// lcm ÷ days.
+    w: i128,
+    label: String,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CPiece {
+    from: i32,
+    to: i32,
+    month: u32,
+    price: i128,
+    src: u32,
+}
+
+/// A run's plan: the rates of the period resolved per item × unit type, once.
+#[derive(Debug, Clone)]
+struct Plan {
+    period: Period,
+    from: i32,
+    to: i32,
+    months: Vec<CMonth>,
+    pieces: Vec<CPiece>,
+    /// `[item × ntypes + type]` → range in `pieces` (periodic items only).
+    pgroups: Vec<(u32, u32)>,
+    /// Prepayment pay factor per item (10000 = no discount) and its percentage.
+    prepay: Vec<(i128, Option<Decimal>)>,
+    due: Vec<NaiveDate>,
+    /// Per periodic item: the denominator turning an accumulated numerator into fen.
+    den: Vec<i128>,
+}
+
+/// Units' positions of one kind of input, grouped by unit (a stable counting sort).
+#[derive(Debug, Clone, Default)]
+struct ByUnit {
+    start: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl ByUnit {
+    fn new(units: usize, keys: &[u32]) -> ByUnit {
+        let mut start = vec![0u32; units + 1];
+        for &k in keys {
+            start[k as usize + 1] += 1;
+        }
+        for u in 0..units {
+            start[u + 1] += start[u];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0u32; keys.len()];
+        for (j, &k) in keys.iter().enumerate() {
+            order[next[k as usize] as usize] = j as u32;
+            next[k as usize] += 1;
+        }
+        ByUnit { start, order }
+    }
+
+    fn of(&self, u: usize) -> &[u32] {
+        match (self.start.get(u), self.start.get(u + 1)) {
+            (Some(&a), Some(&b)) => &self.order[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct SharedRun {
+    item: u16,
+    parts: Vec<Option<Money>>,
+    weight_sum: i128,
+    weight_scale: u32,
+    members: usize,
+}
+
+/// A run: the plan and the inputs indexed by unit.
+struct Run<'a> {
+    plan: Plan,
+    inputs: &'a BillInputs,
+    readings: ByUnit,
+    reading_item: Vec<u16>,
+    usage: ByUnit,
+    usage_item: Vec<u16>,
+    parking: ByUnit,
+    parking_item: Vec<u16>,
+    shared: Vec<SharedRun>,
+}
+
+/// Where a line came from.
+#[derive(Debug, Clone, Copy)]
+enum Source {
+    Periodic {
+        q: i128,
+        sub: Option<u32>,
+    },
+    Reading {
+        j: u32,
+        qty: i128,
+        measured: Measured,
+        prior: i128,
+    },
+    Usage {
+        j: u32,
+        qty: i128,
+    },
+    Parking {
+        j: u32,
+    },
+    Shared {
+        s: u32,
+    },
+}
+
+/// What a line computation reports as it goes: nothing for compact runs, everything for
+/// traces.
+trait Recorder {
+    fn clear(&mut self) {}
+    fn segment(
+        &mut self,
+        _from: i32,
+        _to: i32,
+        _month: u32,
+        _src: u32,
+        _state: UnitState,
+        _num: i128,
+    ) {
+    }
+    fn rounded(&mut self, _month: Option<u32>, _num: i128, _den: i128, _amount: Money) {}
+    fn rate(&mut self, _src: u32) {}
+    fn tier(&mut self, _k: usize, _lo: i128, _hi: i128, _portion: i128) {}
+}
+
+/// Records nothing (compact runs).
+struct NoTrace;
+impl Recorder for NoTrace {}
+
+#[derive(Default)]
+struct Rec {
+    segs: Vec<(i32, i32, u32, u32, UnitState, i128)>,
+    rounds: Vec<(Option<u32>, i128, i128, Money)>,
+    rate: Option<u32>,
+    tiers: Vec<(usize, i128, i128, i128)>,
+}
+
+impl Recorder for Rec {
+    fn clear(&mut self) {
+        self.segs.clear();
+        self.rounds.clear();
+        self.rate = None;
+        self.tiers.clear();
+    }
+    fn segment(&mut self, from: i32, to: i32, month: u32, src: u32, state: UnitState, num: i128) {
+        self.segs.push((from, to, month, src, state, num));
+    }
+    fn rounded(&mut self, month: Option<u32>, num: i128, den: i128, amount: Money) {
+        self.rounds.push((month, num, den, amount));
+    }
+    fn rate(&mut self, src: u32) {
+        self.rate = Some(src);
+    }
+    fn tier(&mut self, k: usize, lo: i128, hi: i128, portion: i128) {
+        self.tiers.push((k, lo, hi, portion));
+    }
+}
+
+impl Estate {
+    /// Checks a schedule and its units and indexes them for billing runs. Refuses, naming
+    /// the item, unit and field: unknown or duplicate codes, negative or over-precise
+    /// amounts (areas 4 decimals, rates 8, percentages 2, readings 3), rates of one item
+    /// and unit type that overlap, tiers out of order, subscriptions to items that are not
+    /// for subscribers.
+    pub fn load(schedule: Schedule, units: Vec<Unit>) -> Result<Estate, FeeError> {
+        let mut type_ix: BTreeMap<&str, u16> = BTreeMap::new();
+        for (k, t) in schedule.unit_types.iter().enumerate() {
+            let at = || Place::field(format!("unit_types[{k}].code"));
+            if t.code.is_empty() {
+                return Err(FeeError::invalid(at(), "empty code"));
+            }
+            if type_ix.insert(&t.code, k as u16).is_some() {
+                return Err(FeeError::Duplicate {
+                    at: at(),
+                    what: "unit type",
+                    code: t.code.clone(),
+                });
+            }
+        }
+        let ntypes = schedule.unit_types.len();
+        if ntypes == 0 || ntypes > usize::from(u16::MAX) {
+            return Err(FeeError::invalid(
+                Place::field("unit_types"),
+                "a schedule needs at least one unit type",
+            ));
+        }
+        if schedule.items.len() >= usize::from(u16::MAX) {
+            return Err(FeeError::invalid(Place::field("items"), "too many items"));
+        }
+        let mut item_ix: BTreeMap<&str, u16> = BTreeMap::new();
+        let mut items = Vec::with_capacity(schedule.items.len());
+        for (k, it) in schedule.items.iter().enumerate() {
+            let at = |f: &str| Place::field(format!("items[{k}].{f}")).item(&it.code);
+            if it.code.is_empty() {
+                return Err(FeeError::invalid(at("code"), "empty code"));
+            }
+            if item_ix.insert(&it.code, k as u16).is_some() {
+                return Err(FeeError::Duplicate {
+                    at: at("code"),
+                    what: "item",
+                    code: it.code.clone(),
+                });
+            }
+            let kind = match &it.formula {
+                Formula::Area { basis } => Kind::Area(*basis),
+                Formula::Fixed { applies } => Kind::Fixed(*applies),
+                Formula::Metered { tier_bounds } => Kind::Metered(*tier_bounds),
+                Formula::Shared { basis } => Kind::Shared(*basis),
+                Formula::Usage { .. } | Formula::OneOff { .. } => Kind::Usage,
+                Formula::Parking { tariff } => {
+                    tariff.validate(|f| at(&format!("formula.tariff.{f}")))?;
+                    Kind::Parking
+                }
+            };
+            let mut pay = [FULL; 4];
+            for s in UnitState::ALL {
+                pay[s.index()] = pay_factor(it.state_discounts.of(s), || {
+                    at(&format!("state_discounts.{}", s.as_str()))
+                })?;
+            }
+            let deposit = matches!(it.formula, Formula::OneOff { deposit: true });
+            items.push(CItem {
+                kind,
+                price_scale: 0,
+                pay,
+                rounding: it.rounding,
+                point: it.rounding_point,
+                collection: it.collection.unwrap_or(schedule.billing.collection),
+                due_days: it.due_days.unwrap_or(schedule.billing.due_days),
+                late_fee: it.late_fee && !deposit,
+            });
+        }
+        // Rates: check each, find each item's price scale, then index by item × type.
+        let mut member: Vec<Vec<u16>> = Vec::with_capacity(schedule.rates.len());
+        for (k, r) in schedule.rates.iter().enumerate() {
+            let at = |f: &str| Place::field(format!("rates[{k}].{f}")).item(&r.item);
+            let i = *item_ix
+                .get(r.item.as_str())
+                .ok_or_else(|| FeeError::Unknown {
+                    at: at("item"),
+                    what: "item",
+                    code: r.item.clone(),
+                })? as usize;
+            let f = &schedule.items[i].formula;
+            if !f.rated() {
+                return Err(FeeError::WrongKind {
+                    at: at("item"),
+                    item: r.item.clone(),
+                    actual: f.kind(),
+                    expected: "an item with rates",
+                });
+            }
+            if r.to.is_some_and(|to| to < r.from) {
+                return Err(FeeError::invalid(at("to"), "ends before it starts"));
+            }
+            let mut prices: Vec<(Decimal, String)> = Vec::new();
+            match (&r.price, r.tiers.is_empty()) {
+                (Some(p), true) => prices.push((*p, "price".into())),
+                (None, false) if matches!(f, Formula::Metered { .. }) => {
+                    let n = r.tiers.len();
+                    let mut last = Decimal::ZERO;
+                    for (t, tier) in r.tiers.iter().enumerate() {
+                        prices.push((tier.price, format!("tiers[{t}].price")));
+                        let at_t = || at(&format!("tiers[{t}].up_to"));
+                        match (tier.up_to, t + 1 == n) {
+                            (None, true) => {}
+                            (Some(_), true) => {
+                                return Err(FeeError::invalid(
+                                    at_t(),
+                                    "the last tier has no upper bound",
+                                ))
+                            }
+                            (None, false) => {
+                                return Err(FeeError::invalid(
+                                    at_t(),
+                                    "only the last tier may be unbounded",
+                                ))
+                            }
+                            (Some(b), false) => {
+                                if b <= last || b.rescaled(METER_SCALE).is_none() {
+                                    return Err(FeeError::invalid(
+                                        at_t(),
+                                        format!("{b}: bounds must ascend from above 0, with at most 3 decimals"),
+                                    ));
+                                }
+                                last = b;
+                            }
+                        }
+                    }
+                }
+                (None, false) => {
+                    return Err(FeeError::invalid(
+                        at("tiers"),
+                        "only metered items have tiers",
+                    ))
+                }
+                (Some(_), false) => {
+                    return Err(FeeError::invalid(
+                        at("tiers"),
+                        "give a price or tiers, not both",
+                    ))
+                }
+                (None, true) => return Err(FeeError::invalid(at("price"), "missing price")),
+            }
+            for (p, field) in &prices {
+                if p.is_negative() || p.scale() > RATE_MAX_SCALE {
+                    return Err(FeeError::invalid(
+                        at(field),
+                        format!(
+                            "{p}: a rate is not negative and has at most {RATE_MAX_SCALE} decimals"
+                        ),
+                    ));
+                }
+                items[i].price_scale = items[i].price_scale.max(p.scale());
+            }
+            let types: Vec<u16> = if r.unit_types.is_empty() {
+                (0..ntypes as u16).collect()
+            } else {
+                r.unit_types
+                    .iter()
+                    .enumerate()
+                    .map(|(t, code)| {
+                        type_ix
+                            .get(code.as_str())
+                            .copied()
+                            .ok_or_else(|| FeeError::Unknown {
+                                at: at(&format!("unit_types[{t}]")),
+                                what: "unit type",
+                                code: code.clone(),
+                            })
+                    })
+                    .collect::<Result<_, _>>()?
+            };
+            member.push(types);
+        }
+        let mut grouped: Vec<Vec<u32>> = vec![Vec::new(); items.len() * ntypes];
+        for (k, types) in member.iter().enumerate() {
+            let i = item_ix[schedule.rates[k].item.as_str()] as usize;
+            for &t in types {
+                grouped[i * ntypes + usize::from(t)].push(k as u32);
+            }
+        }
+        let mut rates = Vec::new();
+        let mut tiers = Vec::new();
+        let mut groups = Vec::with_capacity(grouped.len());
+        for (g, mut ks) in grouped.into_iter().enumerate() {
+            let (i, t) = (g / ntypes, g % ntypes);
+            ks.sort_by_key(|&k| (schedule.rates[k as usize].from, k));
+            for w in ks.windows(2) {
+                let (a, b) = (
+                    &schedule.rates[w[0] as usize],
+                    &schedule.rates[w[1] as usize],
+                );
+                if a.to.is_none_or(|to| to >= b.from) {
+                    let show = |r: &crate::fee::schedule::Rate| match r.to {
+                        Some(to) => format!("{}..{}", r.from, to),
+                        None => format!("{}..", r.from),
+                    };
+                    return Err(FeeError::OverlappingRates {
+                        item: schedule.items[i].code.clone(),
+                        unit_type: schedule.unit_types[t].code.clone(),
+                        first: show(a),
+                        second: show(b),
+                    });
+                }
+            }
+            let start = rates.len() as u32;
+            let scale = items[i].price_scale;
+            for &k in &ks {
+                let r = &schedule.rates[k as usize];
+                let up = |p: Decimal| p.rescaled(scale).unwrap_or_default();
+                let t0 = tiers.len() as u32;
+                for tier in &r.tiers {
+                    tiers.push(TierC {
+                        up_to: tier
+                            .up_to
+                            .and_then(|b| b.rescaled(METER_SCALE))
+                            .unwrap_or(i128::MAX),
+                        price: up(tier.price),
+                    });
+                }
+                rates.push(CRate {
+                    from: day(r.from),
+                    to: r.to.map_or(i32::MAX, day),
+                    price: r.price.map_or(0, up),
+                    tiers: (t0, tiers.len() as u32 - t0),
+                    src: k,
+                });
+            }
+            groups.push((start, rates.len() as u32 - start));
+        }
+        for (k, d) in schedule.prepayment_discounts.iter().enumerate() {
+            let at = |f: &str| Place::field(format!("prepayment_discounts[{k}].{f}"));
+            if d.min_months == 0 {
+                return Err(FeeError::invalid(at("min_months"), "must be at least 1"));
+            }
+            pay_factor(d.percent, || at("percent"))?;
+            for (n, code) in d.items.iter().enumerate() {
+                let i = item_ix
+                    .get(code.as_str())
+                    .ok_or_else(|| FeeError::Unknown {
+                        at: at(&format!("items[{n}]")),
+                        what: "item",
+                        code: code.clone(),
+                    })?;
+                if !schedule.items[usize::from(*i)].formula.periodic() {
+                    return Err(FeeError::WrongKind {
+                        at: at(&format!("items[{n}]")),
+                        item: code.clone(),
+                        actual: schedule.items[usize::from(*i)].formula.kind(),
+                        expected: "a periodic (area or fixed) item",
+                    });
+                }
+            }
+        }
+        schedule.account.validate()?;
+
+        // Units.
+        let mut index = IdIndex::default();
+        let mut area_scale = 0;
+        let mut share_scale = 0;
+        for (k, u) in units.iter().enumerate() {
+            let at = |f: &str| Place::field(format!("units[{k}].{f}")).unit(&u.id);
+            if u.id.is_empty() {
+                return Err(FeeError::invalid(at("id"), "empty id"));
+            }
+            if index.insert(u.id.clone(), k as u32).is_some() {
+                return Err(FeeError::Duplicate {
+                    at: at("id"),
+                    what: "unit",
+                    code: u.id.clone(),
+                });
+            }
+            for (name, v) in [
+                ("building_area", Some(u.building_area)),
+                ("inner_area", u.inner_area),
+            ] {
+                if let Some(v) = v {
+                    if v.is_negative() || v.scale() > AREA_MAX_SCALE {
+                        return Err(FeeError::invalid(
+                            at(name),
+                            format!("{v}: an area is not negative and has at most {AREA_MAX_SCALE} decimals"),
+                        ));
+                    }
+                    area_scale = area_scale.max(v.scale());
+                }
+            }
+            if let Some(s) = u.share {
+                if s.is_negative() || s.scale() > RATE_MAX_SCALE {
+                    return Err(FeeError::invalid(
+                        at("share"),
+                        format!("{s}: a share is not negative and has at most {RATE_MAX_SCALE} decimals"),
+                    ));
+                }
+                share_scale = share_scale.max(s.scale());
+            }
+        }
+        if units.len() >= u32::MAX as usize {
+            return Err(FeeError::invalid(Place::field("units"), "too many units"));
+        }
+        let mut cunits = Vec::with_capacity(units.len());
+        let mut states = Vec::new();
+        let mut subs = Vec::new();
+        for (k, u) in units.iter().enumerate() {
+            let at = |f: &str| Place::field(format!("units[{k}].{f}")).unit(&u.id);
+            let ty = *type_ix
+                .get(u.unit_type.as_str())
+                .ok_or_else(|| FeeError::Unknown {
+                    at: at("unit_type"),
+                    what: "unit type",
+                    code: u.unit_type.clone(),
+                })?;
+            let s0 = states.len() as u32;
+            for (n, c) in u.states.iter().enumerate() {
+                if n > 0 && c.from <= u.states[n - 1].from {
+                    return Err(FeeError::invalid(
+                        at(&format!("states[{n}].from")),
+                        "state changes must be in strictly ascending date order",
+                    ));
+                }
+                states.push((day(c.from), c.state));
+            }
+            let b0 = subs.len() as u32;
+            for (n, s) in u.subscriptions.iter().enumerate() {
+                let at_s = |f: &str| at(&format!("subscriptions[{n}].{f}")).item(&s.item);
+                let i = *item_ix
+                    .get(s.item.as_str())
+                    .ok_or_else(|| FeeError::Unknown {
+                        at: at_s("item"),
+                        what: "item",
+                        code: s.item.clone(),
+                    })?;
+                if items[usize::from(i)].kind != Kind::Fixed(Applies::Subscribers) {
+                    return Err(FeeError::WrongKind {
+                        at: at_s("item"),
+                        item: s.item.clone(),
+                        actual: schedule.items[usize::from(i)].formula.kind(),
+                        expected: "a fixed item for subscribers",
+                    });
+                }
+                if s.quantity == 0 {
+                    return Err(FeeError::invalid(at_s("quantity"), "must be at least 1"));
+                }
+                if let (Some(a), Some(b)) = (s.from, s.to) {
+                    if b < a {
+                        return Err(FeeError::invalid(at_s("to"), "ends before it starts"));
+                    }
+                }
+                subs.push(CSub {
+                    item: i,
+                    qty: i128::from(s.quantity) * pow10(area_scale),
+                    from: s.from.map_or(i32::MIN, day),
+                    to: s.to.map_or(i32::MAX, day),
+                    src: n as u32,
+                });
+            }
+            let area = |v: Decimal| v.rescaled(area_scale).unwrap_or_default();
+            cunits.push(CUnit {
+                ty,
+                building: area(u.building_area),
+                inner: u.inner_area.map(area),
+                share: u.share.map(|s| s.rescaled(share_scale).unwrap_or_default()),
+                states: (s0, states.len() as u32 - s0),
+                subs: (b0, subs.len() as u32 - b0),
+            });
+        }
+        Ok(Estate {
+            schedule,
+            units,
+            index,
+            ntypes,
+            area_scale,
+            share_scale,
+            items,
+            rates,
+            groups,
+            tiers,
+            cunits,
+            states,
+            subs,
+        })
+    }
+
+    /// The schedule.
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    /// The units, in load order (their index is a compact line's `unit`).
+    pub fn units(&self) -> &[Unit] {
+        &self.units
+    }
+
+    /// A unit's index.
+    pub fn unit_index(&self, id: &str) -> Option<usize> {
+        self.index.get(id).map(|&u| u as usize)
+    }
+
+    /// An item's index (its place in the schedule; a compact line's `item`).
+    pub fn item_index(&self, code: &str) -> Option<usize> {
+        self.schedule.items.iter().position(|i| i.code == code)
+    }
+
+    fn item_code(&self, i: usize) -> &str {
+        &self.schedule.items[i].code
+    }
+
+    fn place(&self, u: usize, i: usize, field: &str) -> Place {
+        Place::field(field)
+            .unit(&self.units[u].id)
+            .item(self.item_code(i))
+    }
+
+    fn not_covered(&self, u: usize, i: usize, d: i32) -> FeeError {
+        FeeError::RateNotCovered {
+            unit: self.units[u].id.clone(),
+            item: self.item_code(i).to_owned(),
+            unit_type: self.units[u].unit_type.clone(),
+            date: date(d),
+        }
+    }
+
+    fn group(&self, i: usize, ty: u16) -> &[CRate] {
+        let (a, n) = self.groups[i * self.ntypes + usize::from(ty)];
+        &self.rates[a as usize..(a + n) as usize]
+    }
+
+    fn rate_at(&self, i: usize, ty: u16, d: i32) -> Option<&CRate> {
+        self.group(i, ty).iter().find(|r| r.from <= d && d <= r.to)
+    }
+
+    /// The state of a unit on a day.
+    fn state_on(&self, u: usize, d: i32) -> UnitState {
+        let (a, n) = self.cunits[u].states;
+        let st = &self.states[a as usize..(a + n) as usize];
+        if st.is_empty() {
+            return UnitState::Occupied;
+        }
+        match st.partition_point(|s| s.0 <= d) {
+            0 => UnitState::NotHandedOver,
+            k => st[k - 1].1,
+        }
+    }
+
+    fn plan(&self, period: Period) -> Result<Plan, FeeError> {
+        let range = period.range().ok_or_else(|| {
+            FeeError::invalid(Place::field("period"), format!("{period} is out of range"))
+        })?;
+        let (from, to) = (day(range.from), day(range.to));
+        let mut lcm: i128 = 1;
+        let months: Vec<CMonth> = months_of(range)
+            .map(|m| {
+                let days = i128::from(m.days());
+                lcm = lcm / gcd(lcm, days) * days;
+                CMonth {
+                    first: day(m.first),
+                    last: day(m.last),
+                    days,
+                    w: 0,
+                    label: format!("{:04}-{:02}", m.year, m.month),
+                }
+            })
+            .collect();
+        let months: Vec<CMonth> = months
+            .into_iter()
+            .map(|m| CMonth {
+                w: lcm / m.days,
+                ..m
+            })
+            .collect();
+        let mut pieces = Vec::new();
+        let mut pgroups = vec![(0u32, 0u32); self.items.len() * self.ntypes];
+        for (i, it) in self.items.iter().enumerate() {
+            if !matches!(it.kind, Kind::Area(_) | Kind::Fixed(_)) {
+                continue;
+            }
+            for t in 0..self.ntypes {
+                let start = pieces.len() as u32;
+                let group = self.group(i, t as u16);
+                for (mi, m) in months.iter().enumerate() {
+                    for r in group {
+                        let a = r.from.max(m.first).max(from);
+                        let b = r.to.min(m.last).min(to);
+                        if a <= b {
+                            pieces.push(CPiece {
+                                from: a,
+                                to: b,
+                                month: mi as u32,
+                                price: r.price,
+                                src: r.src,
+                            });
+                        }
+                    }
+                }
+                pgroups[i * self.ntypes + t] = (start, pieces.len() as u32 - start);
+            }
+        }
+        let whole = period.whole_months();
+        let mut prepay = Vec::with_capacity(self.items.len());
+        let mut due = Vec::with_capacity(self.items.len());
+        let mut den = Vec::with_capacity(self.items.len());
+        for (i, it) in self.items.iter().enumerate() {
+            let code = self.item_code(i);
+            let best = self
+                .schedule
+                .prepayment_discounts
+                .iter()
+                .filter(|d| {
+                    matches!(it.kind, Kind::Area(_) | Kind::Fixed(_))
+                        && d.min_months <= whole
+                        && (d.items.is_empty() || d.items.iter().any(|c| c == code))
+                })
+                .map(|d| d.percent)
+                .max();
+            prepay.push(match best {
+                Some(p) if !p.is_zero() => (
+                    pay_factor(p, || Place::field("prepayment_discounts"))?,
+                    Some(p),
+                ),
+                _ => (FULL, None),
+            });
+            let base = match it.collection {
+                Collection::Prepaid => range.from,
+                Collection::Postpaid => range.to,
+            };
+            due.push(
+                base.checked_add_days(chrono::Days::new(u64::from(it.due_days)))
+                    .unwrap_or(base),
+            );
+            den.push(
+                pow10(self.area_scale + it.price_scale + 6)
+                    .checked_mul(lcm)
+                    .ok_or_else(|| FeeError::Overflow {
+                        at: Place::field("period").item(code),
+                    })?,
+            );
+        }
+        Ok(Plan {
+            period,
+            from,
+            to,
+            months,
+            pieces,
+            pgroups,
+            prepay,
+            due,
+            den,
+        })
+    }
+
+    fn pieces<'p>(&self, plan: &'p Plan, i: usize, ty: u16) -> &'p [CPiece] {
+        let (a, n) = plan.pgroups[i * self.ntypes + usize::from(ty)];
+        &plan.pieces[a as usize..(a + n) as usize]
+    }
+
+    fn to_money(&self, u: usize, i: usize, fen: i128) -> Result<Money, FeeError> {
+        i64::try_from(fen)
+            .map(Money::from_fen)
+            .map_err(|_| FeeError::Overflow {
+                at: self.place(u, i, "amount"),
+            })
+    }
+
+    /// A periodic line: Σ q × rate × days × w × pay over the pieces in `win`, rounded per
+    /// month or per line.
+    #[inline]
+    fn periodic<R: Recorder>(
+        &self,
+        plan: &Plan,
+        u: usize,
+        i: usize,
+        q: i128,
+        win: (i32, i32),
+        rec: &mut R,
+    ) -> Result<Money, FeeError> {
+        let cu = &self.cunits[u];
+        let it = &self.items[i];
+        let (sa, sn) = cu.states;
+        let states = &self.states[sa as usize..(sa + sn) as usize];
+        let overflow = || FeeError::Overflow {
+            at: self.place(u, i, "amount"),
+        };
+        let (pre, _) = plan.prepay[i];
+        let den = plan.den[i];
+        let unit = i128::from(it.rounding.unit.fen());
+        let mode = it.rounding.mode;
+        let per_month = it.point == RoundingPoint::PerMonth;
+        let mut expect = win.0;
+        let mut month = u32::MAX;
+        let mut acc: i128 = 0;
+        let mut total: i128 = 0;
+        let mut fen: i128 = 0;
+        let flush = |month: u32, acc: i128, rec: &mut R| -> Result<i128, FeeError> {
+            let num = acc.checked_mul(pre).ok_or_else(overflow)?;
+            let d = den.checked_mul(unit).ok_or_else(overflow)?;
+            let f = div_round_fast(num, d, mode) * unit;
+            rec.rounded(Some(month), num, den * 100, self.to_money(u, i, f)?);
+            Ok(f)
+        };
+        for p in self.pieces(plan, i, cu.ty) {
+            let a = p.from.max(win.0);
+            let b = p.to.min(win.1);
+            if a > b {
+                continue;
+            }
+            if a > expect {
+                return Err(self.not_covered(u, i, expect));
+            }
+            expect = b + 1;
+            if p.month != month {
+                if month != u32::MAX {
+                    total = total.checked_add(acc).ok_or_else(overflow)?;
+                    if per_month {
+                        fen += flush(month, acc, rec)?;
+                    }
+                    acc = 0;
+                }
+                month = p.month;
+            }
+            let base = q
+                .checked_mul(p.price)
+                .and_then(|v| v.checked_mul(plan.months[p.month as usize].w))
+                .ok_or_else(overflow)?;
+            // Runs of one state within [a, b].
+            let mut run =
+                |from: i32, to: i32, st: UnitState, acc: &mut i128| -> Result<(), FeeError> {
+                    let days = i128::from(to - from + 1);
+                    let num = base
+                        .checked_mul(days)
+                        .and_then(|v| v.checked_mul(it.pay[st.index()]))
+                        .ok_or_else(overflow)?;
+                    *acc = acc.checked_add(num).ok_or_else(overflow)?;
+                    rec.segment(from, to, p.month, p.src, st, num);
+                    Ok(())
+                };
+            if states.is_empty() {
+                run(a, b, UnitState::Occupied, &mut acc)?;
+            } else {
+                let mut k = states.partition_point(|s| s.0 <= a);
+                let mut st = if k == 0 {
+                    UnitState::NotHandedOver
+                } else {
+                    states[k - 1].1
+                };
+                let mut start = a;
+                loop {
+                    let end = match states.get(k) {
+                        Some(&(d, _)) if d <= b => d - 1,
+                        _ => b,
+                    };
+                    run(start, end, st, &mut acc)?;
+                    if end >= b {
+                        break;
+                    }
+                    start = states[k].0;
+                    st = states[k].1;
+                    k += 1;
+                }
+            }
+        }
+        if expect <= win.1 {
+            return Err(self.not_covered(u, i, expect));
+        }
+        if month != u32::MAX {
+            total = total.checked_add(acc).ok_or_else(overflow)?;
+            if per_month {
+                fen += flush(month, acc, rec)?;
+            }
+        }
+        if !per_month {
+            let num = total.checked_mul(pre).ok_or_else(overflow)?;
+            let d = den.checked_mul(unit).ok_or_else(overflow)?;
+            fen = div_round_fast(num, d, mode) * unit;
+            rec.rounded(None, num, den * 100, self.to_money(u, i, fen)?);
+        }
+        self.to_money(u, i, fen)
+    }
+
+    /// A priced line: quantity (thousandths) × the rate in effect on `on`, tiered for
+    /// metered items with tiers.
+    fn priced<R: Recorder>(
+        &self,
+        u: usize,
+        i: usize,
+        on: i32,
+        qty: i128,
+        prior: Option<i128>,
+        field: (&str, u32),
+        rec: &mut R,
+    ) -> Result<Money, FeeError> {
+        let it = &self.items[i];
+        let rate = self
+            .rate_at(i, self.cunits[u].ty, on)
+            .ok_or_else(|| self.not_covered(u, i, on))?;
+        rec.rate(rate.src);
+        let overflow = || FeeError::Overflow {
+            at: self.place(u, i, "amount"),
+        };
+        let (t0, tn) = rate.tiers;
+        let tiers = &self.tiers[t0 as usize..(t0 + tn) as usize];
+        let num = if tiers.is_empty() {
+            qty.checked_mul(rate.price).ok_or_else(overflow)?
+        } else {
+            let prior = match it.kind {
+                Kind::Metered(TierBounds::Annual) => prior.ok_or_else(|| {
+                    FeeError::invalid(
+                        self.place(u, i, &format!("{}[{}].year_to_date", field.0, field.1)),
+                        "required: the item's tiers have annual bounds",
+                    )
+                })?,
+                _ => 0,
+            };
+            split_tiers(prior, qty, tiers, |k, lo, hi, p| rec.tier(k, lo, hi, p))
+                .ok_or_else(overflow)?
+        };
+        // fen = num × 100 ÷ 10^(3 + price scale).
+        let den = pow10(1 + it.price_scale);
+        let unit = i128::from(it.rounding.unit.fen());
+        let fen = div_round_fast(num, den * unit, it.rounding.mode) * unit;
+        let amount = self.to_money(u, i, fen)?;
+        rec.rounded(None, num, den * 100, amount);
+        Ok(amount)
+    }
+
+    /// Indexes a run's inputs by unit and apportions its shared costs.
+    fn index<'a>(&self, plan: Plan, inputs: &'a BillInputs) -> Result<Run<'a>, FeeError> {
+        let n = self.units.len();
+        let unit_of = |id: &str, at: Place| {
+            self.index
+                .get(id)
+                .copied()
+                .ok_or_else(|| FeeError::Unknown {
+                    at,
+                    what: "unit",
+                    code: id.to_owned(),
+                })
+        };
+        let item_of = |code: &str, at: Place, ok: fn(Kind) -> bool, expected: &'static str| {
+            let i = self.item_index(code).ok_or_else(|| FeeError::Unknown {
+                at: at.clone(),
+                what: "item",
+                code: code.to_owned(),
+            })?;
+            if !ok(self.items[i].kind) {
+                return Err(FeeError::WrongKind {
+                    at,
+                    item: code.to_owned(),
+                    actual: self.schedule.items[i].formula.kind(),
+                    expected,
+                });
+            }
+            Ok(i as u16)
+        };
+        let mut keys = Vec::with_capacity(inputs.readings.len());
+        let mut reading_item = Vec::with_capacity(inputs.readings.len());
+        for (j, r) in inputs.readings.iter().enumerate() {
+            let at = |f: &str| {
+                Place::field(format!("readings[{j}].{f}"))
+                    .unit(&r.unit)
+                    .item(&r.item)
+            };
+            keys.push(unit_of(&r.unit, at("unit"))?);
+            reading_item.push(item_of(
+                &r.item,
+                at("item"),
+                |k| matches!(k, Kind::Metered(_)),
+                "metered",
+            )?);
+        }
+        let readings = ByUnit::new(n, &keys);
+        keys.clear();
+        let mut usage_item = Vec::with_capacity(inputs.usage.len());
+        for (j, r) in inputs.usage.iter().enumerate() {
+            let at = |f: &str| {
+                Place::field(format!("usage[{j}].{f}"))
+                    .unit(&r.unit)
+                    .item(&r.item)
+            };
+            keys.push(unit_of(&r.unit, at("unit"))?);
+            usage_item.push(item_of(
+                &r.item,
+                at("item"),
+                |k| k == Kind::Usage,
+                "usage or one-off",
+            )?);
+        }
+        let usage = ByUnit::new(n, &keys);
+        keys.clear();
+        let mut parking_item = Vec::with_capacity(inputs.parking.len());
+        for (j, r) in inputs.parking.iter().enumerate() {
+            let at = |f: &str| {
+                Place::field(format!("parking[{j}].{f}"))
+                    .unit(&r.unit)
+                    .item(&r.item)
+            };
+            keys.push(unit_of(&r.unit, at("unit"))?);
+            parking_item.push(item_of(
+                &r.item,
+                at("item"),
+                |k| k == Kind::Parking,
+                "parking",
+            )?);
+        }
+        let parking = ByUnit::new(n, &keys);
+        let mut shared = Vec::with_capacity(inputs.shared.len());
+        for (s, c) in inputs.shared.iter().enumerate() {
+            let at = |f: &str| Place::field(format!("shared[{s}].{f}")).item(&c.item);
+            let i = item_of(
+                &c.item,
+                at("item"),
+                |k| matches!(k, Kind::Shared(_)),
+                "shared",
+            )?;
+            if c.amount.is_negative() {
+                return Err(FeeError::invalid(at("amount"), "must not be negative"));
+            }
+            let members: Vec<u32> = match &c.units {
+                Some(ids) => {
+                    let mut seen = vec![false; n];
+                    let mut v = Vec::with_capacity(ids.len());
+                    for (k, id) in ids.iter().enumerate() {
+                        let u = unit_of(id, at(&format!("units[{k}]")).unit(id))?;
+                        if std::mem::replace(&mut seen[u as usize], true) {
+                            return Err(FeeError::Duplicate {
+                                at: at(&format!("units[{k}]")),
+                                what: "unit",
+                                code: id.clone(),
+                            });
+                        }
+                        v.push(u);
+                    }
+                    v
+                }
+                None => (0..n as u32)
+                    .filter(|&u| self.state_on(u as usize, plan.to) != UnitState::NotHandedOver)
+                    .collect(),
+            };
+            let Kind::Shared(basis) = self.items[usize::from(i)].kind else {
+                continue;
+            };
+            let weight_scale = match basis {
+                ShareBasis::Share => self.share_scale,
+                _ => self.area_scale,
+            };
+            let weights: Vec<i128> = members
+                .iter()
+                .map(|&u| {
+                    let cu = &self.cunits[u as usize];
+                    let (w, field) = match basis {
+                        ShareBasis::BuildingArea => (Some(cu.building), "building_area"),
+                        ShareBasis::InnerArea => (cu.inner, "inner_area"),
+                        ShareBasis::Share => (cu.share, "share"),
+                    };
+                    w.ok_or_else(|| {
+                        FeeError::invalid(
+                            Place::field(format!("units[{u}].{field}"))
+                                .unit(&self.units[u as usize].id)
+                                .item(&c.item),
+                            format!("required by shared cost shared[{s}]"),
+                        )
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+            let parts = split_by_weights(c.amount, &weights)
+                .map_err(|e| FeeError::invalid(at("units"), format!("cannot apportion: {e}")))?;
+            let mut dense = vec![None; n];
+            for (&u, p) in members.iter().zip(parts) {
+                dense[u as usize] = Some(p);
+            }
+            shared.push(SharedRun {
+                item: i,
+                parts: dense,
+                weight_sum: weights.iter().sum(),
+                weight_scale,
+                members: members.len(),
+            });
+        }
+        Ok(Run {
+            plan,
+            inputs,
+            readings,
+            reading_item,
+            usage,
+            usage_item,
+            parking,
+            parking_item,
+            shared,
+        })
+    }
+
+    /// Every line of the given units, in unit order then the schedule's item order (then
+    /// the inputs' order), each passed to `emit`.
+    fn lines<R: Recorder>(
+        &self,
+        run: &Run<'_>,
+        units: &mut dyn Iterator<Item = usize>,
+        rec: &mut R,
+        mut emit: impl FnMut(usize, usize, Money, Source, &mut R) -> Result<(), FeeError>,
+    ) -> Result<(), FeeError> {
+        let plan = &run.plan;
+        let one = pow10(self.area_scale);
+        for u in units {
+            let cu = &self.cunits[u];
+            for (i, it) in self.items.iter().enumerate() {
+                match it.kind {
+                    Kind::Area(_) | Kind::Fixed(Applies::EveryUnit) => {
+                        if self.group(i, cu.ty).is_empty() {
+                            continue;
+                        }
+                        let q = match it.kind {
+                            Kind::Area(AreaBasis::Building) => cu.building,
+                            Kind::Area(AreaBasis::Inner) => cu.inner.ok_or_else(|| {
+                                FeeError::invalid(
+                                    self.place(u, i, "inner_area"),
+                                    "required by the item",
+                                )
+                            })?,
+                            _ => one,
+                        };
+                        rec.clear();
+                        let a = self.periodic(plan, u, i, q, (plan.from, plan.to), rec)?;
+                        emit(u, i, a, Source::Periodic { q, sub: None }, rec)?;
+                    }
+                    Kind::Fixed(Applies::Subscribers) => {
+                        let (b0, bn) = cu.subs;
+                        for s in &self.subs[b0 as usize..(b0 + bn) as usize] {
+                            if usize::from(s.item) != i {
+                                continue;
+                            }
+                            let win = (s.from.max(plan.from), s.to.min(plan.to));
+                            if win.0 > win.1 {
+                                continue;
+                            }
+                            rec.clear();
+                            let a = self.periodic(plan, u, i, s.qty, win, rec)?;
+                            emit(
+                                u,
+                                i,
+                                a,
+                                Source::Periodic {
+                                    q: s.qty,
+                                    sub: Some(s.src),
+                                },
+                                rec,
+                            )?;
+                        }
+                    }
+                    Kind::Metered(_) => {
+                        for &j in run.readings.of(u) {
+                            if usize::from(run.reading_item[j as usize]) != i {
+                                continue;
+                            }
+                            let r = &run.inputs.readings[j as usize];
+                            let (qty, measured) = r.consumption(j as usize)?;
+                            let prior = r.prior(j as usize)?;
+                            rec.clear();
+                            let a =
+                                self.priced(u, i, day(r.date), qty, prior, ("readings", j), rec)?;
+                            let src = Source::Reading {
+                                j,
+                                qty,
+                                measured,
+                                prior: prior.unwrap_or(0),
+                            };
+                            emit(u, i, a, src, rec)?;
+                        }
+                    }
+                    Kind::Usage => {
+                        for &j in run.usage.of(u) {
+                            if usize::from(run.usage_item[j as usize]) != i {
+                                continue;
+                            }
+                            let r = &run.inputs.usage[j as usize];
+                            let qty = r
+                                .quantity
+                                .rescaled(METER_SCALE)
+                                .filter(|q| *q >= 0)
+                                .ok_or_else(|| {
+                                    FeeError::invalid(
+                                        self.place(u, i, &format!("usage[{j}].quantity")),
+                                        format!("{}: not negative, at most 3 decimals", r.quantity),
+                                    )
+                                })?;
+                            rec.clear();
+                            let a = self.priced(u, i, day(r.date), qty, None, ("usage", j), rec)?;
+                            emit(u, i, a, Source::Usage { j, qty }, rec)?;
+                        }
+                    }
+                    Kind::Parking => {
+                        let Formula::Parking { tariff } = &self.schedule.items[i].formula else {
+                            continue;
+                        };
+                        for &j in run.parking.of(u) {
+                            if usize::from(run.parking_item[j as usize]) != i {
+                                continue;
+                            }
+                            let st = &run.inputs.parking[j as usize];
+                            let c = tariff.charge(st.entry, st.exit, |f| {
+                                self.place(u, i, &format!("parking[{j}].{f}"))
+                            })?;
+                            rec.clear();
+                            emit(u, i, c.amount, Source::Parking { j }, rec)?;
+                        }
+                    }
+                    Kind::Shared(_) => {
+                        for (s, sr) in run.shared.iter().enumerate() {
+                            if usize::from(sr.item) != i {
+                                continue;
+                            }
+                            if let Some(a) = sr.parts[u] {
+                                rec.clear();
+                                emit(u, i, a, Source::Shared { s: s as u32 }, rec)?;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every line of every unit for a period, compactly: appended to `out` (cleared
+    /// first) as unit index, item index, amount; returns the total. All or nothing: on
+    /// error `out` is left empty.
+    pub fn bill_compact(
+        &self,
+        period: Period,
+        inputs: &BillInputs,
+        out: &mut Vec<CompactLine>,
+    ) -> Result<Money, FeeError> {
+        out.clear();
+        let plan = self.plan(period)?;
+        let run = self.index(plan, inputs)?;
+        out.reserve(self.units.len() * self.items.len());
+        let mut total = Money::ZERO;
+        let result = self.lines(
+            &run,
+            &mut (0..self.units.len()),
+            &mut NoTrace,
+            |u, i, a, _, _| {
+                total = total.checked_add(a).map_err(|_| FeeError::Overflow {
+                    at: Place::field("total"),
+                })?;
+                out.push(CompactLine {
+                    unit: u as u32,
+                    item: i as u16,
+                    amount: a,
+                });
+                Ok(())
+            },
+        );
+        if let Err(e) = result {
+            out.clear();
+            return Err(e);
+        }
+        Ok(total)
+    }
+
+    /// Bills with traces for a period: for the units in `only` (in that order), or for
+    /// every unit. Shared costs are apportioned across their units either way.
+    pub fn bill(
+        &self,
+        period: Period,
+        inputs: &BillInputs,
+        only: Option<&[String]>,
+    ) -> Result<Vec<Bill>, FeeError> {
+        let plan = self.plan(period)?;
+        let run = self.index(plan, inputs)?;
+        let which: Vec<usize> = match only {
+            Some(ids) => ids
+                .iter()
+                .enumerate()
+                .map(|(k, id)| {
+                    self.unit_index(id).ok_or_else(|| FeeError::Unknown {
+                        at: Place::field(format!("only[{k}]")).unit(id),
+                        what: "unit",
+                        code: id.clone(),
+                    })
+                })
+                .collect::<Result<_, _>>()?,
+            None => (0..self.units.len()).collect(),
+        };
+        let mut bills = Vec::with_capacity(which.len());
+        let mut rec = Rec::default();
+        for u in which {
+            let mut bill = Bill {
+                unit: self.units[u].id.clone(),
+                period,
+                lines: Vec::new(),
+                total: Money::ZERO,
+            };
+            self.lines(
+                &run,
+                &mut std::iter::once(u),
+                &mut rec,
+                |u, i, a, src, rec| {
+                    bill.total = bill.total.checked_add(a).map_err(|_| FeeError::Overflow {
+                        at: Place::field("total").unit(&self.units[u].id),
+                    })?;
+                    bill.lines.push(self.traced(&run, u, i, a, src, rec));
+                    Ok(())
+                },
+            )?;
+            bills.push(bill);
+        }
+        Ok(bills)
+    }
+}
+
+fn rounding_name(r: RoundingRule) -> String {
+    let mode = match r.mode {
+        Rounding::HalfUp => "half_up 四舍五入",
+        Rounding::HalfEven => "half_even 银行家舍入",
+        Rounding::Up => "up 进位",
+        Rounding::Down => "down 舍去",
+    };
+    let unit = match r.unit {
+        crate::money::RoundingUnit::Fen => "fen 分",
+        crate::money::RoundingUnit::Jiao => "jiao 角",
+        crate::money::RoundingUnit::Yuan => "yuan 元",
+    };
+    format!("{mode} to the {unit}")
+}
+
+impl Estate {
+    /// The traced line for what [`Estate::lines`] computed.
+    fn traced(
+        &self,
+        run: &Run<'_>,
+        u: usize,
+        i: usize,
+        amount: Money,
+        src: Source,
+        rec: &Rec,
+    ) -> BillLine {
+        let item = &self.schedule.items[i];
+        let it = &self.items[i];
+        let plan = &run.plan;
+        let mut inputs = BTreeMap::new();
+        let mut text = Vec::new();
+        let mut segments = Vec::new();
+        let mut tiers = Vec::new();
+        let how = rounding_name(it.rounding);
+        let steps: Vec<RoundingStep> = rec
+            .rounds
+            .iter()
+            .map(|&(m, num, den, a)| RoundingStep {
+                of: m.map_or_else(
+                    || "line".to_owned(),
+                    |m| plan.months[m as usize].label.clone(),
+                ),
+                exact: ratio_to_string(num, den, 6),
+                amount: a,
+            })
+            .collect();
+        let rate_of = |src: u32| self.schedule.rates[src as usize].price.unwrap_or_default();
+        let mut point = RoundingPoint::PerLine;
+        let formula;
+        match src {
+            Source::Periodic { q, sub } => {
+                point = it.point;
+                let qd = dec(q, self.area_scale);
+                let (pre, pct) = &plan.prepay[i];
+                let (name, label, unit) = match it.kind {
+                    Kind::Area(AreaBasis::Building) => {
+                        ("building_area", "building area 建筑面积", " m²")
+                    }
+                    Kind::Area(AreaBasis::Inner) => ("inner_area", "inner area 套内面积", " m²"),
+                    _ => ("quantity", "quantity 数量", ""),
+                };
+                formula = format!(
+                    "{} × rate per {}month × days ÷ days in month × (100% − state discount){}",
+                    name.replace('_', " "),
+                    if unit.is_empty() { "" } else { "m² per " },
+                    if pct.is_some() {
+                        " × (100% − prepayment discount)"
+                    } else {
+                        ""
+                    }
+                );
+                inputs.insert(name.to_owned(), qd.to_string());
+                inputs.insert("period".to_owned(), plan.period.to_string());
+                let mut head = format!("{label} {qd}{unit}");
+                if let Some(n) = sub {
+                    let s = &self.units[u].subscriptions[n as usize];
+                    if let Some(note) = &s.note {
+                        inputs.insert("subscription".to_owned(), note.clone());
+                        head.push_str(&format!(" ({note})"));
+                    }
+                }
+                text.push(head);
+                for &(from, to, m, rsrc, st, num) in &rec.segs {
+                    let month = &plan.months[m as usize];
+                    let rate = rate_of(rsrc);
+                    let discount = item.state_discounts.of(st);
+                    let exact = ratio_to_string(num * 100, plan.den[i], 6);
+                    let days = (to - from + 1) as u32;
+                    let disc = if discount.is_zero() {
+                        String::new()
+                    } else {
+                        format!(" × (100% − {discount}%)")
+                    };
+                    text.push(format!(
+                        "{}..{} {} {}: {qd} × {rate} × {days}/{}{disc} = {exact}",
+                        date(from),
+                        date(to),
+                        st.as_str(),
+                        st.chinese(),
+                        month.days
+                    ));
+                    segments.push(Segment {
+                        from: date(from),
+                        to: date(to),
+                        days,
+                        month_days: month.days as u32,
+                        rate,
+                        state: st,
+                        discount,
+                        amount: exact,
+                    });
+                }
+                if let Some(p) = pct {
+                    inputs.insert("prepayment_discount".to_owned(), p.to_string());
+                    text.push(format!(
+                        "prepayment discount 预交优惠 {p}%: × {}%",
+                        dec(*pre, PERCENT_MAX_SCALE)
+                    ));
+                }
+                let per = match it.point {
+                    RoundingPoint::PerMonth => "per month 按月",
+                    RoundingPoint::PerLine => "once per line 按行",
+                };
+                for s in &steps {
+                    text.push(format!(
+                        "{}: {} → {} ({how}, {per})",
+                        s.of, s.exact, s.amount
+                    ));
+                }
+                if steps.len() > 1 {
+                    text.push(format!("sum of months 各月合计: {amount}"));
+                }
+            }
+            Source::Reading {
+                j,
+                qty,
+                measured,
+                prior,
+            } => {
+                let r = &run.inputs.readings[j as usize];
+                let q = dec(qty, METER_SCALE);
+                inputs.insert("reading_date".to_owned(), r.date.to_string());
+                inputs.insert("previous".to_owned(), r.previous.to_string());
+                inputs.insert("current".to_owned(), r.current.to_string());
+                inputs.insert("consumption".to_owned(), q.to_string());
+                let how_read = match (measured, r.replaced, r.wraps_at) {
+                    (Measured::Replacement, Some(x), _) => {
+                        inputs.insert("old_final".to_owned(), x.old_final.to_string());
+                        inputs.insert("new_initial".to_owned(), x.new_initial.to_string());
+                        format!(
+                            "({} − {}) + ({} − {}) = {q}, meter replaced 换表",
+                            x.old_final, r.previous, r.current, x.new_initial
+                        )
+                    }
+                    (Measured::Rollover, _, Some(w)) => {
+                        inputs.insert("wraps_at".to_owned(), w.to_string());
+                        format!(
+                            "({w} − {}) + {} = {q}, meter rolled over 翻表",
+                            r.previous, r.current
+                        )
+                    }
+                    _ => format!("{} − {} = {q}", r.current, r.previous),
+                };
+                text.push(format!("reading 抄表 {}: {how_read}", r.date));
+                let annual = matches!(it.kind, Kind::Metered(TierBounds::Annual));
+                if rec.tiers.is_empty() {
+                    formula = "consumption × price".to_owned();
+                    if let Some(src) = rec.rate {
+                        let price = rate_of(src);
+                        text.push(format!(
+                            "{q} × {price} = {}",
+                            steps.first().map_or(String::new(), |s| s.exact.clone())
+                        ));
+                    }
+                } else {
+                    formula = format!(
+                        "consumption split at {} tier bounds × each tier's price",
+                        if annual { "annual" } else { "monthly" }
+                    );
+                    if annual {
+                        let p = dec(prior, METER_SCALE);
+                        inputs.insert("year_to_date".to_owned(), p.to_string());
+                        text.push(format!("annual tiers 年阶梯: {p} used earlier this year"));
+                    }
+                    let rate = rec.rate.map(|s| &self.schedule.rates[s as usize]);
+                    for &(k, lo, hi, portion) in &rec.tiers {
+                        let price = rate
+                            .and_then(|r| r.tiers.get(k))
+                            .map(|t| t.price)
+                            .unwrap_or_default();
+                        let quantity = dec(portion, METER_SCALE);
+                        let amount = quantity.checked_mul(price).unwrap_or_default().trimmed();
+                        let to = (hi != i128::MAX).then(|| dec(hi, METER_SCALE));
+                        text.push(format!(
+                            "tier {} 第{}阶梯 {}–{}: {quantity} × {price} = {amount}",
+                            k + 1,
+                            k + 1,
+                            dec(lo, METER_SCALE),
+                            to.map_or("".to_owned(), |t| t.to_string())
+                        ));
+                        tiers.push(TierPortion {
+                            tier: k as u32 + 1,
+                            from: dec(lo, METER_SCALE),
+                            to,
+                            quantity,
+                            price,
+                            amount,
+                        });
+                    }
+                }
+                for s in &steps {
+                    text.push(format!("{} → {} ({how})", s.exact, s.amount));
+                }
+            }
+            Source::Usage { j, qty } => {
+                let r = &run.inputs.usage[j as usize];
+                let q = dec(qty, METER_SCALE);
+                let per = match &item.formula {
+                    Formula::Usage {
+                        per: crate::fee::schedule::UsagePer::Hour,
+                    } => "hour",
+                    Formula::Usage { .. } => "use",
+                    _ => "piece",
+                };
+                formula = format!("quantity × rate per {per}");
+                inputs.insert("date".to_owned(), r.date.to_string());
+                inputs.insert("quantity".to_owned(), q.to_string());
+                if let Some(n) = &r.note {
+                    inputs.insert("note".to_owned(), n.clone());
+                }
+                let price = rec.rate.map(rate_of).unwrap_or_default();
+                text.push(format!(
+                    "{}{}: {q} × {price} = {}",
+                    r.date,
+                    r.note.as_ref().map_or(String::new(), |n| format!(" {n}")),
+                    steps.first().map_or(String::new(), |s| s.exact.clone())
+                ));
+                for s in &steps {
+                    text.push(format!("{} → {} ({how})", s.exact, s.amount));
+                }
+            }
+            Source::Parking { j } => {
+                let st = &run.inputs.parking[j as usize];
+                formula = "temporary parking: first period, then increments (a started one counts), capped per 24 h from entry".to_owned();
+                inputs.insert("entry".to_owned(), st.entry.to_rfc3339());
+                inputs.insert("exit".to_owned(), st.exit.to_rfc3339());
+                if let Some(p) = &st.plate {
+                    inputs.insert("plate".to_owned(), p.clone());
+                }
+                if let Formula::Parking { tariff } = &item.formula {
+                    let c: Option<ParkingCharge> = tariff
+                        .charge(st.entry, st.exit, |f| Place::field(f.to_owned()))
+                        .ok();
+                    if let Some(c) = c {
+                        inputs.insert("minutes".to_owned(), c.minutes.to_string());
+                        text.push(format!(
+                            "{}{} → {}",
+                            st.plate.as_ref().map_or(String::new(), |p| format!("{p} ")),
+                            st.entry.format("%Y-%m-%d %H:%M"),
+                            st.exit.format("%Y-%m-%d %H:%M")
+                        ));
+                        text.extend(c.explain(tariff));
+                    }
+                }
+            }
+            Source::Shared { s } => {
+                let c = &run.inputs.shared[s as usize];
+                let sr = &run.shared[s as usize];
+                let cu = &self.cunits[u];
+                let w = match it.kind {
+                    Kind::Shared(ShareBasis::BuildingArea) => cu.building,
+                    Kind::Shared(ShareBasis::InnerArea) => cu.inner.unwrap_or(0),
+                    _ => cu.share.unwrap_or(0),
+                };
+                let basis = match it.kind {
+                    Kind::Shared(ShareBasis::BuildingArea) => "building area",
+                    Kind::Shared(ShareBasis::InnerArea) => "inner area",
+                    _ => "share",
+                };
+                formula = format!("amount × unit's {basis} ÷ total {basis} of the sharing units, split by largest remainder");
+                let wd = dec(w, sr.weight_scale);
+                let total = dec(sr.weight_sum, sr.weight_scale);
+                inputs.insert("amount".to_owned(), c.amount.to_string());
+                inputs.insert("weight".to_owned(), wd.to_string());
+                inputs.insert("total_weight".to_owned(), total.to_string());
+                inputs.insert("units".to_owned(), sr.members.to_string());
+                if let Some(n) = &c.note {
+                    inputs.insert("note".to_owned(), n.clone());
+                }
+                let exact = ratio_to_string(
+                    i128::from(c.amount.fen()) * w,
+                    sr.weight_sum.max(1) * 100,
+                    6,
+                );
+                text.push(format!(
+                    "{}: {} × {wd} ÷ {total} = {exact}",
+                    c.note.as_deref().unwrap_or(&item.name),
+                    c.amount
+                ));
+                text.push(format!(
+                    "largest remainder 最大余数法 across {} units (parts sum exactly to {}) → {amount}",
+                    sr.members, c.amount
+                ));
+            }
+        }
+        let rounding = (!steps.is_empty()).then(|| RoundingTrace {
+            mode: it.rounding.mode,
+            unit: it.rounding.unit,
+            point,
+            steps,
+        });
+        BillLine {
+            item: item.code.clone(),
+            name: item.name.clone(),
+            amount,
+            due: plan.due[i],
+            late_fee: it.late_fee,
+            trace: Trace {
+                formula,
+                inputs,
+                segments,
+                tiers,
+                rounding,
+                text,
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fee::bill::Usage;
+    use crate::fee::meter::Reading;
+    use serde_json::json;
+
+    fn m(s: &str) -> Money {
+        s.parse().unwrap()
+    }
+
+    /// A schedule: high-rise and villa; property fee 2.35 (high-rise) / 4.80 (villa) per m²
+    /// per month; parking rent 300.00 a month for subscribers; water 5.00/7.00/9.00 in annual
+    /// tiers of 180 and 260 m³; lift power shared by building area; housekeeping 50.00 an hour.
+    fn schedule(extra: serde_json::Value) -> Schedule {
+        let mut s = json!({
+            "unit_types": [{"code": "high_rise", "name": "高层"}, {"code": "villa", "name": "别墅"}],
+            "items": [
+                {"code": "property_fee", "name": "物业服务费", "formula": {"kind": "area"},
+                 "state_discounts": {"vacant": "30"}},
+                {"code": "parking_rent", "name": "车位租金", "formula": {"kind": "fixed", "applies": "subscribers"}},
+                {"code": "water", "name": "水费", "formula": {"kind": "metered", "tier_bounds": "annual"}},
+                {"code": "lift_power", "name": "电梯电费公摊", "formula": {"kind": "shared"}},
+                {"code": "housekeeping", "name": "家政服务", "formula": {"kind": "usage", "per": "hour"}}
+            ],
+            "rates": [
+                {"item": "property_fee", "unit_types": ["high_rise"], "from": "2020-01-01", "price": "2.35"},
+                {"item": "property_fee", "unit_types": ["villa"], "from": "2020-01-01", "price": "4.80"},
+                {"item": "parking_rent", "from": "2020-01-01", "price": "300"},
+                {"item": "water", "from": "2020-01-01", "tiers": [
+                    {"up_to": "180", "price": "5.00"}, {"up_to": "260", "price": "7.00"}, {"price": "9.00"}]},
+                {"item": "housekeeping", "from": "2020-01-01", "price": "50.00"}
+            ],
+            "billing": {"collection": "prepaid", "due_days": 15}
+        });
+        if let serde_json::Value::Object(extra) = extra {
+            for (k, v) in extra {
+                s[k] = v;
+            }
+        }
+        serde_json::from_value(s).unwrap()
+    }
+
+    fn unit(id: &str, ty: &str, area: &str, extra: serde_json::Value) -> Unit {
+        let mut u = json!({"id": id, "unit_type": ty, "building_area": area});
+        if let serde_json::Value::Object(extra) = extra {
+            for (k, v) in extra {
+                u[k] = v;
+            }
+        }
+        serde_json::from_value(u).unwrap()
+    }
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    fn one_bill(e: &Estate, period: &str, inputs: &BillInputs) -> Bill {
+        e.bill(p(period), inputs, None).unwrap().remove(0)
+    }
+
+    fn line<'a>(b: &'a Bill, item: &str) -> &'a BillLine {
+        b.lines.iter().find(|l| l.item == item).unwrap()
+    }
+
+    #[test]
+    fn a_year_rounded_once_or_monthly() {
+        // 98.76 m² × 2.35 = 232.086 a month.
+        // Per line: 232.086 × 12 = 2785.032 → 2785.03.
+        let mut s = schedule(json!({}));
+        s.items[0].rounding_point = RoundingPoint::PerLine;
+        let e = Estate::load(
+            s.clone(),
+            vec![unit("1-101", "high_rise", "98.76", json!({}))],
+        )
+        .unwrap();
+        let b = one_bill(&e, "2026", &BillInputs::default());
+        assert_eq!(line(&b, "property_fee").amount, m("2785.03"));
+        assert_eq!(b.total, m("2785.03"));
+        // Per month: 232.086 → 232.09, × 12 = 2785.08.
+        s.items[0].rounding_point = RoundingPoint::PerMonth;
+        let e = Estate::load(s, vec![unit("1-101", "high_rise", "98.76", json!({}))]).unwrap();
+        let b = one_bill(&e, "2026", &BillInputs::default());
+        let l = line(&b, "property_fee");
+        assert_eq!(l.amount, m("2785.08"));
+        let steps = &l.trace.rounding.as_ref().unwrap().steps;
+        assert_eq!(steps.len(), 12);
+        assert_eq!(
+            (steps[1].of.as_str(), steps[1].exact.as_str()),
+            ("2026-02", "232.086")
+        );
+        // Prepaid: due 15 days after the period's first day.
+        assert_eq!(l.due.to_string(), "2026-01-16");
+    }
+
+    #[test]
+    fn mid_month_move_in_prorates_by_days() {
+        // Not handed over until 2026-09-15, occupied from the 16th: 15 of September's 30 days.
+        // 98.76 × 2.35 × 15/30 = 116.043 → 116.04; the first 15 days are 100% off.
+        let e = Estate::load(
+            schedule(json!({})),
+            vec![unit(
+                "1-101",
+                "high_rise",
+                "98.76",
+                json!({"states": [{"from": "2026-09-16", "state": "occupied"}]}),
+            )],
+        )
+        .unwrap();
+        let b = one_bill(&e, "2026-09", &BillInputs::default());
+        let l = line(&b, "property_fee");
+        assert_eq!(l.amount, m("116.04"));
+        let segs: Vec<_> = l
+            .trace
+            .segments
+            .iter()
+            .map(|s| (s.days, s.state, s.amount.as_str()))
+            .collect();
+        assert_eq!(
+            segs,
+            [
+                (15, UnitState::NotHandedOver, "0"),
+                (15, UnitState::Occupied, "116.043")
+            ]
+        );
+        assert_eq!(
+            l.trace.text[2],
+            "2026-09-16..2026-09-30 occupied 已入住: 98.76 × 2.35 × 15/30 = 116.043"
+        );
+    }
+
+    #[test]
+    fn a_rate_change_splits_the_line() {
+        // 2.35 until 2026-09-10, 2.60 from the 11th:
+        // 98.76 × 2.35 × 10/30 = 77.362; 98.76 × 2.60 × 20/30 = 171.184; sum 248.546 → 248.55.
+        let mut s = schedule(json!({}));
+        s.rates[0].to = Some(NaiveDate::from_ymd_opt(2026, 9, 10).unwrap());
+        s.rates.push(serde_json::from_value(json!(
+            {"item": "property_fee", "unit_types": ["high_rise"], "from": "2026-09-11", "price": "2.60"})).unwrap());
+        let e = Estate::load(s, vec![unit("1-101", "high_rise", "98.76", json!({}))]).unwrap();
+        let l = line(
+            &one_bill(&e, "2026-09", &BillInputs::default()),
+            "property_fee",
+        )
+        .clone();
+        assert_eq!(l.amount, m("248.55"));
+        let amounts: Vec<_> = l.trace.segments.iter().map(|s| s.amount.as_str()).collect();
+        assert_eq!(amounts, ["77.362", "171.184"]);
+    }
+
+    #[test]
+    fn vacancy_discount_in_a_leap_february() {
+        // February 2024 has 29 days. Vacant (30% off) the 1st–10th, occupied from the 11th:
+        // 232.086 × 10/29 × 70% + 232.086 × 19/29 = (1624.602 + 4409.634) / 29
+        // = 6034.236 / 29 = 208.0771… → 208.08.
+        let e = Estate::load(
+            schedule(json!({})),
+            vec![unit("1-101", "high_rise", "98.76", json!({"states": [
+                {"from": "2020-01-01", "state": "vacant"}, {"from": "2024-02-11", "state": "occupied"}]}))],
+        )
+        .unwrap();
+        let l = line(
+            &one_bill(&e, "2024-02", &BillInputs::default()),
+            "property_fee",
+        )
+        .clone();
+        assert_eq!(l.amount, m("208.08"));
+        assert_eq!(l.trace.segments[0].month_days, 29);
+        assert_eq!(l.trace.segments[0].amount, "56.020758…"); // 1624.602 / 29
+    }
+
+    #[test]
+    fn prepayment_discount_for_a_year() {
+        // 12 months at once, 5% off. Per month: 232.086 × 95% = 220.4817 → 220.48, × 12 =
+        // 2645.76. Per line: 2785.032 × 95% = 2645.7804 → 2645.78.
+        let s = schedule(json!({"prepayment_discounts": [{"min_months": 12, "percent": "5"}]}));
+        let e = Estate::load(
+            s.clone(),
+            vec![unit("1-101", "high_rise", "98.76", json!({}))],
+        )
+        .unwrap();
+        assert_eq!(
+            line(
+                &one_bill(&e, "2026", &BillInputs::default()),
+                "property_fee"
+            )
+            .amount,
+            m("2645.76")
+        );
+        // A quarter spans 3 months: no discount (232.086 × 3 per month = 3 × 232.09 = 696.27).
+        assert_eq!(
+            line(
+                &one_bill(&e, "2026-Q3", &BillInputs::default()),
+                "property_fee"
+            )
+            .amount,
+            m("696.27")
+        );
+        let mut s = s;
+        s.items[0].rounding_point = RoundingPoint::PerLine;
+        let e = Estate::load(s, vec![unit("1-101", "high_rise", "98.76", json!({}))]).unwrap();
+        assert_eq!(
+            line(
+                &one_bill(&e, "2026", &BillInputs::default()),
+                "property_fee"
+            )
+            .amount,
+            m("2645.78")
+        );
+    }
+
+    #[test]
+    fn subscriptions_water_tiers_shared_and_usage() {
+        let units = vec![
+            unit(
+                "1-101",
+                "high_rise",
+                "98.76",
+                json!({"subscriptions": [
+                {"item": "parking_rent", "from": "2026-09-10", "note": "车位 B2-017"}]}),
+            ),
+            unit("1-102", "high_rise", "120.50", json!({})),
+            unit("V-01", "villa", "143.20", json!({})),
+        ];
+        let e = Estate::load(schedule(json!({})), units).unwrap();
+        let inputs: BillInputs = serde_json::from_value(json!({
+            "readings": [{"unit": "1-101", "item": "water", "date": "2026-09-30",
+                          "previous": "1234", "current": "1264", "year_to_date": "170"}],
+            "usage": [{"unit": "V-01", "item": "housekeeping", "date": "2026-09-12", "quantity": "2.5"}],
+            "shared": [{"item": "lift_power", "amount": "1000.00"}]
+        }))
+        .unwrap();
+        let bills = e.bill(p("2026-09"), &inputs, None).unwrap();
+        // Parking from the 10th: 300 × 21/30 = 210.00.
+        assert_eq!(line(&bills[0], "parking_rent").amount, m("210.00"));
+        // Water: 30 m³ after 170 this year: 10 × 5.00 + 20 × 7.00 = 190.00.
+        let w = line(&bills[0], "water");
+        assert_eq!(w.amount, m("190.00"));
+        assert_eq!(w.trace.tiers.len(), 2);
+        // Lift power 1000.00 by area 98.76 : 120.50 : 143.20 → 272.47, 332.45, 395.08.
+        let shares: Vec<_> = bills.iter().map(|b| line(b, "lift_power").amount).collect();
+        assert_eq!(shares, [m("272.47"), m("332.45"), m("395.08")]);
+        // Housekeeping 2.5 h × 50.00 = 125.00; villa property fee 143.20 × 4.80 = 687.36.
+        assert_eq!(line(&bills[2], "housekeeping").amount, m("125.00"));
+        assert_eq!(line(&bills[2], "property_fee").amount, m("687.36"));
+        // 1-101: 232.09 + 210.00 + 190.00 + 272.47 = 904.56.
+        assert_eq!(bills[0].total, m("904.56"));
+        // The compact run gives the same lines in the same order.
+        let mut compact = Vec::new();
+        let total = e.bill_compact(p("2026-09"), &inputs, &mut compact).unwrap();
+        let traced: Vec<_> = bills
+            .iter()
+            .flat_map(|b| {
+                b.lines
+                    .iter()
+                    .map(move |l| (b.unit.clone(), l.item.clone(), l.amount))
+            })
+            .collect();
+        let flat: Vec<_> = compact
+            .iter()
+            .map(|c| {
+                (
+                    e.units()[c.unit as usize].id.clone(),
+                    e.schedule().items[usize::from(c.item)].code.clone(),
+                    c.amount,
+                )
+            })
+            .collect();
+        assert_eq!(flat, traced);
+        assert_eq!(total, Money::sum(bills.iter().map(|b| b.total)).unwrap());
+    }
+
+    #[test]
+    fn refusals_name_unit_item_and_field() {
+        // Overlapping rates.
+        let mut s = schedule(json!({}));
+        s.rates.push(serde_json::from_value(json!(
+            {"item": "property_fee", "unit_types": ["high_rise"], "from": "2026-01-01", "price": "2.60"})).unwrap());
+        let e = Estate::load(s, vec![]).unwrap_err();
+        assert_eq!(e.code(), "overlapping_rates");
+        assert_eq!(
+            e.to_string(),
+            "item property_fee, unit type high_rise: rates 2020-01-01.. and 2026-01-01.. overlap"
+        );
+        // A period not covered: the rate ends on 2026-09-20.
+        let mut s = schedule(json!({}));
+        s.rates[0].to = Some(NaiveDate::from_ymd_opt(2026, 9, 20).unwrap());
+        let e = Estate::load(s, vec![unit("1-101", "high_rise", "98.76", json!({}))]).unwrap();
+        let err = e
+            .bill(p("2026-09"), &BillInputs::default(), None)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unit 1-101, item property_fee: no rate for unit type high_rise on 2026-09-21"
+        );
+        let mut out = vec![CompactLine {
+            unit: 9,
+            item: 9,
+            amount: Money::ZERO,
+        }];
+        assert!(e
+            .bill_compact(p("2026-09"), &BillInputs::default(), &mut out)
+            .is_err());
+        assert!(out.is_empty(), "nothing half-computed");
+        // Negative area.
+        let err = Estate::load(
+            schedule(json!({})),
+            vec![unit("1-101", "high_rise", "-1", json!({}))],
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "unit 1-101, field units[0].building_area: -1: an area is not negative and has at most 4 decimals");
+        // A reading going backwards.
+        let e = Estate::load(
+            schedule(json!({})),
+            vec![unit("1-101", "high_rise", "98.76", json!({}))],
+        )
+        .unwrap();
+        let inputs = BillInputs {
+            readings: vec![Reading {
+                unit: "1-101".into(),
+                item: "water".into(),
+                date: NaiveDate::from_ymd_opt(2026, 9, 30).unwrap(),
+                previous: "1264".parse().unwrap(),
+                current: "1234".parse().unwrap(),
+                wraps_at: None,
+                replaced: None,
+                year_to_date: Some(Decimal::ZERO),
+            }],
+            ..BillInputs::default()
+        };
+        assert_eq!(
+            e.bill(p("2026-09"), &inputs, None).unwrap_err().code(),
+            "reading_backwards"
+        );
+        // Annual tiers need the year to date.
+        let mut inputs = inputs;
+        inputs.readings[0].current = "1300".parse().unwrap();
+        inputs.readings[0].year_to_date = None;
+        let err = e.bill(p("2026-09"), &inputs, None).unwrap_err();
+        assert_eq!(err.to_string(), "unit 1-101, item water, field readings[0].year_to_date: required: the item's tiers have annual bounds");
+        // Usage for an unknown unit.
+        let inputs = BillInputs {
+            usage: vec![Usage {
+                unit: "9-999".into(),
+                item: "housekeeping".into(),
+                date: NaiveDate::from_ymd_opt(2026, 9, 3).unwrap(),
+                quantity: Decimal::from_int(1),
+                note: None,
+            }],
+            ..BillInputs::default()
+        };
+        let err = e.bill(p("2026-09"), &inputs, None).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "unit 9-999, item housekeeping, field usage[0].unit: unknown unit \"9-999\""
+        );
+    }
+}
