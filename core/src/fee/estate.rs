@@ -219,6 +219,16 @@ struct CPiece {
     src: u32,
 }
 
+/// What a priced line needs: the day whose rate applies, the quantity in thousandths, the
+/// year-to-date consumption before it, and the input it came from (for errors).
+#[derive(Debug, Clone, Copy)]
+struct Priced {
+    on: i32,
+    qty: i128,
+    prior: Option<i128>,
+    field: (&'static str, u32),
+}
+
 /// A run's plan: the rates of the period resolved per item × unit type, once.
 #[derive(Debug, Clone)]
 struct Plan {
@@ -563,7 +573,7 @@ impl Estate {
                     &schedule.rates[w[0] as usize],
                     &schedule.rates[w[1] as usize],
                 );
-                if a.to.is_none_or(|to| to >= b.from) {
+                if a.to.map_or(true, |to| to >= b.from) {
                     let show = |r: &crate::fee::schedule::Rate| match r.to {
                         Some(to) => format!("{}..{}", r.from, to),
                         None => format!("{}..", r.from),
@@ -1054,12 +1064,15 @@ impl Estate {
         &self,
         u: usize,
         i: usize,
-        on: i32,
-        qty: i128,
-        prior: Option<i128>,
-        field: (&str, u32),
+        q: Priced,
         rec: &mut R,
     ) -> Result<Money, FeeError> {
+        let Priced {
+            on,
+            qty,
+            prior,
+            field,
+        } = q;
         let it = &self.items[i];
         let rate = self
             .rate_at(i, self.cunits[u].ty, on)
@@ -1326,8 +1339,17 @@ impl Estate {
                             let (qty, measured) = r.consumption(j as usize)?;
                             let prior = r.prior(j as usize)?;
                             rec.clear();
-                            let a =
-                                self.priced(u, i, day(r.date), qty, prior, ("readings", j), rec)?;
+                            let a = self.priced(
+                                u,
+                                i,
+                                Priced {
+                                    on: day(r.date),
+                                    qty,
+                                    prior,
+                                    field: ("readings", j),
+                                },
+                                rec,
+                            )?;
                             let src = Source::Reading {
                                 j,
                                 qty,
@@ -1354,7 +1376,17 @@ impl Estate {
                                     )
                                 })?;
                             rec.clear();
-                            let a = self.priced(u, i, day(r.date), qty, None, ("usage", j), rec)?;
+                            let a = self.priced(
+                                u,
+                                i,
+                                Priced {
+                                    on: day(r.date),
+                                    qty,
+                                    prior: None,
+                                    field: ("usage", j),
+                                },
+                                rec,
+                            )?;
                             emit(u, i, a, Source::Usage { j, qty }, rec)?;
                         }
                     }
@@ -1784,12 +1816,16 @@ impl Estate {
                 ));
             }
         }
-        let rounding = (!steps.is_empty()).then(|| RoundingTrace {
-            mode: it.rounding.mode,
-            unit: it.rounding.unit,
-            point,
-            steps,
-        });
+        let rounding = if steps.is_empty() {
+            None
+        } else {
+            Some(RoundingTrace {
+                mode: it.rounding.mode,
+                unit: it.rounding.unit,
+                point,
+                steps,
+            })
+        };
         BillLine {
             item: item.code.clone(),
             name: item.name.clone(),

@@ -48,35 +48,52 @@ use chrono::NaiveDate;
 use std::fmt;
 
 /// Where an error is: the unit 房屋, the fee item 收费项目 and the field, as far as known.
+/// (Boxed, so that errors stay small.)
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Place {
-    /// Unit id.
-    pub unit: Option<String>,
-    /// Fee item code.
-    pub item: Option<String>,
-    /// Field, e.g. `rates[2].price`, `readings[0].current`.
-    pub field: String,
+pub struct Place(Box<PlaceData>);
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct PlaceData {
+    unit: Option<String>,
+    item: Option<String>,
+    field: String,
 }
 
 impl Place {
-    /// A field of the schedule or the inputs, in no particular unit or item.
+    /// A field of the schedule or the inputs, e.g. `rates[2].price`,
+    /// `readings[0].current`, in no particular unit or item yet.
     pub fn field(field: impl Into<String>) -> Place {
-        Place {
+        Place(Box::new(PlaceData {
             field: field.into(),
-            ..Place::default()
-        }
+            ..PlaceData::default()
+        }))
     }
 
     /// With the unit.
     pub fn unit(mut self, unit: impl Into<String>) -> Place {
-        self.unit = Some(unit.into());
+        self.0.unit = Some(unit.into());
         self
     }
 
     /// With the item.
     pub fn item(mut self, item: impl Into<String>) -> Place {
-        self.item = Some(item.into());
+        self.0.item = Some(item.into());
         self
+    }
+
+    /// The unit id, if known.
+    pub fn unit_id(&self) -> Option<&str> {
+        self.0.unit.as_deref()
+    }
+
+    /// The item code, if known.
+    pub fn item_code(&self) -> Option<&str> {
+        self.0.item.as_deref()
+    }
+
+    /// The field (may be empty).
+    pub fn field_name(&self) -> &str {
+        &self.0.field
     }
 }
 
@@ -84,16 +101,16 @@ impl fmt::Display for Place {
     /// `unit 1-101, item water, field readings[0].current`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut sep = "";
-        if let Some(u) = &self.unit {
+        if let Some(u) = &self.0.unit {
             write!(f, "unit {u}")?;
             sep = ", ";
         }
-        if let Some(i) = &self.item {
+        if let Some(i) = &self.0.item {
             write!(f, "{sep}item {i}")?;
             sep = ", ";
         }
-        if !self.field.is_empty() {
-            write!(f, "{sep}field {}", self.field)?;
+        if !self.0.field.is_empty() {
+            write!(f, "{sep}field {}", self.0.field)?;
         }
         Ok(())
     }
