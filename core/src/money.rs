@@ -234,10 +234,18 @@ impl Decimal {
 
     /// The mantissa at another scale, if that is exact and fits: `98.76` at scale 3 is
     /// `98760`; `98.765` at scale 2 is `None`.
+    #[inline]
     pub fn rescaled(self, scale: u32) -> Option<i128> {
-        if scale >= self.scale {
-            self.mantissa
-                .checked_mul(10i128.checked_pow(scale - self.scale)?)
+        if scale == self.scale {
+            return Some(self.mantissa);
+        }
+        if scale > self.scale {
+            match POW10.get((scale - self.scale) as usize) {
+                Some(&p) => mul_i128(self.mantissa, i128::from(p)),
+                None => self
+                    .mantissa
+                    .checked_mul(10i128.checked_pow(scale - self.scale)?),
+            }
         } else {
             let p = 10i128.pow(self.scale - scale);
             (self.mantissa % p == 0).then_some(self.mantissa / p)
@@ -511,6 +519,27 @@ pub struct RoundingRule {
     pub unit: RoundingUnit,
 }
 
+/// `a × b`, or `None` on overflow. When both fit in 64 bits the (widening) product cannot
+/// overflow, so the common case is one multiplication instead of a checked 128-bit one.
+#[inline]
+pub fn mul_i128(a: i128, b: i128) -> Option<i128> {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) => Some(i128::from(x) * i128::from(y)),
+        _ => a.checked_mul(b),
+    }
+}
+
+/// Powers of ten that fit in an `i64`.
+const POW10: [i64; 19] = {
+    let mut t = [1i64; 19];
+    let mut k = 1;
+    while k < 19 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
 /// `n / d` rounded by `mode` (exact integer arithmetic; `d` ≠ 0).
 pub fn div_round(n: i128, d: i128, mode: Rounding) -> i128 {
     let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
@@ -566,55 +595,99 @@ pub fn split_largest_remainder(
 /// a m², shares...): the same parts, in O(n) (the fen left over go to the largest remainders
 /// found by selection, not by sorting every part).
 pub fn split_by_weights(total: Money, weights: &[i128]) -> Result<Vec<Money>, MoneyError> {
-    if weights.iter().any(|w| *w < 0) {
-        return Err(MoneyError::BadWeights {
-            reason: "a weight is negative".into(),
-        });
-    }
-    let sum = weights
+    let mut slots = weights
         .iter()
-        .try_fold(0i128, |a, w| a.checked_add(*w))
-        .ok_or_else(|| overflow("the sum of weights"))?;
-    if sum <= 0 {
+        .map(|&w| {
+            if w < 0 {
+                Err(MoneyError::BadWeights {
+                    reason: "a weight is negative".into(),
+                })
+            } else {
+                i64::try_from(w).map_err(|_| overflow("a weight"))
+            }
+        })
+        .collect::<Result<Vec<i64>, _>>()?;
+    apportion_in_place(total, &mut slots, -1)?;
+    Ok(slots.into_iter().map(Money).collect())
+}
+
+/// The largest-remainder split in place: each slot holds a weight (≥ 0), or `skip` for a
+/// slot outside the split (left as it is); on success each weight is replaced by its part
+/// in fen. One division per slot, in 64 bits when total × weight fits.
+pub fn apportion_in_place(total: Money, slots: &mut [i64], skip: i64) -> Result<(), MoneyError> {
+    let mut sum: u128 = 0;
+    let mut max_w: u64 = 0;
+    for &w in slots.iter() {
+        if w == skip {
+            continue;
+        }
+        if w < 0 {
+            return Err(MoneyError::BadWeights {
+                reason: "a weight is negative".into(),
+            });
+        }
+        sum += u128::from(w as u64);
+        max_w = max_w.max(w as u64);
+    }
+    if sum == 0 {
         return Err(MoneyError::BadWeights {
             reason: "the weights sum to zero".into(),
         });
     }
     let negative = total.is_negative();
-    let t = i128::from(total.0).abs();
-    let mut parts = Vec::with_capacity(weights.len());
-    let mut given = 0i128;
-    for w in weights {
-        let exact = t.checked_mul(*w).ok_or_else(|| overflow("a share"))?;
-        parts.push(exact / sum);
-        given += exact / sum;
+    let t = u128::from(total.0.unsigned_abs());
+    let fits64 = t * u128::from(max_w) <= u128::from(u64::MAX) && sum <= u128::from(u64::MAX);
+    let mut rems: Vec<(u64, u32)> = Vec::new();
+    let mut wide: Vec<(u128, u32)> = Vec::new();
+    let mut given: u128 = 0;
+    for (i, slot) in slots.iter_mut().enumerate() {
+        if *slot == skip {
+            continue;
+        }
+        let i = u32::try_from(i).map_err(|_| overflow("a split"))?;
+        let w = *slot as u64;
+        let q = if fits64 {
+            let (x, s) = (t as u64 * w, sum as u64);
+            if x % s != 0 {
+                rems.push((x % s, i));
+            }
+            u128::from(x / s)
+        } else {
+            let x = t * u128::from(w);
+            if x % sum != 0 {
+                wide.push((x % sum, i));
+            }
+            x / sum
+        };
+        *slot = i64::try_from(q).map_err(|_| overflow("a share"))?;
+        given += q;
     }
     let left = usize::try_from(t - given).map_err(|_| overflow("a split"))?;
-    if left > 0 {
-        // Largest remainders first; ties keep the earlier part first. `left` < number of
-        // parts with a non-zero remainder, so selecting the first `left` by this order is
-        // exactly what a full sort would give.
-        let mut rems: Vec<(i128, usize)> = weights
-            .iter()
-            .enumerate()
-            .map(|(i, w)| ((t * *w) % sum, i))
-            .collect();
-        let order = |a: &(i128, usize), b: &(i128, usize)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
-        if left < rems.len() {
-            rems.select_nth_unstable_by(left - 1, order);
+    // The fen left over go, one each, to the largest remainders; ties to the earlier slot.
+    // `left` is less than the number of slots with a remainder, so selecting the first
+    // `left` in this order gives exactly what a full sort would.
+    let mut bump = |idx: &mut dyn Iterator<Item = u32>| {
+        for i in idx {
+            slots[i as usize] += 1;
         }
-        for &(_, i) in rems.iter().take(left) {
-            parts[i] += 1;
+    };
+    if left > 0 && fits64 {
+        if left < rems.len() {
+            rems.select_nth_unstable_by(left - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        bump(&mut rems.iter().take(left).map(|r| r.1));
+    } else if left > 0 {
+        if left < wide.len() {
+            wide.select_nth_unstable_by(left - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        bump(&mut wide.iter().take(left).map(|r| r.1));
+    }
+    if negative {
+        for slot in slots.iter_mut().filter(|s| **s != skip) {
+            *slot = -*slot;
         }
     }
-    parts
-        .into_iter()
-        .map(|p| {
-            i64::try_from(if negative { -p } else { p })
-                .map(Money)
-                .map_err(|_| overflow("a share"))
-        })
-        .collect()
+    Ok(())
 }
 
 /// Writes `num / den` (`den` > 0) in plain decimal notation: exactly when it terminates

@@ -33,7 +33,8 @@ use crate::fee::schedule::{
 use crate::fee::unit::{Unit, UnitState};
 use crate::fee::{FeeError, Place};
 use crate::money::{
-    div_round, ratio_to_string, split_by_weights, Decimal, Money, Rounding, RoundingRule,
+    apportion_in_place, div_round, mul_i128, ratio_to_string, Decimal, Money, Rounding,
+    RoundingRule,
 };
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
@@ -86,14 +87,32 @@ struct CRate {
     src: u32,
 }
 
+/// A unit as the runs read it: 40 bytes, so that a pass over 100k units stays in cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct CUnit {
     ty: u16,
-    building: i128,
-    inner: Option<i128>,
-    share: Option<i128>,
     states: (u32, u32),
     subs: (u32, u32),
+    building: i64,
+    /// [`ABSENT`] when not given.
+    inner: i64,
+    /// [`ABSENT`] when not given.
+    share: i64,
+}
+
+/// An absent inner area or share.
+const ABSENT: i64 = -1;
+
+impl CUnit {
+    fn building(&self) -> i128 {
+        i128::from(self.building)
+    }
+    fn inner(&self) -> Option<i128> {
+        (self.inner != ABSENT).then_some(i128::from(self.inner))
+    }
+    fn share(&self) -> Option<i128> {
+        (self.share != ABSENT).then_some(i128::from(self.share))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +131,10 @@ pub struct Estate {
     schedule: Schedule,
     units: Vec<Unit>,
     index: IdIndex,
+    /// Every unit id, one after another (`ids[id_at[u]..id_at[u + 1]]`), read in order when
+    /// matching inputs that come in unit order.
+    ids: String,
+    id_at: Vec<u32>,
     ntypes: usize,
     area_scale: u32,
     share_scale: u32,
@@ -160,7 +183,7 @@ fn pay_factor(p: Decimal, at: impl FnOnce() -> Place) -> Result<i128, FeeError> 
 }
 
 /// `n / d` rounded by `mode`, in 64-bit arithmetic when both fit (the common case).
-#[inline]
+#[inline(always)]
 fn div_round_fast(n: i128, d: i128, mode: Rounding) -> i128 {
     if let (Ok(n), Ok(d)) = (i64::try_from(n), i64::try_from(d)) {
         if d > 0 {
@@ -193,6 +216,12 @@ fn div_round_fast(n: i128, d: i128, mode: Rounding) -> i128 {
         }
     }
     div_round(n, d, mode)
+}
+
+/// String equality inlined for short codes (unit ids, item codes): no library call.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// A value `m / 10^scale` as a decimal without trailing zeros.
@@ -244,61 +273,106 @@ struct Plan {
     due: Vec<NaiveDate>,
     /// Per periodic item: the denominator turning an accumulated numerator into fen.
     den: Vec<i128>,
+    /// `[item × ntypes + type]` → the group's coefficients, if its pieces cover the whole
+    /// period: per unit state, per month Σ price × days × w × pay over the month's pieces,
+    /// then (last) the sum over the months.
+    coef: Vec<Option<(u32, u32)>>,
+    coefs: Vec<[i128; 4]>,
 }
 
-/// Units' positions of one kind of input, grouped by unit (a stable counting sort).
+/// Units' positions of one kind of input, grouped by unit (a stable counting sort; no
+/// sort at all when the inputs already come in unit order).
 #[derive(Debug, Clone, Default)]
 struct ByUnit {
+    /// `start[u]..start[u + 1]` are unit `u`'s positions in `order` (empty: no inputs).
     start: Vec<u32>,
+    /// Input indices grouped by unit (empty when the inputs are in unit order).
     order: Vec<u32>,
 }
 
 impl ByUnit {
     fn new(units: usize, keys: &[u32]) -> ByUnit {
-        let mut start = vec![0u32; units + 1];
+        if keys.is_empty() {
+            return ByUnit::default();
+        }
+        // Counts at k + 2, prefix sums, then `start[k + 1]` is k's cursor; after placing,
+        // `start[k]` is where k begins.
+        let mut start = vec![0u32; units + 2];
         for &k in keys {
-            start[k as usize + 1] += 1;
+            start[k as usize + 2] += 1;
         }
-        for u in 0..units {
-            start[u + 1] += start[u];
+        for u in 2..start.len() {
+            start[u] += start[u - 1];
         }
-        let mut next = start.clone();
-        let mut order = vec![0u32; keys.len()];
-        for (j, &k) in keys.iter().enumerate() {
-            order[next[k as usize] as usize] = j as u32;
-            next[k as usize] += 1;
+        let sorted = keys.windows(2).all(|w| w[0] <= w[1]);
+        let mut order = Vec::new();
+        if sorted {
+            for &k in keys {
+                start[k as usize + 1] += 1;
+            }
+        } else {
+            order = vec![0u32; keys.len()];
+            for (j, &k) in keys.iter().enumerate() {
+                let c = &mut start[k as usize + 1];
+                order[*c as usize] = j as u32;
+                *c += 1;
+            }
         }
+        start.pop();
         ByUnit { start, order }
     }
 
-    fn of(&self, u: usize) -> &[u32] {
-        match (self.start.get(u), self.start.get(u + 1)) {
-            (Some(&a), Some(&b)) => &self.order[a as usize..b as usize],
-            _ => &[],
-        }
+    /// Unit `u`'s input indices.
+    fn of(&self, u: usize) -> impl Iterator<Item = u32> + '_ {
+        let (a, b) = match (self.start.get(u), self.start.get(u + 1)) {
+            (Some(&a), Some(&b)) => (a, b),
+            _ => (0, 0),
+        };
+        (a..b).map(move |p| {
+            if self.order.is_empty() {
+                p
+            } else {
+                self.order[p as usize]
+            }
+        })
     }
 }
 
 #[derive(Debug, Clone)]
 struct SharedRun {
     item: u16,
-    parts: Vec<Option<Money>>,
+    /// Each unit's part in fen, [`NOT_SHARING`] for units outside the cost.
+    parts: Vec<i64>,
     weight_sum: i128,
     weight_scale: u32,
     members: usize,
 }
+
+/// Marks a unit outside a shared cost.
+const NOT_SHARING: i64 = i64::MIN;
 
 /// A run: the plan and the inputs indexed by unit.
 struct Run<'a> {
     plan: Plan,
     inputs: &'a BillInputs,
     readings: ByUnit,
-    reading_item: Vec<u16>,
+    /// The readings, checked and reduced to what pricing needs.
+    reading_c: Vec<CReading>,
     usage: ByUnit,
     usage_item: Vec<u16>,
     parking: ByUnit,
     parking_item: Vec<u16>,
     shared: Vec<SharedRun>,
+}
+
+/// A reading reduced to what pricing needs (consumption already computed).
+#[derive(Debug, Clone, Copy)]
+struct CReading {
+    item: u16,
+    measured: Measured,
+    on: i32,
+    qty: i128,
+    prior: Option<i128>,
 }
 
 /// Where a line came from.
@@ -329,6 +403,8 @@ enum Source {
 /// What a line computation reports as it goes: nothing for compact runs, everything for
 /// traces.
 trait Recorder {
+    /// Whether it records (a compact run may then take the per-run coefficients).
+    const TRACE: bool = false;
     fn clear(&mut self) {}
     fn segment(
         &mut self,
@@ -358,6 +434,7 @@ struct Rec {
 }
 
 impl Recorder for Rec {
+    const TRACE: bool = true;
     fn clear(&mut self) {
         self.segs.clear();
         self.rounds.clear();
@@ -736,20 +813,38 @@ impl Estate {
                     src: n as u32,
                 });
             }
-            let area = |v: Decimal| v.rescaled(area_scale).unwrap_or_default();
+            let fit = |v: Option<Decimal>, scale: u32, field: &str| -> Result<i64, FeeError> {
+                match v {
+                    None => Ok(ABSENT),
+                    Some(v) => v
+                        .rescaled(scale)
+                        .and_then(|m| i64::try_from(m).ok())
+                        .ok_or_else(|| FeeError::Overflow { at: at(field) }),
+                }
+            };
             cunits.push(CUnit {
                 ty,
-                building: area(u.building_area),
-                inner: u.inner_area.map(area),
-                share: u.share.map(|s| s.rescaled(share_scale).unwrap_or_default()),
                 states: (s0, states.len() as u32 - s0),
                 subs: (b0, subs.len() as u32 - b0),
+                building: fit(Some(u.building_area), area_scale, "building_area")?,
+                inner: fit(u.inner_area, area_scale, "inner_area")?,
+                share: fit(u.share, share_scale, "share")?,
             });
+        }
+        let mut ids = String::new();
+        let mut id_at = vec![0u32];
+        for u in &units {
+            ids.push_str(&u.id);
+            id_at.push(u32::try_from(ids.len()).map_err(|_| {
+                FeeError::invalid(Place::field("units"), "unit ids too long in total")
+            })?);
         }
         Ok(Estate {
             schedule,
             units,
             index,
+            ids,
+            id_at,
             ntypes,
             area_scale,
             share_scale,
@@ -877,6 +972,56 @@ impl Estate {
                 pgroups[i * self.ntypes + t] = (start, pieces.len() as u32 - start);
             }
         }
+        // Coefficients of the groups that cover the whole period without a gap.
+        let mut coef = vec![None; self.items.len() * self.ntypes];
+        let mut coefs = Vec::new();
+        for (g, &(a, n)) in pgroups.iter().enumerate() {
+            let ps = &pieces[a as usize..(a + n) as usize];
+            let mut next = from;
+            let mut gap = ps.is_empty();
+            for p in ps {
+                gap |= p.from != next;
+                next = p.to + 1;
+            }
+            if gap || next != to + 1 {
+                continue;
+            }
+            let pay = self.items[g / self.ntypes].pay;
+            let start = coefs.len() as u32;
+            let mut total = [0i128; 4];
+            let mut fits = true;
+            for (mi, m) in months.iter().enumerate() {
+                let mut k = [0i128; 4];
+                for p in ps.iter().filter(|p| p.month as usize == mi) {
+                    let base = p
+                        .price
+                        .checked_mul(i128::from(p.to - p.from + 1))
+                        .and_then(|v| v.checked_mul(m.w));
+                    for st in 0..4 {
+                        match base
+                            .and_then(|b| b.checked_mul(pay[st]))
+                            .and_then(|v| v.checked_add(k[st]))
+                        {
+                            Some(v) => k[st] = v,
+                            None => fits = false,
+                        }
+                    }
+                }
+                for st in 0..4 {
+                    match total[st].checked_add(k[st]) {
+                        Some(v) => total[st] = v,
+                        None => fits = false,
+                    }
+                }
+                coefs.push(k);
+            }
+            coefs.push(total);
+            if fits {
+                coef[g] = Some((start, coefs.len() as u32 - start));
+            } else {
+                coefs.truncate(start as usize);
+            }
+        }
         let whole = period.whole_months();
         let mut prepay = Vec::with_capacity(self.items.len());
         let mut due = Vec::with_capacity(self.items.len());
@@ -927,6 +1072,8 @@ impl Estate {
             prepay,
             due,
             den,
+            coef,
+            coefs,
         })
     }
 
@@ -943,8 +1090,26 @@ impl Estate {
             })
     }
 
+    /// The unit's state if it is the same on every day of `win`.
+    #[inline]
+    fn steady_state(states: &[(i32, UnitState)], win: (i32, i32)) -> Option<UnitState> {
+        if states.is_empty() {
+            return Some(UnitState::Occupied);
+        }
+        let k = states.partition_point(|s| s.0 <= win.0);
+        if k < states.len() && states[k].0 <= win.1 {
+            return None;
+        }
+        Some(if k == 0 {
+            UnitState::NotHandedOver
+        } else {
+            states[k - 1].1
+        })
+    }
+
     /// A periodic line: Σ q × rate × days × w × pay over the pieces in `win`, rounded per
-    /// month or per line.
+    /// month or per line. A compact run takes the plan's coefficients when the unit's state
+    /// holds all period (the same integer sum, in one multiplication).
     #[inline]
     fn periodic<R: Recorder>(
         &self,
@@ -967,14 +1132,39 @@ impl Estate {
         let unit = i128::from(it.rounding.unit.fen());
         let mode = it.rounding.mode;
         let per_month = it.point == RoundingPoint::PerMonth;
+        if !R::TRACE && win == (plan.from, plan.to) {
+            if let Some(st) = Self::steady_state(states, win) {
+                if let Some((a, n)) = plan.coef[i * self.ntypes + usize::from(cu.ty)] {
+                    let ks = &plan.coefs[a as usize..(a + n) as usize];
+                    let d = mul_i128(den, unit).ok_or_else(overflow)?;
+                    let round = |k: &[i128; 4]| -> Result<i128, FeeError> {
+                        let num = mul_i128(q, k[st.index()])
+                            .and_then(|v| mul_i128(v, pre))
+                            .ok_or_else(overflow)?;
+                        Ok(div_round_fast(num, d, mode) * unit)
+                    };
+                    // One month: its coefficient is also the total.
+                    let fen = if per_month && ks.len() > 2 {
+                        let mut fen = 0i128;
+                        for k in &ks[..ks.len() - 1] {
+                            fen += round(k)?;
+                        }
+                        fen
+                    } else {
+                        round(&ks[ks.len() - 1])?
+                    };
+                    return self.to_money(u, i, fen);
+                }
+            }
+        }
         let mut expect = win.0;
         let mut month = u32::MAX;
         let mut acc: i128 = 0;
         let mut total: i128 = 0;
         let mut fen: i128 = 0;
         let flush = |month: u32, acc: i128, rec: &mut R| -> Result<i128, FeeError> {
-            let num = acc.checked_mul(pre).ok_or_else(overflow)?;
-            let d = den.checked_mul(unit).ok_or_else(overflow)?;
+            let num = mul_i128(acc, pre).ok_or_else(overflow)?;
+            let d = mul_i128(den, unit).ok_or_else(overflow)?;
             let f = div_round_fast(num, d, mode) * unit;
             rec.rounded(Some(month), num, den * 100, self.to_money(u, i, f)?);
             Ok(f)
@@ -999,17 +1189,15 @@ impl Estate {
                 }
                 month = p.month;
             }
-            let base = q
-                .checked_mul(p.price)
-                .and_then(|v| v.checked_mul(plan.months[p.month as usize].w))
+            let base = mul_i128(q, p.price)
+                .and_then(|v| mul_i128(v, plan.months[p.month as usize].w))
                 .ok_or_else(overflow)?;
             // Runs of one state within [a, b].
             let mut run =
                 |from: i32, to: i32, st: UnitState, acc: &mut i128| -> Result<(), FeeError> {
                     let days = i128::from(to - from + 1);
-                    let num = base
-                        .checked_mul(days)
-                        .and_then(|v| v.checked_mul(it.pay[st.index()]))
+                    let num = mul_i128(base, days)
+                        .and_then(|v| mul_i128(v, it.pay[st.index()]))
                         .ok_or_else(overflow)?;
                     *acc = acc.checked_add(num).ok_or_else(overflow)?;
                     rec.segment(from, to, p.month, p.src, st, num);
@@ -1050,8 +1238,8 @@ impl Estate {
             }
         }
         if !per_month {
-            let num = total.checked_mul(pre).ok_or_else(overflow)?;
-            let d = den.checked_mul(unit).ok_or_else(overflow)?;
+            let num = mul_i128(total, pre).ok_or_else(overflow)?;
+            let d = mul_i128(den, unit).ok_or_else(overflow)?;
             fen = div_round_fast(num, d, mode) * unit;
             rec.rounded(None, num, den * 100, self.to_money(u, i, fen)?);
         }
@@ -1084,7 +1272,7 @@ impl Estate {
         let (t0, tn) = rate.tiers;
         let tiers = &self.tiers[t0 as usize..(t0 + tn) as usize];
         let num = if tiers.is_empty() {
-            qty.checked_mul(rate.price).ok_or_else(overflow)?
+            mul_i128(qty, rate.price).ok_or_else(overflow)?
         } else {
             let prior = match it.kind {
                 Kind::Metered(TierBounds::Annual) => prior.ok_or_else(|| {
@@ -1110,47 +1298,77 @@ impl Estate {
     /// Indexes a run's inputs by unit and apportions its shared costs.
     fn index<'a>(&self, plan: Plan, inputs: &'a BillInputs) -> Result<Run<'a>, FeeError> {
         let n = self.units.len();
-        let unit_of = |id: &str, at: Place| {
-            self.index
-                .get(id)
-                .copied()
-                .ok_or_else(|| FeeError::Unknown {
-                    at,
-                    what: "unit",
-                    code: id.to_owned(),
-                })
+        // Inputs mostly come in unit order: try the unit after the last one found before
+        // hashing.
+        let guess = std::cell::Cell::new(0usize);
+        let unit_of = |id: &str, at: &dyn Fn() -> Place| {
+            let g = guess.get();
+            let at_g = self.id_at.get(g).zip(self.id_at.get(g + 1));
+            let u = match at_g.map(|(&a, &b)| &self.ids[a as usize..b as usize]) {
+                Some(known) if same(known, id) => g as u32,
+                _ => self
+                    .index
+                    .get(id)
+                    .copied()
+                    .ok_or_else(|| FeeError::Unknown {
+                        at: at(),
+                        what: "unit",
+                        code: id.to_owned(),
+                    })?,
+            };
+            guess.set(u as usize + 1);
+            Ok(u)
         };
-        let item_of = |code: &str, at: Place, ok: fn(Kind) -> bool, expected: &'static str| {
+        // The last item looked up, to skip the search for runs of one item.
+        let mut last: Option<(&str, u16)> = None;
+        let mut item_of = |code: &'a str,
+                           at: &dyn Fn() -> Place,
+                           ok: fn(Kind) -> bool,
+                           expected: &'static str| {
+            if let Some((c, i)) = last {
+                if same(c, code) {
+                    return Ok(i);
+                }
+            }
             let i = self.item_index(code).ok_or_else(|| FeeError::Unknown {
-                at: at.clone(),
+                at: at(),
                 what: "item",
                 code: code.to_owned(),
             })?;
             if !ok(self.items[i].kind) {
                 return Err(FeeError::WrongKind {
-                    at,
+                    at: at(),
                     item: code.to_owned(),
                     actual: self.schedule.items[i].formula.kind(),
                     expected,
                 });
             }
+            last = Some((code, i as u16));
             Ok(i as u16)
         };
         let mut keys = Vec::with_capacity(inputs.readings.len());
-        let mut reading_item = Vec::with_capacity(inputs.readings.len());
+        let mut reading_c = Vec::with_capacity(inputs.readings.len());
         for (j, r) in inputs.readings.iter().enumerate() {
             let at = |f: &str| {
                 Place::field(format!("readings[{j}].{f}"))
                     .unit(&r.unit)
                     .item(&r.item)
             };
-            keys.push(unit_of(&r.unit, at("unit"))?);
-            reading_item.push(item_of(
+            keys.push(unit_of(&r.unit, &|| at("unit"))?);
+            let item = item_of(
                 &r.item,
-                at("item"),
+                &|| at("item"),
                 |k| matches!(k, Kind::Metered(_)),
                 "metered",
-            )?);
+            )?;
+            let (qty, measured) = r.consumption(j)?;
+            reading_c.push(CReading {
+                item,
+                measured,
+                on: day(r.date),
+                qty,
+                prior: r.prior(j)?,
+            });
         }
         let readings = ByUnit::new(n, &keys);
         keys.clear();
@@ -1161,10 +1379,10 @@ impl Estate {
                     .unit(&r.unit)
                     .item(&r.item)
             };
-            keys.push(unit_of(&r.unit, at("unit"))?);
+            keys.push(unit_of(&r.unit, &|| at("unit"))?);
             usage_item.push(item_of(
                 &r.item,
-                at("item"),
+                &|| at("item"),
                 |k| k == Kind::Usage,
                 "usage or one-off",
             )?);
@@ -1178,10 +1396,10 @@ impl Estate {
                     .unit(&r.unit)
                     .item(&r.item)
             };
-            keys.push(unit_of(&r.unit, at("unit"))?);
+            keys.push(unit_of(&r.unit, &|| at("unit"))?);
             parking_item.push(item_of(
                 &r.item,
-                at("item"),
+                &|| at("item"),
                 |k| k == Kind::Parking,
                 "parking",
             )?);
@@ -1192,34 +1410,13 @@ impl Estate {
             let at = |f: &str| Place::field(format!("shared[{s}].{f}")).item(&c.item);
             let i = item_of(
                 &c.item,
-                at("item"),
+                &|| at("item"),
                 |k| matches!(k, Kind::Shared(_)),
                 "shared",
             )?;
             if c.amount.is_negative() {
                 return Err(FeeError::invalid(at("amount"), "must not be negative"));
             }
-            let members: Vec<u32> = match &c.units {
-                Some(ids) => {
-                    let mut seen = vec![false; n];
-                    let mut v = Vec::with_capacity(ids.len());
-                    for (k, id) in ids.iter().enumerate() {
-                        let u = unit_of(id, at(&format!("units[{k}]")).unit(id))?;
-                        if std::mem::replace(&mut seen[u as usize], true) {
-                            return Err(FeeError::Duplicate {
-                                at: at(&format!("units[{k}]")),
-                                what: "unit",
-                                code: id.clone(),
-                            });
-                        }
-                        v.push(u);
-                    }
-                    v
-                }
-                None => (0..n as u32)
-                    .filter(|&u| self.state_on(u as usize, plan.to) != UnitState::NotHandedOver)
-                    .collect(),
-            };
             let Kind::Shared(basis) = self.items[usize::from(i)].kind else {
                 continue;
             };
@@ -1227,44 +1424,69 @@ impl Estate {
                 ShareBasis::Share => self.share_scale,
                 _ => self.area_scale,
             };
-            let weights: Vec<i128> = members
-                .iter()
-                .map(|&u| {
-                    let cu = &self.cunits[u as usize];
-                    let (w, field) = match basis {
-                        ShareBasis::BuildingArea => (Some(cu.building), "building_area"),
-                        ShareBasis::InnerArea => (cu.inner, "inner_area"),
-                        ShareBasis::Share => (cu.share, "share"),
-                    };
-                    w.ok_or_else(|| {
-                        FeeError::invalid(
-                            Place::field(format!("units[{u}].{field}"))
-                                .unit(&self.units[u as usize].id)
-                                .item(&c.item),
-                            format!("required by shared cost shared[{s}]"),
-                        )
-                    })
+            let weight = |u: usize| -> Result<i64, FeeError> {
+                let cu = &self.cunits[u];
+                let (w, field) = match basis {
+                    ShareBasis::BuildingArea => (Some(cu.building()), "building_area"),
+                    ShareBasis::InnerArea => (cu.inner(), "inner_area"),
+                    ShareBasis::Share => (cu.share(), "share"),
+                };
+                w.and_then(|w| i64::try_from(w).ok()).ok_or_else(|| {
+                    FeeError::invalid(
+                        Place::field(format!("units[{u}].{field}"))
+                            .unit(&self.units[u].id)
+                            .item(&c.item),
+                        format!("required by shared cost shared[{s}]"),
+                    )
                 })
-                .collect::<Result<_, _>>()?;
-            let parts = split_by_weights(c.amount, &weights)
-                .map_err(|e| FeeError::invalid(at("units"), format!("cannot apportion: {e}")))?;
-            let mut dense = vec![None; n];
-            for (&u, p) in members.iter().zip(parts) {
-                dense[u as usize] = Some(p);
+            };
+            // Each unit's weight, or NOT_SHARING; then the parts in place.
+            let mut dense = vec![NOT_SHARING; n];
+            let mut members = 0usize;
+            match &c.units {
+                Some(ids) => {
+                    for (k, id) in ids.iter().enumerate() {
+                        let u = unit_of(id, &|| at(&format!("units[{k}]")).unit(id))? as usize;
+                        if dense[u] != NOT_SHARING {
+                            return Err(FeeError::Duplicate {
+                                at: at(&format!("units[{k}]")),
+                                what: "unit",
+                                code: id.clone(),
+                            });
+                        }
+                        dense[u] = weight(u)?;
+                        members += 1;
+                    }
+                }
+                None => {
+                    for (u, slot) in dense.iter_mut().enumerate() {
+                        if self.state_on(u, plan.to) != UnitState::NotHandedOver {
+                            *slot = weight(u)?;
+                            members += 1;
+                        }
+                    }
+                }
             }
+            let weight_sum: i128 = dense
+                .iter()
+                .filter(|w| **w != NOT_SHARING)
+                .map(|&w| i128::from(w))
+                .sum();
+            apportion_in_place(c.amount, &mut dense, NOT_SHARING)
+                .map_err(|e| FeeError::invalid(at("units"), format!("cannot apportion: {e}")))?;
             shared.push(SharedRun {
                 item: i,
                 parts: dense,
-                weight_sum: weights.iter().sum(),
+                weight_sum,
                 weight_scale,
-                members: members.len(),
+                members,
             });
         }
         Ok(Run {
             plan,
             inputs,
             readings,
-            reading_item,
+            reading_c,
             usage,
             usage_item,
             parking,
@@ -1293,8 +1515,8 @@ impl Estate {
                             continue;
                         }
                         let q = match it.kind {
-                            Kind::Area(AreaBasis::Building) => cu.building,
-                            Kind::Area(AreaBasis::Inner) => cu.inner.ok_or_else(|| {
+                            Kind::Area(AreaBasis::Building) => cu.building(),
+                            Kind::Area(AreaBasis::Inner) => cu.inner().ok_or_else(|| {
                                 FeeError::invalid(
                                     self.place(u, i, "inner_area"),
                                     "required by the item",
@@ -1331,19 +1553,18 @@ impl Estate {
                         }
                     }
                     Kind::Metered(_) => {
-                        for &j in run.readings.of(u) {
-                            if usize::from(run.reading_item[j as usize]) != i {
+                        for j in run.readings.of(u) {
+                            let r = run.reading_c[j as usize];
+                            if usize::from(r.item) != i {
                                 continue;
                             }
-                            let r = &run.inputs.readings[j as usize];
-                            let (qty, measured) = r.consumption(j as usize)?;
-                            let prior = r.prior(j as usize)?;
+                            let (qty, measured, prior) = (r.qty, r.measured, r.prior);
                             rec.clear();
                             let a = self.priced(
                                 u,
                                 i,
                                 Priced {
-                                    on: day(r.date),
+                                    on: r.on,
                                     qty,
                                     prior,
                                     field: ("readings", j),
@@ -1360,7 +1581,7 @@ impl Estate {
                         }
                     }
                     Kind::Usage => {
-                        for &j in run.usage.of(u) {
+                        for j in run.usage.of(u) {
                             if usize::from(run.usage_item[j as usize]) != i {
                                 continue;
                             }
@@ -1394,7 +1615,7 @@ impl Estate {
                         let Formula::Parking { tariff } = &self.schedule.items[i].formula else {
                             continue;
                         };
-                        for &j in run.parking.of(u) {
+                        for j in run.parking.of(u) {
                             if usize::from(run.parking_item[j as usize]) != i {
                                 continue;
                             }
@@ -1411,8 +1632,10 @@ impl Estate {
                             if usize::from(sr.item) != i {
                                 continue;
                             }
-                            if let Some(a) = sr.parts[u] {
+                            let fen = sr.parts[u];
+                            if fen != NOT_SHARING {
                                 rec.clear();
+                                let a = Money::from_fen(fen);
                                 emit(u, i, a, Source::Shared { s: s as u32 }, rec)?;
                             }
                         }
@@ -1781,9 +2004,9 @@ impl Estate {
                 let sr = &run.shared[s as usize];
                 let cu = &self.cunits[u];
                 let w = match it.kind {
-                    Kind::Shared(ShareBasis::BuildingArea) => cu.building,
-                    Kind::Shared(ShareBasis::InnerArea) => cu.inner.unwrap_or(0),
-                    _ => cu.share.unwrap_or(0),
+                    Kind::Shared(ShareBasis::BuildingArea) => cu.building(),
+                    Kind::Shared(ShareBasis::InnerArea) => cu.inner().unwrap_or(0),
+                    _ => cu.share().unwrap_or(0),
                 };
                 let basis = match it.kind {
                     Kind::Shared(ShareBasis::BuildingArea) => "building area",

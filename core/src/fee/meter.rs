@@ -19,7 +19,7 @@
 //! 20 m³ × 7.00 = 190.00.
 
 use crate::fee::{FeeError, Place};
-use crate::money::Decimal;
+use crate::money::{mul_i128, Decimal};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -174,7 +174,7 @@ pub(crate) fn split_tiers(
         let portion = end.min(hi).max(lo) - start.min(hi).max(lo);
         if portion > 0 {
             f(k, lo, hi, portion);
-            sum = sum.checked_add(portion.checked_mul(t.price)?)?;
+            sum = sum.checked_add(mul_i128(portion, t.price)?)?;
         }
         lo = hi;
         if lo >= end {
