@@ -1786,7 +1786,12 @@ impl Estate {
         match src {
             Source::Periodic { q, sub } => {
                 point = it.point;
-                let qd = dec(q, self.area_scale);
+                // Areas as the unit gives them (98.76, 120.50); counts as integers.
+                let qd = match it.kind {
+                    Kind::Area(AreaBasis::Building) => self.units[u].building_area,
+                    Kind::Area(AreaBasis::Inner) => self.units[u].inner_area.unwrap_or_default(),
+                    _ => dec(q, self.area_scale),
+                };
                 let (pre, pct) = &plan.prepay[i];
                 let (name, label, unit) = match it.kind {
                     Kind::Area(AreaBasis::Building) => {
@@ -1899,7 +1904,13 @@ impl Estate {
                 };
                 text.push(format!("reading 抄表 {}: {how_read}", r.date));
                 let annual = matches!(it.kind, Kind::Metered(TierBounds::Annual));
-                if rec.tiers.is_empty() {
+                let tiered = rec
+                    .rate
+                    .is_some_and(|s| !self.schedule.rates[s as usize].tiers.is_empty());
+                if tiered && rec.tiers.is_empty() {
+                    formula = "consumption split at tier bounds × each tier's price".to_owned();
+                    text.push("nothing consumed 无用量".to_owned());
+                } else if rec.tiers.is_empty() {
                     formula = "consumption × price".to_owned();
                     if let Some(src) = rec.rate {
                         let price = rate_of(src);
