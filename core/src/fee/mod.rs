@@ -6,7 +6,7 @@
 //!   their formula, rounding rule and point, effective-dated rates 单价 and tiers 阶梯,
 //!   discounts for unit states (空置 vacancy…) and for prepayment 预交优惠.
 //! - [`period`]: billing periods 账期 (month, quarter, year, or a range of days).
-//! - [`unit`]: units 房屋 with effective-dated states (未交房, 已入住, 空置, 装修中) and
+//! - [`unit`](mod@unit): units 房屋 with effective-dated states (未交房, 已入住, 空置, 装修中) and
 //!   subscriptions (a rented parking space 车位, a clubhouse membership 会所).
 //! - [`meter`]: readings 抄表 → consumption (rollover 翻表, replacement 换表) and tiered
 //!   prices 阶梯价.
