@@ -928,6 +928,9 @@ impl Engine {
             ),
             Op::AccountExecute(a) => {
                 let AccountExecuteArgs { account, command } = *a;
+                if let Err(e) = account.policy.validate() {
+                    return Response::failure(&e.into());
+                }
                 Response::from_result(
                     account
                         .transition(&command)

@@ -26,6 +26,10 @@ use crate::money::Money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// The largest amount a command takes: 10^13 yuan (10^15 fen), far beyond any bill, so that
+/// sums of amounts never overflow.
+pub const MAX_AMOUNT: Money = Money::from_fen(1_000_000_000_000_000);
+
 /// How an account allocates money and charges late fees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -672,10 +676,15 @@ impl Account {
     }
 
     fn positive(&self, field: &str, amount: Money) -> Result<(), AccountError> {
-        if amount.is_positive() {
-            Ok(())
-        } else {
+        if !amount.is_positive() {
             Err(self.err_invalid(field, format!("{amount} must be above zero")))
+        } else if amount > MAX_AMOUNT {
+            Err(self.err_invalid(
+                field,
+                format!("{amount} is above the largest amount {MAX_AMOUNT}"),
+            ))
+        } else {
+            Ok(())
         }
     }
 
@@ -732,6 +741,12 @@ impl Account {
                         return Err(self.err_invalid(
                             format!("charges[{k}].amount"),
                             format!("{} is negative (use a credit note)", c.amount),
+                        ));
+                    }
+                    if c.amount > MAX_AMOUNT {
+                        return Err(self.err_invalid(
+                            format!("charges[{k}].amount"),
+                            format!("{} is above the largest amount {MAX_AMOUNT}", c.amount),
                         ));
                     }
                 }

@@ -154,15 +154,15 @@ pub fn late_fee(rule: &LateFeeRule, charge: &Charge, as_of: NaiveDate) -> LateFe
             let to = next.map_or(as_of, |d| plus_days(d, -1));
             if to >= from && outstanding > 0 {
                 let days = (to - from).num_days() + 1;
-                let fen_days = i128::from(outstanding) * i128::from(days);
-                sum += fen_days;
+                let fen_days = i128::from(outstanding).saturating_mul(i128::from(days));
+                sum = sum.saturating_add(fen_days);
                 periods.push(LateFeePeriod {
                     from,
                     to,
                     days,
                     principal: Money::from_fen(outstanding),
                     amount: ratio_to_string(
-                        fen_days * rule.daily_rate.mantissa(),
+                        fen_days.saturating_mul(rule.daily_rate.mantissa()),
                         100 * 10i128.pow(rule.daily_rate.scale()),
                         6,
                     ),
@@ -180,8 +180,9 @@ pub fn late_fee(rule: &LateFeeRule, charge: &Charge, as_of: NaiveDate) -> LateFe
             }
         }
     }
-    // fen = rate × Σ(fen × days).
-    let num = sum * rule.daily_rate.mantissa();
+    // fen = rate × Σ(fen × days). (Saturates only far beyond any real amount — 10^20
+    // fen·days — for state that was never validated; commands bound their amounts.)
+    let num = sum.saturating_mul(rule.daily_rate.mantissa());
     let den = 10i128.pow(rule.daily_rate.scale());
     let unit = i128::from(rule.rounding.unit.fen());
     let fee = div_round(num, den * unit, rule.rounding.mode) * unit;
@@ -200,7 +201,7 @@ pub fn late_fee(rule: &LateFeeRule, charge: &Charge, as_of: NaiveDate) -> LateFe
     let cap = rule.cap_percent.map(|c| {
         let base = i128::from(charge.amount.fen() - charge.credited.fen()).max(0);
         let fen = div_round(
-            base * c.mantissa(),
+            base.saturating_mul(c.mantissa()),
             100 * 10i128.pow(c.scale()),
             Rounding::Down,
         );

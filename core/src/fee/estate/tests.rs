@@ -355,3 +355,51 @@ fn refusals_name_unit_item_and_field() {
         "unit 9-999, item housekeeping, field usage[0].unit: unknown unit \"9-999\""
     );
 }
+
+#[test]
+fn overflow_and_negative_amounts_are_named() {
+    // 10^12 m² × 10^8 per m² a month does not fit: an overflow naming the unit and item.
+    let mut s = schedule(json!({}));
+    s.rates[0].price = Some("99999999.99999999".parse().unwrap());
+    let e = Estate::load(
+        s,
+        vec![unit("1-101", "high_rise", "999999999999.9999", json!({}))],
+    )
+    .unwrap();
+    let err = e
+        .bill(p("2026-09"), &BillInputs::default(), None)
+        .unwrap_err();
+    assert_eq!(err.code(), "overflow");
+    assert_eq!(
+        err.to_string(),
+        "unit 1-101, item property_fee, field amount: overflow"
+    );
+    let mut out = Vec::new();
+    assert_eq!(
+        e.bill_compact(p("2026-09"), &BillInputs::default(), &mut out)
+            .unwrap_err()
+            .code(),
+        "overflow"
+    );
+    // A negative rate, a negative shared amount.
+    let mut s = schedule(json!({}));
+    s.rates[2].price = Some("-300".parse().unwrap());
+    let err = Estate::load(s, vec![]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "item parking_rent, field rates[2].price: -300: a rate is not negative and has at most 8 decimals"
+    );
+    let e = Estate::load(
+        schedule(json!({})),
+        vec![unit("1-101", "high_rise", "98.76", json!({}))],
+    )
+    .unwrap();
+    let inputs: BillInputs =
+        serde_json::from_value(json!({"shared": [{"item": "lift_power", "amount": "-1.00"}]}))
+            .unwrap();
+    let err = e.bill(p("2026-09"), &inputs, None).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "item lift_power, field shared[0].amount: must not be negative"
+    );
+}
