@@ -43,6 +43,8 @@ pub const AREA_MAX_SCALE: u32 = 4;
 pub const RATE_MAX_SCALE: u32 = 8;
 /// Most decimals of a percentage (discounts).
 pub const PERCENT_MAX_SCALE: u32 = 2;
+/// The longest period billed in one run: 100 years.
+pub const MAX_PERIOD_DAYS: i64 = 36_525;
 /// 100% in pay-factor units (percent with two decimals).
 const FULL: i128 = 10_000;
 
@@ -516,6 +518,12 @@ impl Estate {
         let range = period.range().ok_or_else(|| {
             FeeError::invalid(Place::field("period"), format!("{period} is out of range"))
         })?;
+        if range.days() > MAX_PERIOD_DAYS {
+            return Err(FeeError::invalid(
+                Place::field("period"),
+                format!("{period} is longer than {MAX_PERIOD_DAYS} days (100 years)"),
+            ));
+        }
         let (from, to) = (day(range.from), day(range.to));
         let mut lcm: i128 = 1;
         let months: Vec<CMonth> = months_of(range)
