@@ -5,6 +5,7 @@
 //!
 //! - [`args`]: argument parsing, help texts, value formats.
 //! - [`estate`]: the estate profile 小区概况 and staff of the sample estate.
+//! - [`fees`]: `wuye bill` and the demo's month of billing 收费.
 //! - [`scenario`]: scenario scripts and [`scenario::play`].
 //! - [`report`]: the demo report, SLA clock blocks, the replay table.
 //! - [`text`]: `h:mm`, column padding for CJK text, bilingual names.
@@ -16,6 +17,7 @@
 
 pub mod args;
 pub mod estate;
+pub mod fees;
 pub mod report;
 pub mod scenario;
 pub mod text;
@@ -109,6 +111,22 @@ pub fn run(invocation: &Invocation) -> Result<String, Failure> {
                 report::sla_report(&desk, *as_of).map_err(domain)
             }
         }
+        Invocation::Bill {
+            schedule,
+            units,
+            inputs,
+            period,
+            only,
+            json,
+        } => fees::bill_files(
+            schedule,
+            units,
+            inputs.as_deref(),
+            *period,
+            only.as_deref(),
+            *json,
+        )
+        .map_err(domain),
         Invocation::Calendar { calendar, query } => {
             let cal = match calendar {
                 Some(path) => load_calendar(path)?,
@@ -124,6 +142,7 @@ pub fn run(invocation: &Invocation) -> Result<String, Failure> {
 pub fn demo(log: Option<&Path>) -> Result<String, Failure> {
     let (estate, scenario, day) = scenario::play_sample().map_err(domain)?;
     let mut out = report::demo_report(&estate, &scenario, &day).map_err(domain)?;
+    out.push_str(&fees::demo_fees().map_err(domain)?);
     if let Some(path) = log {
         std::fs::write(path, wuye_core::log::to_jsonl(&day.events))
             .map_err(|e| domain(format!("cannot write {}: {e}", path.display())))?;

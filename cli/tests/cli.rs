@@ -578,3 +578,179 @@ fn usage_errors_exit_2() {
         assert!(err.contains("usage: wuye"), "{args:?}: {err}");
     }
 }
+
+// ---- fees -------------------------------------------------------------------------------
+
+fn fee_file(name: &str) -> String {
+    format!(
+        "{}/data/sample-estate/fees/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+/// The bill of one unit from the text output: the lines from its header to its total.
+fn bill_of<'a>(out: &'a str, unit: &str) -> &'a str {
+    let start = out
+        .find(&format!("\n{unit} — "))
+        .unwrap_or_else(|| panic!("no bill for {unit}:\n{out}"));
+    let rest = &out[start + 1..];
+    let end = rest.find("total 合计").expect("bill total");
+    &rest[..end + rest[end..].find('\n').unwrap_or(rest.len() - end)]
+}
+
+#[test]
+fn bill_prorates_and_explains_each_line() {
+    let out = ok(&[
+        "bill",
+        &fee_file("schedule.json"),
+        &fee_file("units.json"),
+        &fee_file("inputs-2026-09.json"),
+        "--period",
+        "2026-09",
+    ]);
+    // 1-1-501: the high-rise rate goes from 2.35 to 2.50 on the 16th:
+    // 98.76 × 2.35 × 15/30 = 116.043, 98.76 × 2.50 × 15/30 = 123.45 → 239.493 → 239.49.
+    let b = bill_of(&out, "1-1-501");
+    assert!(b.contains("物业服务费 property_fee: 239.49"), "{b}");
+    assert!(b.contains("98.76 × 2.50 × 15/30 = 123.45"), "{b}");
+    // Water: 18 m³ after 170 this year at up to 180 for 5.00, then 7.00: 50 + 56 = 106.00.
+    assert!(
+        b.contains("水费 (代收) water: 106.00 (due 2026-10-20)"),
+        "{b}"
+    );
+    // 239.49 + parking 300.00 + water 106.00 + lift share 59.66 = 705.15.
+    assert!(b.contains("total 合计: 705.15"), "{b}");
+    // 1-1-502 is vacant (30% off): 120.50 × 2.35 × 15/30 × 70% = 99.11125, plus
+    // 120.50 × 2.50 × 15/30 × 70% = 105.4375 → 204.54875 → 204.55.
+    assert!(
+        bill_of(&out, "1-1-502").contains("property_fee: 204.55"),
+        "{out}"
+    );
+    // 1-2-1101 is handed over on the 16th: 89.30 × 2.50 × 15/30 = 111.625 → 111.63.
+    let b = bill_of(&out, "1-2-1101");
+    assert!(b.contains("property_fee: 111.63"), "{b}");
+    assert!(b.contains("not_handed_over 未交房"), "{b}");
+    // V-08's meter was replaced: (9890 − 9876) + (25 − 0) = 39 m³ after 240 this year:
+    // 20 × 7.00 + 19 × 9.00 = 311.00. A visitor parked 165 min: 5.00 + 4 × 2.00 = 13.00.
+    let b = bill_of(&out, "V-08");
+    assert!(b.contains("water: 311.00"), "{b}");
+    assert!(b.contains("meter replaced 换表"), "{b}");
+    assert!(b.contains("temp_parking: 13.00"), "{b}");
+    // S-03's meter rolled over: (10000 − 9990) + 12 = 22 m³, all above 260: 198.00.
+    assert!(bill_of(&out, "S-03").contains("water: 198.00"), "{out}");
+    // The lift bill 186.40 is split exactly: 59.66 + 72.79 + 53.95.
+    for (unit, share) in [
+        ("1-1-501", "59.66"),
+        ("1-1-502", "72.79"),
+        ("1-2-1101", "53.95"),
+    ] {
+        assert!(
+            bill_of(&out, unit).contains(&format!("lift_power: {share}")),
+            "{unit}"
+        );
+    }
+    assert!(
+        out.ends_with("6 bills, 21 lines, total 合计 6127.89\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bill_json_for_some_units() {
+    let out = ok(&[
+        "bill",
+        &fee_file("schedule.json"),
+        &fee_file("units.json"),
+        &fee_file("inputs-2026-09.json"),
+        "--period",
+        "2026-09",
+        "--unit",
+        "5-1-201",
+        "--json",
+    ]);
+    let bills: serde_json::Value = serde_json::from_str(&out).expect("JSON bills");
+    let bills = bills.as_array().unwrap();
+    assert_eq!(bills.len(), 1);
+    // Renovating (no discount) 76.40 × 1.80 = 137.52; water 22 × 5.00 = 110.00; the
+    // renovation fee 300.00 and deposit 2000.00: 2547.52. The deposit bears no late fee.
+    assert_eq!(bills[0]["total"], "2547.52");
+    let deposit = bills[0]["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["item"] == "renovation_deposit")
+        .unwrap();
+    assert_eq!(deposit["late_fee"], false);
+}
+
+#[test]
+fn bill_refusals() {
+    // A reading going backwards without a replacement or rollover: exit 1, named.
+    let readings = temp("backwards.json");
+    std::fs::write(
+        &readings,
+        r#"[{"unit":"1-1-501","item":"water","date":"2026-09-30","previous":"1252","current":"1234","year_to_date":"0"}]"#,
+    )
+    .unwrap();
+    let err = fails(
+        1,
+        &[
+            "bill",
+            &fee_file("schedule.json"),
+            &fee_file("units.json"),
+            readings.to_str().unwrap(),
+            "--period",
+            "2026-09",
+        ],
+    );
+    assert_eq!(
+        err,
+        "error: unit 1-1-501, item water: reading of 2026-09-30 goes backwards (1252 → 1234) without a meter replacement or rollover\n"
+    );
+    // The property-fee rates start in 2024: 2023 is not covered.
+    let err = fails(
+        1,
+        &[
+            "bill",
+            &fee_file("schedule.json"),
+            &fee_file("units.json"),
+            "--period",
+            "2023-12",
+        ],
+    );
+    assert!(
+        err.contains("no rate for unit type high_rise on 2023-12-01"),
+        "{err}"
+    );
+    // Usage errors: no period, a bad period.
+    let err = fails(
+        2,
+        &["bill", &fee_file("schedule.json"), &fee_file("units.json")],
+    );
+    assert!(err.contains("missing --period PERIOD"), "{err}");
+    fails(2, &["bill", "a.json", "b.json", "--period", "2026-13"]);
+}
+
+#[test]
+fn demo_bills_a_month_and_ages_an_account() {
+    let out = ok(&["demo"]);
+    assert!(out.contains("Fees 收费 — a month of billing"), "{out}");
+    assert!(
+        out.contains("6 bills, 21 lines, total 合计 6127.89"),
+        "{out}"
+    );
+    // 300.00 on 2026-09-20 pays August's 232.09, then 67.91 of September's property fee.
+    assert!(
+        out.contains(
+            "2026-09-20 paid 收款 300.00, receipt R2609-0087: B2608-1 232.09, B2609-1 67.91"
+        ),
+        "{out}"
+    );
+    // August's fee was unpaid 17 Aug–20 Sep: 35 days × 232.09 × 0.0003 = 2.436945 → 2.44.
+    assert!(
+        out.contains("B2608-1 property_fee (due 2026-08-16): 2.44"),
+        "{out}"
+    );
+    // Parking 300.00 unpaid 17 Sep–31 Oct: 45 days × 0.0003 × 300 = 4.05.
+    assert!(out.contains("300.00 × 45 days × 0.0003 = 4.05"), "{out}");
+}

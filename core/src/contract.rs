@@ -11,6 +11,14 @@
 use crate::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Instant};
 use crate::config::DeskConfig;
 use crate::desk::{Desk, DeskError};
+use crate::fee::account::{Account, AccountCommand, AccountError, AccountEvent};
+use crate::fee::arrears::{ageing, DEFAULT_BUCKETS};
+use crate::fee::bill::{BillInputs, SharedCost, Usage};
+use crate::fee::late_fee::LateFeeLine;
+use crate::fee::meter::Reading;
+use crate::fee::parking::{ParkingStay, ParkingTariff};
+use crate::fee::{Bill, Estate, FeeError, Period, Schedule, Unit};
+use crate::money::{split_largest_remainder, Decimal, Money};
 use crate::role::Actor;
 use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
 use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
@@ -18,6 +26,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use serde_json::Value;
 
 /// Version of the contract this library speaks. A request with another `v` is refused with
 /// [`Status::UnsupportedVersion`].
@@ -187,6 +196,24 @@ impl From<SlaError> for Failure {
     }
 }
 
+impl From<FeeError> for Failure {
+    fn from(e: FeeError) -> Self {
+        Failure::new(Status::Refused, e.code(), e.to_string())
+    }
+}
+
+impl From<AccountError> for Failure {
+    fn from(e: AccountError) -> Self {
+        let status = match &e {
+            AccountError::Duplicate { .. } => Status::Conflict,
+            AccountError::Unknown { .. } => Status::NotFound,
+            AccountError::EventMismatch { .. } => Status::InvalidEvent,
+            _ => Status::Refused,
+        };
+        Failure::new(status, e.code(), e.to_string())
+    }
+}
+
 /// The request envelope. `args` stays raw text until the operation is known, so each
 /// operation's arguments are parsed once, straight into their type (no intermediate tree:
 /// faster, and one deserializer per type keeps the WASM build small).
@@ -261,6 +288,39 @@ args!(TickArgs { now: Instant });
 args!(EventsArgs { events: Vec<Event> });
 args!(EventsAsOfArgs { events: Vec<Event>, as_of: Instant });
 args!(NoArgs {});
+args!(LoadEstateArgs { schedule: Value, units: Vec<Value> });
+args!(BillArgs {
+    period: Period,
+    #[serde(default)] schedule: Option<Value>,
+    #[serde(default)] units: Option<Vec<Value>>,
+    #[serde(default)] readings: Vec<Value>,
+    #[serde(default)] usage: Vec<Value>,
+    #[serde(default)] parking: Vec<Value>,
+    #[serde(default)] shared: Vec<Value>,
+    #[serde(default)] only: Option<Vec<String>>,
+});
+args!(BillEstateArgs {
+    period: Period,
+    #[serde(default)] readings: Vec<Value>,
+    #[serde(default)] usage: Vec<Value>,
+    #[serde(default)] parking: Vec<Value>,
+    #[serde(default)] shared: Vec<Value>,
+});
+args!(ParkingArgs {
+    tariff: ParkingTariff,
+    entry: Instant,
+    exit: Instant
+});
+args!(ApportionArgs { amount: Money, weights: Vec<Decimal> });
+args!(AccountExecuteArgs {
+    account: Account,
+    command: AccountCommand
+});
+args!(AccountAsOfArgs {
+    account: Account,
+    as_of: NaiveDate
+});
+args!(ArrearsArgs { account: Account, as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
 
 /// A parsed call, ready to run. Parsing needs no engine, so bindings parse outside their lock.
 #[derive(Debug, Clone, PartialEq)]
@@ -284,10 +344,27 @@ enum Op {
     Tick(TickArgs),
     Replay(EventsArgs),
     StatusFromEvents(EventsAsOfArgs),
+    LoadEstate(Box<(Schedule, Vec<Unit>)>),
+    Bill(Box<BillCall>),
+    BillEstate(Box<(Period, BillInputs)>),
+    Parking(ParkingArgs),
+    Apportion(ApportionArgs),
+    AccountExecute(Box<AccountExecuteArgs>),
+    LateFees(Box<AccountAsOfArgs>),
+    Arrears(Box<ArrearsArgs>),
+}
+
+/// A parsed `fee.bill`: inline schedule and units, or the loaded estate.
+#[derive(Debug, Clone, PartialEq)]
+struct BillCall {
+    period: Period,
+    inline: Option<(Schedule, Vec<Unit>)>,
+    inputs: BillInputs,
+    only: Option<Vec<String>>,
 }
 
 /// Every operation name, in the order of the reference.
-pub const OPERATIONS: [&str; 16] = [
+pub const OPERATIONS: [&str; 24] = [
     "engine.info",
     "engine.export",
     "calendar.is_working_day",
@@ -304,6 +381,14 @@ pub const OPERATIONS: [&str; 16] = [
     "sla.tick",
     "log.replay",
     "sla.status_from_events",
+    "fee.bill",
+    "fee.load_estate",
+    "fee.bill_estate",
+    "fee.parking",
+    "fee.apportion",
+    "fee.account.execute",
+    "fee.account.late_fees",
+    "fee.account.arrears",
 ];
 
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
@@ -355,6 +440,59 @@ fn from_value<T: DeserializeOwned>(op: &str, args: Option<&RawValue>) -> Result<
     })
 }
 
+/// Deserializes list elements one by one, so that an error names the element: its index
+/// and, when readable, its unit and item.
+fn elements<T: DeserializeOwned>(
+    op: &str,
+    list: &str,
+    values: Vec<Value>,
+) -> Result<Vec<T>, Failure> {
+    values
+        .into_iter()
+        .enumerate()
+        .map(|(k, v)| {
+            let name = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
+            let (unit, item) = match list {
+                "units" => (name("id"), None),
+                _ => (name("unit"), name("item")),
+            };
+            serde_json::from_value(v).map_err(|e| {
+                let mut f = json_failure(e, &format!("{op} args"));
+                let mut at = format!("{list}[{k}]");
+                if let Some(u) = unit {
+                    at.push_str(&format!(" (unit {u}"));
+                    at.push_str(&item.map_or(")".to_owned(), |i| format!(", item {i})")));
+                } else if let Some(i) = item {
+                    at.push_str(&format!(" (item {i})"));
+                }
+                f.message =
+                    f.message
+                        .replacen(&format!("{op} args"), &format!("{op} args: {at}"), 1);
+                f
+            })
+        })
+        .collect()
+}
+
+fn schedule_of(op: &str, v: Value) -> Result<Schedule, Failure> {
+    serde_json::from_value(v).map_err(|e| json_failure(e, &format!("{op} args: schedule")))
+}
+
+fn inputs_of(
+    op: &str,
+    readings: Vec<Value>,
+    usage: Vec<Value>,
+    parking: Vec<Value>,
+    shared: Vec<Value>,
+) -> Result<BillInputs, Failure> {
+    Ok(BillInputs {
+        readings: elements::<Reading>(op, "readings", readings)?,
+        usage: elements::<Usage>(op, "usage", usage)?,
+        parking: elements::<ParkingStay>(op, "parking", parking)?,
+        shared: elements::<SharedCost>(op, "shared", shared)?,
+    })
+}
+
 fn check_version(v: u32) -> Result<(), Failure> {
     if v == CONTRACT_VERSION {
         Ok(())
@@ -403,6 +541,41 @@ impl Call {
             "sla.tick" => Op::Tick(from_value(op, a)?),
             "log.replay" => Op::Replay(from_value(op, a)?),
             "sla.status_from_events" => Op::StatusFromEvents(from_value(op, a)?),
+            "fee.load_estate" => {
+                let a: LoadEstateArgs = from_value(op, a)?;
+                let units = elements::<Unit>(op, "units", a.units)?;
+                Op::LoadEstate(Box::new((schedule_of(op, a.schedule)?, units)))
+            }
+            "fee.bill" => {
+                let a: BillArgs = from_value(op, a)?;
+                let inline = match (a.schedule, a.units) {
+                    (Some(s), Some(u)) => Some((schedule_of(op, s)?, elements::<Unit>(op, "units", u)?)),
+                    (None, None) => None,
+                    _ => {
+                        return Err(Failure::new(
+                            Status::InvalidRequest,
+                            "missing_field",
+                            "fee.bill args: give both `schedule` and `units`, or neither (to bill the loaded estate)",
+                        ))
+                    }
+                };
+                Op::Bill(Box::new(BillCall {
+                    period: a.period,
+                    inline,
+                    inputs: inputs_of(op, a.readings, a.usage, a.parking, a.shared)?,
+                    only: a.only,
+                }))
+            }
+            "fee.bill_estate" => {
+                let a: BillEstateArgs = from_value(op, a)?;
+                let inputs = inputs_of(op, a.readings, a.usage, a.parking, a.shared)?;
+                Op::BillEstate(Box::new((a.period, inputs)))
+            }
+            "fee.parking" => Op::Parking(from_value(op, a)?),
+            "fee.apportion" => Op::Apportion(from_value(op, a)?),
+            "fee.account.execute" => Op::AccountExecute(Box::new(from_value(op, a)?)),
+            "fee.account.late_fees" => Op::LateFees(Box::new(from_value(op, a)?)),
+            "fee.account.arrears" => Op::Arrears(Box::new(from_value(op, a)?)),
             other => {
                 return Err(Failure::new(
                     Status::UnknownOperation,
@@ -422,15 +595,22 @@ impl Call {
     pub fn mutates(&self) -> bool {
         matches!(
             self.0,
-            Op::Register(_) | Op::Execute(_) | Op::ExecuteBatch(_) | Op::Tick(_) | Op::Replay(_)
+            Op::Register(_)
+                | Op::Execute(_)
+                | Op::ExecuteBatch(_)
+                | Op::Tick(_)
+                | Op::Replay(_)
+                | Op::LoadEstate(_)
         )
     }
 }
 
-/// The engine behind a handle: a [`Desk`] driven through the contract.
+/// The engine behind a handle: a [`Desk`] driven through the contract, and the estate
+/// loaded for fee runs (`fee.load_estate`), if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Engine {
     desk: Desk,
+    estate: Option<Box<Estate>>,
 }
 
 #[derive(Serialize)]
@@ -551,7 +731,10 @@ impl Engine {
                 ));
             }
             state.validate()?;
-            return Ok(Engine { desk: state });
+            return Ok(Engine {
+                desk: state,
+                estate: None,
+            });
         }
         let calendar = match cfg.calendar {
             Some(spec) => BusinessCalendar::from_spec(spec)?,
@@ -562,12 +745,17 @@ impl Engine {
             cfg.policy.unwrap_or_else(SlaPolicy::standard),
             calendar,
         )?;
-        Ok(Engine { desk })
+        Ok(Engine { desk, estate: None })
     }
 
     /// An engine around an existing desk.
     pub fn from_desk(desk: Desk) -> Engine {
-        Engine { desk }
+        Engine { desk, estate: None }
+    }
+
+    /// The estate loaded for fee runs, if any.
+    pub fn estate(&self) -> Option<&Estate> {
+        self.estate.as_deref()
     }
 
     /// The desk.
@@ -633,6 +821,26 @@ impl Engine {
                     applied: a.events.len(),
                     requests: desk.len(),
                 })
+            }
+            Op::LoadEstate(a) => {
+                let (schedule, units) = *a;
+                match Estate::load(schedule, units) {
+                    Ok(estate) => {
+                        let out = Loaded {
+                            units: estate.units().len(),
+                            items: estate
+                                .schedule()
+                                .items
+                                .iter()
+                                .map(|i| i.code.as_str())
+                                .collect(),
+                        };
+                        let r = Response::ok(&out);
+                        self.estate = Some(Box::new(estate));
+                        r
+                    }
+                    Err(e) => Response::failure(&e.into()),
+                }
             }
             other => self.run_read(Call(other)),
         }
@@ -708,17 +916,154 @@ impl Engine {
                         .map_err(Failure::from)
                 }))
             }
+            Op::Bill(a) => Response::from_result(self.fee_bill(*a)),
+            Op::BillEstate(a) => {
+                let (period, inputs) = *a;
+                Response::from_result(self.loaded().and_then(|estate| {
+                    let mut lines = Vec::new();
+                    let total = estate.bill_compact(period, &inputs, &mut lines)?;
+                    Ok(CompactOut {
+                        period,
+                        lines: CompactColumns {
+                            unit: lines.iter().map(|l| l.unit).collect(),
+                            item: lines.iter().map(|l| l.item).collect(),
+                            amount: lines.iter().map(|l| l.amount).collect(),
+                        },
+                        total,
+                    })
+                }))
+            }
+            Op::Parking(a) => Response::from_result(
+                a.tariff
+                    .validate(|f| crate::fee::Place::field(format!("tariff.{f}")))
+                    .and_then(|()| {
+                        a.tariff
+                            .charge(a.entry, a.exit, |f| crate::fee::Place::field(f.to_owned()))
+                    })
+                    .map(|charge| ParkingOut {
+                        text: charge.explain(&a.tariff),
+                        charge,
+                    })
+                    .map_err(Failure::from),
+            ),
+            Op::Apportion(a) => Response::from_result(
+                split_largest_remainder(a.amount, &a.weights)
+                    .map(|parts| PartsOut { parts })
+                    .map_err(|e| Failure::new(Status::Refused, "bad_weights", e.to_string())),
+            ),
+            Op::AccountExecute(a) => {
+                let AccountExecuteArgs { account, command } = *a;
+                if let Err(e) = account.policy.validate() {
+                    return Response::failure(&e.into());
+                }
+                Response::from_result(
+                    account
+                        .transition(&command)
+                        .map(|(account, events)| AccountOut { account, events })
+                        .map_err(Failure::from),
+                )
+            }
+            Op::LateFees(a) => Response::from_result(
+                a.account
+                    .late_fees(a.as_of)
+                    .map(|late_fees| LateFeesOut {
+                        outstanding: Money::from_fen(
+                            late_fees.iter().map(|l| l.outstanding.fen()).sum(),
+                        ),
+                        late_fees,
+                    })
+                    .map_err(Failure::from),
+            ),
+            Op::Arrears(a) => Response::from_result(
+                ageing(
+                    &a.account,
+                    a.as_of,
+                    a.buckets.as_deref().unwrap_or(&DEFAULT_BUCKETS),
+                )
+                .map_err(Failure::from),
+            ),
             Op::Register(_)
             | Op::Execute(_)
             | Op::ExecuteBatch(_)
             | Op::Tick(_)
-            | Op::Replay(_) => Response::failure(&Failure::new(
+            | Op::Replay(_)
+            | Op::LoadEstate(_) => Response::failure(&Failure::new(
                 Status::InvalidRequest,
                 "mutating_call",
                 "this operation changes the engine; run it with write access",
             )),
         }
     }
+}
+
+impl Engine {
+    fn loaded(&self) -> Result<&Estate, Failure> {
+        self.estate.as_deref().ok_or_else(|| {
+            Failure::new(
+                Status::Refused,
+                "no_estate",
+                "no estate is loaded: call fee.load_estate first, or give `schedule` and `units`",
+            )
+        })
+    }
+
+    fn fee_bill(&self, a: BillCall) -> Result<BillsOut, Failure> {
+        let owned;
+        let estate = match a.inline {
+            Some((schedule, units)) => {
+                owned = Estate::load(schedule, units)?;
+                &owned
+            }
+            None => self.loaded()?,
+        };
+        let bills = estate.bill(a.period, &a.inputs, a.only.as_deref())?;
+        let total = Money::sum(bills.iter().map(|b| b.total))
+            .map_err(|e| Failure::new(Status::Refused, "overflow", e.to_string()))?;
+        Ok(BillsOut { bills, total })
+    }
+}
+
+#[derive(Serialize)]
+struct Loaded<'a> {
+    units: usize,
+    items: Vec<&'a str>,
+}
+#[derive(Serialize)]
+struct BillsOut {
+    bills: Vec<Bill>,
+    total: Money,
+}
+/// Compact lines as three parallel columns: unit index, item index, amount.
+#[derive(Serialize)]
+struct CompactColumns {
+    unit: Vec<u32>,
+    item: Vec<u16>,
+    amount: Vec<Money>,
+}
+#[derive(Serialize)]
+struct CompactOut {
+    period: Period,
+    lines: CompactColumns,
+    total: Money,
+}
+#[derive(Serialize)]
+struct ParkingOut {
+    charge: crate::fee::parking::ParkingCharge,
+    text: Vec<String>,
+}
+#[derive(Serialize)]
+struct PartsOut {
+    parts: Vec<Money>,
+}
+#[derive(Serialize)]
+struct AccountOut {
+    account: Account,
+    events: Vec<AccountEvent>,
+}
+#[derive(Serialize)]
+struct LateFeesOut {
+    late_fees: Vec<LateFeeLine>,
+    outstanding: Money,
 }
 
 #[derive(Serialize)]

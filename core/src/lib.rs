@@ -3,7 +3,8 @@
 //! The rules of property-management customer service 物业客户服务, as a deterministic
 //! library: service requests 报事报修 / 投诉 as explicit state machines, SLA clocks 服务时效
 //! on a Chinese business calendar 工作日历 with public holidays and make-up working days 调休,
-//! escalation 升级, and event logs that replay to the live state.
+//! escalation 升级, and event logs that replay to the live state; and fees 收费 — schedules,
+//! bills with traces, payments, late fees and arrears — in exact money.
 //!
 //! Nothing here reads a clock, does I/O or uses floating point: the host passes `now`,
 //! stores the (serde) state and the events, and gets byte-identical results everywhere.
@@ -14,6 +15,10 @@
 //! - [`calendar`]: working windows, holidays and 调休; business-time arithmetic.
 //! - [`desk`]: the engine holding every request with its clocks; `tick` for escalations.
 //! - [`role`], [`config`], [`log`] (JSON Lines event logs).
+//! - [`money`]: integer fen, exact decimals, named rounding rules, largest-remainder split.
+//! - [`fee`]: fee schedules, periods, units, meters, parking, bills, accounts, late fees,
+//!   arrears.
+//! - [`contract`]: the versioned JSON contract every binding speaks.
 
 /// Crate version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -22,6 +27,7 @@ pub mod calendar;
 pub mod config;
 pub mod contract;
 pub mod desk;
+pub mod fee;
 pub mod instant;
 pub mod log;
 pub mod money;

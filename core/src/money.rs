@@ -96,6 +96,16 @@ impl Money {
         self.0 < 0
     }
 
+    /// Whether the amount is above zero.
+    pub const fn is_positive(self) -> bool {
+        self.0 > 0
+    }
+
+    /// The larger of two amounts.
+    pub fn max(self, other: Money) -> Money {
+        Money(self.0.max(other.0))
+    }
+
     /// The smaller of two amounts.
     pub fn min(self, other: Money) -> Money {
         Money(self.0.min(other.0))
@@ -211,6 +221,35 @@ impl Decimal {
     /// Whether it is zero.
     pub const fn is_zero(self) -> bool {
         self.mantissa == 0
+    }
+
+    /// The same value without trailing fraction zeros: `18.000` → `18`, `2.50` → `2.5`.
+    pub fn trimmed(mut self) -> Decimal {
+        while self.scale > 0 && self.mantissa % 10 == 0 {
+            self.mantissa /= 10;
+            self.scale -= 1;
+        }
+        self
+    }
+
+    /// The mantissa at another scale, if that is exact and fits: `98.76` at scale 3 is
+    /// `98760`; `98.765` at scale 2 is `None`.
+    #[inline]
+    pub fn rescaled(self, scale: u32) -> Option<i128> {
+        if scale == self.scale {
+            return Some(self.mantissa);
+        }
+        if scale > self.scale {
+            match POW10.get((scale - self.scale) as usize) {
+                Some(&p) => mul_i128(self.mantissa, i128::from(p)),
+                None => self
+                    .mantissa
+                    .checked_mul(10i128.checked_pow(scale - self.scale)?),
+            }
+        } else {
+            let p = 10i128.pow(self.scale - scale);
+            (self.mantissa % p == 0).then_some(self.mantissa / p)
+        }
     }
 
     fn parse_as(s: &str, what: &str) -> Result<Decimal, MoneyError> {
@@ -480,6 +519,27 @@ pub struct RoundingRule {
     pub unit: RoundingUnit,
 }
 
+/// `a × b`, or `None` on overflow. When both fit in 64 bits the (widening) product cannot
+/// overflow, so the common case is one multiplication instead of a checked 128-bit one.
+#[inline]
+pub fn mul_i128(a: i128, b: i128) -> Option<i128> {
+    match (i64::try_from(a), i64::try_from(b)) {
+        (Ok(x), Ok(y)) => Some(i128::from(x) * i128::from(y)),
+        _ => a.checked_mul(b),
+    }
+}
+
+/// Powers of ten that fit in an `i64`.
+const POW10: [i64; 19] = {
+    let mut t = [1i64; 19];
+    let mut k = 1;
+    while k < 19 {
+        t[k] = t[k - 1] * 10;
+        k += 1;
+    }
+    t
+};
+
 /// `n / d` rounded by `mode` (exact integer arithmetic; `d` ≠ 0).
 pub fn div_round(n: i128, d: i128, mode: Rounding) -> i128 {
     let (n, d) = if d < 0 { (-n, -d) } else { (n, d) };
@@ -526,46 +586,133 @@ pub fn split_largest_remainder(
     let scale = weights.iter().map(|w| w.scale).max().unwrap_or(0);
     let ints: Vec<i128> = weights
         .iter()
-        .map(|w| {
-            w.mantissa
-                .checked_mul(10i128.pow(scale - w.scale))
-                .ok_or_else(|| overflow("weights"))
-        })
+        .map(|w| w.rescaled(scale).ok_or_else(|| overflow("weights")))
         .collect::<Result<_, _>>()?;
-    let sum = ints
+    split_by_weights(total, &ints)
+}
+
+/// [`split_largest_remainder`] with the weights already as integers (areas in hundredths of
+/// a m², shares...): the same parts, in O(n) (the fen left over go to the largest remainders
+/// found by selection, not by sorting every part).
+pub fn split_by_weights(total: Money, weights: &[i128]) -> Result<Vec<Money>, MoneyError> {
+    let mut slots = weights
         .iter()
-        .try_fold(0i128, |a, w| a.checked_add(*w))
-        .ok_or_else(|| overflow("the sum of weights"))?;
-    if sum <= 0 {
+        .map(|&w| {
+            if w < 0 {
+                Err(MoneyError::BadWeights {
+                    reason: "a weight is negative".into(),
+                })
+            } else {
+                i64::try_from(w).map_err(|_| overflow("a weight"))
+            }
+        })
+        .collect::<Result<Vec<i64>, _>>()?;
+    apportion_in_place(total, &mut slots, -1)?;
+    Ok(slots.into_iter().map(Money).collect())
+}
+
+/// The largest-remainder split in place: each slot holds a weight (≥ 0), or `skip` for a
+/// slot outside the split (left as it is); on success each weight is replaced by its part
+/// in fen. One division per slot, in 64 bits when total × weight fits.
+pub fn apportion_in_place(total: Money, slots: &mut [i64], skip: i64) -> Result<(), MoneyError> {
+    let mut sum: u128 = 0;
+    let mut max_w: u64 = 0;
+    for &w in slots.iter() {
+        if w == skip {
+            continue;
+        }
+        if w < 0 {
+            return Err(MoneyError::BadWeights {
+                reason: "a weight is negative".into(),
+            });
+        }
+        sum += u128::from(w as u64);
+        max_w = max_w.max(w as u64);
+    }
+    if sum == 0 {
         return Err(MoneyError::BadWeights {
             reason: "the weights sum to zero".into(),
         });
     }
     let negative = total.is_negative();
-    let t = i128::from(total.0).abs();
-    let mut parts = Vec::with_capacity(ints.len());
-    let mut rems = Vec::with_capacity(ints.len());
-    let mut given = 0i128;
-    for (i, w) in ints.iter().enumerate() {
-        let exact = t.checked_mul(*w).ok_or_else(|| overflow("a share"))?;
-        parts.push(exact / sum);
-        rems.push((exact % sum, i));
-        given += exact / sum;
+    let t = u128::from(total.0.unsigned_abs());
+    let fits64 = t * u128::from(max_w) <= u128::from(u64::MAX) && sum <= u128::from(u64::MAX);
+    let mut rems: Vec<(u64, u32)> = Vec::new();
+    let mut wide: Vec<(u128, u32)> = Vec::new();
+    let mut given: u128 = 0;
+    for (i, slot) in slots.iter_mut().enumerate() {
+        if *slot == skip {
+            continue;
+        }
+        let i = u32::try_from(i).map_err(|_| overflow("a split"))?;
+        let w = *slot as u64;
+        let q = if fits64 {
+            let (x, s) = (t as u64 * w, sum as u64);
+            if x % s != 0 {
+                rems.push((x % s, i));
+            }
+            u128::from(x / s)
+        } else {
+            let x = t * u128::from(w);
+            if x % sum != 0 {
+                wide.push((x % sum, i));
+            }
+            x / sum
+        };
+        *slot = i64::try_from(q).map_err(|_| overflow("a share"))?;
+        given += q;
     }
-    // Largest remainders first; ties keep the earlier part first.
-    rems.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let left = usize::try_from(t - given).map_err(|_| overflow("a split"))?;
-    for &(_, i) in rems.iter().take(left) {
-        parts[i] += 1;
+    // The fen left over go, one each, to the largest remainders; ties to the earlier slot.
+    // `left` is less than the number of slots with a remainder, so selecting the first
+    // `left` in this order gives exactly what a full sort would.
+    let mut bump = |idx: &mut dyn Iterator<Item = u32>| {
+        for i in idx {
+            slots[i as usize] += 1;
+        }
+    };
+    if left > 0 && fits64 {
+        if left < rems.len() {
+            rems.select_nth_unstable_by(left - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        bump(&mut rems.iter().take(left).map(|r| r.1));
+    } else if left > 0 {
+        if left < wide.len() {
+            wide.select_nth_unstable_by(left - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        bump(&mut wide.iter().take(left).map(|r| r.1));
     }
-    parts
-        .into_iter()
-        .map(|p| {
-            i64::try_from(if negative { -p } else { p })
-                .map(Money)
-                .map_err(|_| overflow("a share"))
-        })
-        .collect()
+    if negative {
+        for slot in slots.iter_mut().filter(|s| **s != skip) {
+            *slot = -*slot;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `num / den` (`den` > 0) in plain decimal notation: exactly when it terminates
+/// within `max_places` decimals (`"232.086"`, `"80"`), otherwise truncated to `max_places`
+/// decimals and marked with `…` (`"80.029655…"`). For traces 计算过程, never for amounts.
+pub fn ratio_to_string(num: i128, den: i128, max_places: u32) -> String {
+    let (num, den) = if den < 0 { (-num, -den) } else { (num, den) };
+    let sign = if num < 0 { "-" } else { "" };
+    let (n, d) = (num.unsigned_abs(), den.unsigned_abs().max(1));
+    let int = n / d;
+    let mut rem = n % d;
+    let mut frac = String::new();
+    for _ in 0..max_places {
+        if rem == 0 {
+            break;
+        }
+        rem *= 10;
+        frac.push(char::from(b'0' + (rem / d) as u8));
+        rem %= d;
+    }
+    match (frac.is_empty(), rem == 0) {
+        (true, true) => format!("{sign}{int}"),
+        (false, true) => format!("{sign}{int}.{frac}"),
+        (_, false) => format!("{sign}{int}.{frac}…"),
+    }
 }
 
 #[cfg(test)]
@@ -674,6 +821,31 @@ mod tests {
         assert_eq!(parts, vec![m("-33.34"), m("-33.33"), m("-33.33")]);
         assert!(split_largest_remainder(m("1"), &[d("0"), d("0")]).is_err());
         assert!(split_largest_remainder(m("1"), &[d("-1"), d("2")]).is_err());
+    }
+
+    #[test]
+    fn integer_weights_split_like_decimal_weights() {
+        // Areas in hundredths of a m²: the same split as the decimal example above.
+        let parts = split_by_weights(m("1000.00"), &[9876, 12050, 14320]).unwrap();
+        assert_eq!(parts, vec![m("272.47"), m("332.45"), m("395.08")]);
+        // 0.05 over five equal weights and 0.03 over five: selection gives the first three.
+        let parts = split_by_weights(m("0.03"), &[1, 1, 1, 1, 1]).unwrap();
+        assert_eq!(
+            parts.iter().map(|p| p.fen()).collect::<Vec<_>>(),
+            [1, 1, 1, 0, 0]
+        );
+        assert!(split_by_weights(m("1"), &[]).is_err());
+    }
+
+    #[test]
+    fn ratios_print_exactly_or_marked() {
+        assert_eq!(ratio_to_string(232086, 1000, 6), "232.086");
+        assert_eq!(ratio_to_string(80, 1, 6), "80");
+        // 2320.86 / 29 = 80.02965517…
+        assert_eq!(ratio_to_string(232086, 2900, 6), "80.029655…");
+        assert_eq!(ratio_to_string(-1, 3, 2), "-0.33…");
+        assert_eq!(d("98.76").rescaled(3), Some(98760));
+        assert_eq!(d("98.765").rescaled(2), None);
     }
 
     #[test]

@@ -150,3 +150,61 @@ fn a_saved_state_is_validated_and_a_bad_log_entry_is_an_invalid_event() {
         "{body}"
     );
 }
+
+#[test]
+fn fee_operations_through_the_contract() {
+    use wuye_core::contract::Call;
+    let mut e = Engine::new(br#"{"v":1}"#).unwrap();
+    // Billing the loaded estate before loading one is refused, naming the fix.
+    let (s, body) = call(
+        &mut e,
+        r#"{"v":1,"op":"fee.bill_estate","args":{"period":"2026-09"}}"#,
+    );
+    assert_eq!(s, Status::Refused);
+    assert!(body.contains(r#""code":"no_estate""#), "{body}");
+    // Loading mutates (a write lock in the bindings); billing only reads.
+    let load = r#"{"v":1,"op":"fee.load_estate","args":{"schedule":{"unit_types":[{"code":"t","name":"T"}],"items":[{"code":"fee","name":"费","formula":{"kind":"fixed"}}],"rates":[{"item":"fee","from":"2026-01-01","price":"10"}]},"units":[{"id":"A","unit_type":"t","building_area":"1"},{"id":"B","unit_type":"t","building_area":"1"}]}}"#;
+    assert!(Call::parse(load.as_bytes()).unwrap().mutates());
+    let bill = r#"{"v":1,"op":"fee.bill_estate","args":{"period":"2026-02"}}"#;
+    assert!(!Call::parse(bill.as_bytes()).unwrap().mutates());
+    let (s, body) = call(&mut e, load);
+    assert_eq!(s, Status::Ok, "{body}");
+    let (s, body) = call(&mut e, bill);
+    assert_eq!(s, Status::Ok, "{body}");
+    assert_eq!(
+        body,
+        r#"{"v":1,"ok":true,"result":{"period":"2026-02","lines":{"unit":[0,1],"item":[0,0],"amount":["10.00","10.00"]},"total":"20.00"}}"#
+    );
+    // Traces on demand for one unit of the loaded estate.
+    let (s, body) = call(
+        &mut e,
+        r#"{"v":1,"op":"fee.bill","args":{"period":"2026-02","only":["B"]}}"#,
+    );
+    assert_eq!(s, Status::Ok, "{body}");
+    assert!(
+        body.contains(r#""unit":"B""#) && !body.contains(r#""unit":"A""#),
+        "{body}"
+    );
+    // An unparseable amount is named by its element, unit and item.
+    let (s, body) = call(
+        &mut e,
+        r#"{"v":1,"op":"fee.bill_estate","args":{"period":"2026-02","readings":[{"unit":"A","item":"fee","date":"2026-02-28","previous":"1,000","current":"2"}]}}"#,
+    );
+    assert_eq!(s, Status::InvalidRequest);
+    assert!(
+        body.contains("fee.bill_estate args: readings[0] (unit A, item fee): \\\"1,000\\\" is not a valid decimal"),
+        "{body}"
+    );
+    let (s, body) = call(
+        &mut e,
+        r#"{"v":1,"op":"fee.bill","args":{"period":"2026-02","schedule":{"unit_types":[],"items":[]}}}"#,
+    );
+    assert_eq!(s, Status::InvalidRequest, "{body}");
+    // Account references map to their statuses: an unknown receipt is not found.
+    let (s, body) = call(
+        &mut e,
+        r#"{"v":1,"op":"fee.account.execute","args":{"account":{"id":"A"},"command":{"type":"refund","refund":"T1","receipt":"R9","date":"2026-03-01","amount":"1.00"}}}"#,
+    );
+    assert_eq!(s, Status::NotFound, "{body}");
+    assert!(body.contains(r#""code":"unknown_reference""#), "{body}");
+}

@@ -1121,7 +1121,9 @@ static const char *const operations =
     "['engine.info','engine.export','calendar.is_working_day','calendar.working_days',"
     "'calendar.add','calendar.between','calendar.next_working_instant','request.register',"
     "'request.execute','request.execute_batch','request.get','sla.status','sla.status_batch',"
-    "'sla.tick','log.replay','sla.status_from_events']";
+    "'sla.tick','log.replay','sla.status_from_events','fee.bill','fee.load_estate',"
+    "'fee.bill_estate','fee.parking','fee.apportion','fee.account.execute',"
+    "'fee.account.late_fees','fee.account.arrears']";
 
 static void test_info(WuyeEngine *fresh, WuyeEngine *busy) {
     section("engine.info");
