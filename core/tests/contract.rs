@@ -195,6 +195,20 @@ fn fee_operations_through_the_contract() {
         body.contains("fee.bill_estate args: readings[0] (unit A, item fee): \\\"1,000\\\" is not a valid decimal"),
         "{body}"
     );
+    // The same for a unit of an estate to load (bulk calls parse in one pass and fall back
+    // to the element-by-element path only to name the element at fault).
+    let (s, body) = call(
+        &mut e,
+        &load.replace(
+            r#""id":"B","unit_type":"t","building_area":"1""#,
+            r#""id":"B","unit_type":"t","building_area":"1x""#,
+        ),
+    );
+    assert_eq!(s, Status::InvalidRequest);
+    assert!(
+        body.contains("fee.load_estate args: units[1] (unit B): \\\"1x\\\" is not a valid decimal"),
+        "{body}"
+    );
     let (s, body) = call(
         &mut e,
         r#"{"v":1,"op":"fee.bill","args":{"period":"2026-02","schedule":{"unit_types":[],"items":[]}}}"#,

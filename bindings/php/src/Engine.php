@@ -39,6 +39,12 @@ final class Engine
 
     private ?CData $handle = null;
 
+    /** @var list<string>|null unit ids of the estate loaded through this object, in load order */
+    private ?array $estateUnits = null;
+
+    /** @var list<string> item codes of that estate */
+    private array $estateItems = [];
+
     /**
      * Creates an engine from its configuration.
      *
@@ -98,6 +104,8 @@ final class Engine
         if ($this->handle !== null) {
             $this->handle = Library::newEngine('{"v":1,"state":' . $this->exportJson() . '}');
         }
+        // A loaded estate is not part of the state: the copy has none.
+        $this->forgetEstate();
     }
 
     /** Frees the handle now. Idempotent; later calls throw {@see InvalidHandleException}. */
@@ -127,6 +135,9 @@ final class Engine
      */
     public function call(string $op, array $args = []): array
     {
+        if ($op === 'fee.load_estate') {
+            $this->forgetEstate();
+        }
         return Contract::decode(Library::call($this->handle, Contract::request($op, $args)));
     }
 
@@ -137,6 +148,9 @@ final class Engine
      */
     public function callJson(string $requestJson): string
     {
+        if (str_contains($requestJson, 'fee.load_estate')) {
+            $this->forgetEstate();
+        }
         return Library::call($this->handle, $requestJson);
     }
 
@@ -361,7 +375,302 @@ final class Engine
         ]);
     }
 
+    // ---- fees 收费 --------------------------------------------------------------------------
+
+    /**
+     * `fee.bill`: bills 账单 with traces 计算过程 for a period (`2026-09`, `2026-Q3`, `2026`,
+     * `2026-09-16..2026-09-30`). Give `$schedule` and `$units` to bill them as given
+     * (nothing is kept), or neither to bill the estate loaded with {@see Engine::loadEstate()};
+     * `$only` limits the bills to some unit ids (shared costs are still apportioned across
+     * all of their units).
+     *
+     * ```php
+     * $r = $engine->bill('2026-09', schedule: $schedule, units: $units);
+     * $r['bills'][0]['lines'][0]['amount'];   // "116.04"
+     * $r['bills'][0]['lines'][0]['trace']['text'];
+     * ```
+     *
+     * @param array{readings?: list<array<string, mixed>>, usage?: list<array<string, mixed>>, parking?: list<array<string, mixed>>, shared?: list<array<string, mixed>>} $inputs
+     *        the run's inputs: meter `readings`, `usage` (uses, hours, one-offs), temporary
+     *        `parking` stays and `shared` costs. Money, rates and readings are decimal strings.
+     * @param array<string, mixed>|null $schedule the fee schedule 收费标准 (with `$units`)
+     * @param list<array<string, mixed>>|null $units the units 房屋 (with `$schedule`)
+     * @param list<string>|null $only unit ids to bill (default: every unit)
+     * @return array{bills: list<array<string, mixed>>, total: string}
+     * @throws RefusedException `overlapping_rates`, `rate_not_covered`, `reading_backwards`,
+     *         `invalid_fee_input`, `unknown_code`, `no_estate`, ... (nothing is returned half-done).
+     * @throws InvalidRequestException an unparseable amount, rate or date (`invalid_value`), a
+     *         number where a decimal string belongs (`wrong_type`), an unknown field.
+     */
+    public function bill(string $period, array $inputs = [], ?array $schedule = null, ?array $units = null, ?array $only = null): array
+    {
+        $args = ['period' => $period];
+        if ($schedule !== null) {
+            $args['schedule'] = $schedule;
+        }
+        if ($units !== null) {
+            $args['units'] = array_values($units);
+        }
+        $args += self::feeInputs($inputs);
+        if ($only !== null) {
+            $args['only'] = array_values($only);
+        }
+        return $this->call('fee.bill', $args);
+    }
+
+    /**
+     * `fee.load_estate`: loads an estate's schedule and units into the engine once (checked
+     * and indexed) for {@see Engine::billEstate()} and {@see Engine::bill()} without inline
+     * data. Replaces any estate loaded before. The estate is not part of the exported state
+     * (nor of a clone): load it again into a restored engine.
+     *
+     * @param array<string, mixed>|string $schedule the schedule, or its JSON text
+     * @param list<array<string, mixed>>|string $units the units, or their JSON text (a list)
+     * @return array{units: int, items: list<string>} the number of units and the item codes
+     *         (a compact line's `item` indexes this list, its `unit` the units as given)
+     */
+    public function loadEstate(array|string $schedule, array|string $units): array
+    {
+        $request = '{"v":1,"op":"fee.load_estate","args":{"schedule":'
+            . (is_string($schedule) ? $schedule : Contract::encode($schedule))
+            . ',"units":' . (is_string($units) ? $units : Contract::encode(array_values($units))) . '}}';
+        $result = Contract::decode(Library::call($this->handle, $request));
+        $list = is_string($units) ? json_decode($units, true, 512, JSON_THROW_ON_ERROR) : array_values($units);
+        $this->estateUnits = array_map(static fn (array $u): string => (string) $u['id'], $list);
+        $this->estateItems = $result['items'];
+        return $result;
+    }
+
+    /**
+     * The unit ids and item codes of the estate loaded by {@see Engine::loadEstate()} (what
+     * a compact line's `unit` and `item` indices point to), or null when none was loaded
+     * through this object.
+     *
+     * @return array{units: list<string>, items: list<string>}|null
+     */
+    public function loadedEstate(): ?array
+    {
+        return $this->estateUnits === null ? null : ['units' => $this->estateUnits, 'items' => $this->estateItems];
+    }
+
+    /**
+     * `fee.bill_estate`: every line of the loaded estate for a period, compactly, as three
+     * parallel columns in unit order then item order: `unit` (index into the units as
+     * loaded), `item` (index into the item codes), `amount` (decimal string). All or
+     * nothing. Traces on demand with {@see Engine::bill()} and `only`.
+     *
+     * ```php
+     * $r = $engine->billEstate('2026-09', ['readings' => $readings]);
+     * // ['period' => '2026-09', 'lines' => ['unit' => [0, 0, 1], 'item' => [0, 1, 0],
+     * //  'amount' => ['232.09', '67.20', '198.22']], 'total' => '497.51']
+     * ```
+     *
+     * @param array{readings?: list<array<string, mixed>>, usage?: list<array<string, mixed>>, parking?: list<array<string, mixed>>, shared?: list<array<string, mixed>>} $inputs
+     * @return array{period: string, lines: array{unit: list<int>, item: list<int>, amount: list<string>}, total: string}
+     * @throws RefusedException `no_estate` when none is loaded; `reading_backwards`, ...
+     */
+    public function billEstate(string $period, array $inputs = []): array
+    {
+        $r = $this->billEstateColumns($period, $inputs);
+        $r['lines']['unit'] = array_map('intval', $r['lines']['unit']);
+        $r['lines']['item'] = array_map('intval', $r['lines']['item']);
+        return $r;
+    }
+
+    /**
+     * {@see Engine::billEstate()} as the rows a host stores 账单明细: one
+     * `[unit id, item code, amount]` per line, in the same order, with the ids and codes of
+     * the estate loaded through this object; plus the period and total.
+     *
+     * ```php
+     * $engine->loadEstate($schedule, $units);
+     * $r = $engine->billEstateRows('2026-09', ['readings' => $readings]);
+     * // $r['rows'][0] === ['1-101', 'property_fee', '232.09']
+     * ```
+     *
+     * @param array{readings?: list<array<string, mixed>>, usage?: list<array<string, mixed>>, parking?: list<array<string, mixed>>, shared?: list<array<string, mixed>>} $inputs
+     * @return array{period: string, rows: list<array{string, string, string}>, total: string}
+     * @throws RefusedException `no_estate` when no estate was loaded through this object.
+     */
+    public function billEstateRows(string $period, array $inputs = []): array
+    {
+        if ($this->estateUnits === null) {
+            throw new RefusedException('no_estate', 'no estate was loaded through this Engine object: call loadEstate() first');
+        }
+        $r = $this->billEstateColumns($period, $inputs);
+        $ids = $this->estateUnits;
+        $codes = $this->estateItems;
+        $unit = $r['lines']['unit'];
+        $item = $r['lines']['item'];
+        $rows = [];
+        foreach ($r['lines']['amount'] as $k => $amount) {
+            $rows[] = [$ids[$unit[$k]], $codes[$item[$k]], $amount];
+        }
+        return ['period' => $r['period'], 'rows' => $rows, 'total' => $r['total']];
+    }
+
+    /**
+     * `fee.parking`: the charge for one temporary-parking stay 临时停车 under a tariff
+     * (`free_minutes`, `first_minutes`, `first_price`, `increment_minutes`,
+     * `increment_price`, `daily_cap`; prices are decimal strings).
+     *
+     * @param array<string, mixed> $tariff
+     * @return array{charge: array<string, mixed>, text: list<string>} `charge.amount` is the total
+     */
+    public function parkingCharge(array $tariff, string|DateTimeInterface $entry, string|DateTimeInterface $exit): array
+    {
+        return $this->call('fee.parking', [
+            'tariff' => $tariff,
+            'entry' => self::instant($entry),
+            'exit' => self::instant($exit),
+        ]);
+    }
+
+    /**
+     * `fee.apportion`: splits an amount by weights (areas, shares) by largest remainder
+     * 最大余数法; the parts sum exactly to the amount.
+     *
+     * @param string $amount decimal string with at most two decimals (`"1000.00"`)
+     * @param list<string> $weights decimal strings (`"98.76"`), not negative, positive sum
+     * @return list<string> the parts, as decimal strings
+     * @throws InvalidRequestException an amount that is not a decimal string of fen (`invalid_value`).
+     * @throws RefusedException `bad_weights`.
+     */
+    public function apportion(string $amount, array $weights): array
+    {
+        return $this->call('fee.apportion', ['amount' => $amount, 'weights' => array_values($weights)])['parts'];
+    }
+
+    /**
+     * `fee.account.execute`: one command on an account 账户 (`post_charges`, `pay`, `deposit`,
+     * `refund`, `credit_note`, `waive_late_fee`, `apply_prepaid`; `type` names it). The
+     * account is state the host keeps: store the returned account and events; a refused
+     * command throws and the host keeps the account it has.
+     *
+     * @param array<string, mixed> $account
+     * @param array<string, mixed> $command e.g. `['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => '100.00']`
+     * @return array{account: array<string, mixed>, events: list<array<string, mixed>>}
+     */
+    public function accountExecute(array $account, array $command): array
+    {
+        return $this->call('fee.account.execute', ['account' => $account, 'command' => $command]);
+    }
+
+    /**
+     * `fee.account.late_fees`: late fees 滞纳金 of an account as of a date, per charge, with
+     * their periods and text.
+     *
+     * @param array<string, mixed> $account
+     * @return array{late_fees: list<array<string, mixed>>, outstanding: string}
+     */
+    public function lateFees(array $account, string|DateTimeInterface $asOf): array
+    {
+        return $this->call('fee.account.late_fees', ['account' => $account, 'as_of' => self::date($asOf)]);
+    }
+
+    /**
+     * `fee.account.arrears`: arrears ageing 账龄 as of a date, in buckets by days overdue
+     * (upper bounds; default `[30, 90, 180, 365]`).
+     *
+     * @param array<string, mixed> $account
+     * @param list<int>|null $buckets
+     * @return array<string, mixed> `buckets`, `not_due`, `overdue_principal`, `overdue_late_fee`, `prepaid`, `lines`
+     */
+    public function arrears(array $account, string|DateTimeInterface $asOf, ?array $buckets = null): array
+    {
+        $args = ['account' => $account, 'as_of' => self::date($asOf)];
+        if ($buckets !== null) {
+            $args['buckets'] = array_values($buckets);
+        }
+        return $this->call('fee.account.arrears', $args);
+    }
+
+    /**
+     * The `fee.bill_estate` result with its columns as they come: on the fast path below
+     * `unit` and `item` hold numeric strings (PHP turns them into integer keys on lookup).
+     *
+     * @param array<string, mixed> $inputs
+     * @return array{period: string, lines: array{unit: list<int|string>, item: list<int|string>, amount: list<string>}, total: string}
+     */
+    private function billEstateColumns(string $period, array $inputs): array
+    {
+        $args = ['period' => $period] + self::feeInputs($inputs);
+        $response = Library::call($this->handle, Contract::request('fee.bill_estate', $args));
+        return self::compactColumns($response) ?? Contract::decode($response);
+    }
+
+    /**
+     * The columns of a `fee.bill_estate` response cut out of its bytes, or null when the
+     * bytes are not exactly the success shape.
+     *
+     * The response has a fixed shape — integers, then decimal strings, nothing escaped — so
+     * the columns are cut out with `explode`, several times faster than `json_decode` of
+     * 500k lines. Anything else (a failure, another shape) goes through `Contract::decode`.
+     *
+     * @internal
+     * @return array{period: string, lines: array{unit: list<string>, item: list<string>, amount: list<string>}, total: string}|null
+     */
+    public static function compactColumns(string $response): ?array
+    {
+        $head = '{"v":1,"ok":true,"result":{"period":"';
+        if (!str_starts_with($response, $head) || !str_ends_with($response, '"}}')) {
+            return null;
+        }
+        $a = strlen($head);
+        $b = strpos($response, '","lines":{"unit":[', $a);
+        if ($b === false) {
+            return null;
+        }
+        $u = $b + 19;
+        $i = strpos($response, '],"item":[', $u);
+        $m = $i === false ? false : strpos($response, '],"amount":[', $i + 10);
+        $t = $m === false ? false : strpos($response, ']},"total":"', $m + 12);
+        if ($t === false || strpos($response, '"', $t + 12) !== strlen($response) - 3) {
+            return null;
+        }
+        $unit = $i === $u ? [] : explode(',', substr($response, $u, $i - $u));
+        $item = $m === $i + 10 ? [] : explode(',', substr($response, $i + 10, $m - $i - 10));
+        $amount = $t === $m + 12 ? [] : explode('","', substr($response, $m + 13, $t - $m - 14));
+        if (count($unit) !== count($item) || count($item) !== count($amount)) {
+            return null;
+        }
+        return [
+            'period' => substr($response, $a, $b - $a),
+            'lines' => ['unit' => $unit, 'item' => $item, 'amount' => $amount],
+            'total' => substr($response, $t + 12, -3),
+        ];
+    }
+
+    /**
+     * The inputs of a fee run as contract arguments (only the lists given).
+     *
+     * @param array<string, mixed> $inputs
+     * @return array<string, list<mixed>>
+     */
+    private static function feeInputs(array $inputs): array
+    {
+        $args = [];
+        foreach ($inputs as $key => $list) {
+            if (!in_array($key, ['readings', 'usage', 'parking', 'shared'], true)) {
+                throw new InvalidRequestException('unknown_field', "fee inputs: unknown field `$key`, expected `readings`, `usage`, `parking` or `shared`");
+            }
+            $args[$key] = array_values($list);
+        }
+        return $args;
+    }
+
     // ---- helpers --------------------------------------------------------------------------
+
+    /**
+     * Forgets the ids of the loaded estate: after a clone, or when an estate may have been
+     * loaded without {@see Engine::loadEstate()} (through `call` or `callJson`), so that
+     * {@see Engine::billEstateRows()} never maps lines to the ids of another estate.
+     */
+    private function forgetEstate(): void
+    {
+        $this->estateUnits = null;
+        $this->estateItems = [];
+    }
 
     private static function instant(string|DateTimeInterface $t): string
     {
