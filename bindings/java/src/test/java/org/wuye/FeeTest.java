@@ -456,5 +456,6 @@ class FeeTest {
         // And the credit note: 32.09 off the charge leaves 100.00 to pay.
         Account cn = e.executeAccount(a, AccountCommand.creditNote("C001", "B2608-1", OCT15, m("32.09"), "面积更正")).account();
         assertEquals(m("32.09"), cn.charges().get(0).credited());
+        assertEquals(m("100.00"), cn.outstanding()); // 232.09 − 100.00 paid − 32.09 credited
     }
 }
