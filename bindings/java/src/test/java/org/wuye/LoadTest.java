@@ -55,7 +55,9 @@ class LoadTest {
 
     @Test
     void operationsOfTheContract() {
-        // The fee.* operations are reachable through callJson until typed methods land.
+        // Every operation has a typed method on Engine (the fee.* ones: bill, loadEstate,
+        // billEstate, parkingCharge, apportion, executeAccount, lateFees, arrears; FeeTest), and
+        // any of them is reachable through callJson / callBytes as well.
         try (Engine e = Engine.standard()) {
             EngineInfo info = e.info();
             assertEquals(1, info.contractVersion());
