@@ -373,6 +373,496 @@ export type EngineConfig =
   | { v?: 1; config?: DeskConfig; policy?: SlaPolicy; calendar?: CalendarSpec }
   | { v?: 1; state: EngineState };
 
+// ---- fees 收费 (wuye_core::fee in its serde form) ----------------------------------------------
+
+/** Money 金额: a decimal string with at most two decimals ("232.09", "-0.07"). Never a JS number. */
+export type Money = string;
+/** An exact decimal string: rates 单价 ("2.35", "0.0003"), areas 面积 ("98.76"), readings, percents. */
+export type Decimal = string;
+/** An exact value in a trace: a decimal string, with a trailing "…" if it does not terminate within 6 decimals. */
+export type ExactString = string;
+/** A billing period 账期: "2026-09" (month), "2026-Q3", "2026" (year) or "2026-09-16..2026-09-30". */
+export type Period = string;
+
+/** A unit type 房屋类型 (high-rise 高层, villa 别墅, shop 商铺… any codes). */
+export interface UnitType {
+  code: string;
+  name: string;
+}
+
+export type AreaBasis = 'building' | 'inner';
+export type Applies = 'every_unit' | 'subscribers';
+export type TierBounds = 'monthly' | 'annual';
+export type ShareBasis = 'building_area' | 'inner_area' | 'share';
+export type UsagePer = 'use' | 'hour';
+
+/** How an item's amount is computed 计费方式, discriminated by `kind`. */
+export type Formula =
+  | { kind: 'area'; basis?: AreaBasis }
+  | { kind: 'fixed'; applies?: Applies }
+  | { kind: 'metered'; tier_bounds?: TierBounds }
+  | { kind: 'shared'; basis?: ShareBasis }
+  | { kind: 'usage'; per?: UsagePer }
+  | { kind: 'one_off'; deposit?: boolean }
+  | { kind: 'parking'; tariff: ParkingTariff };
+
+export type FormulaKind = Formula['kind'];
+
+/** Rounding mode 舍入方式: 四舍五入 half_up (default), 银行家舍入 half_even, 进位 up, 舍去 down. */
+export type RoundingMode = 'half_up' | 'half_even' | 'up' | 'down';
+/** What is rounded to: fen 分 (default), jiao 角, yuan 元. */
+export type RoundingUnit = 'fen' | 'jiao' | 'yuan';
+export interface RoundingRule {
+  mode?: RoundingMode;
+  unit?: RoundingUnit;
+}
+/** Where an item rounds 舍入时点: each month of a line, or the whole line once. */
+export type RoundingPoint = 'per_month' | 'per_line';
+/** Prepaid 预收 (due after the period's first day) or postpaid 后收 (after its last). */
+export type Collection = 'prepaid' | 'postpaid';
+
+/** The state of a unit 房屋状态 for fees. */
+export type UnitState = 'not_handed_over' | 'occupied' | 'vacant' | 'renovating';
+
+/** Discounts by unit state, in percent off ("30" = pay 70%). Default: not handed over "100". */
+export interface StateDiscounts {
+  not_handed_over?: Decimal;
+  occupied?: Decimal;
+  vacant?: Decimal;
+  renovating?: Decimal;
+}
+
+/** A fee item 收费项目. */
+export interface FeeItem {
+  code: string;
+  name: string;
+  formula: Formula;
+  rounding?: RoundingRule;
+  rounding_point?: RoundingPoint;
+  collection?: Collection | null;
+  due_days?: number | null;
+  state_discounts?: StateDiscounts;
+  late_fee?: boolean;
+}
+
+/** A tier 阶梯: consumption up to `up_to` (absent on the last tier) at `price`. */
+export interface Tier {
+  up_to?: Decimal | null;
+  price: Decimal;
+}
+
+interface RateBase {
+  item: string;
+  /** Empty or absent: every unit type. */
+  unit_types?: string[];
+  from: DateString;
+  to?: DateString | null;
+}
+/** An effective-dated rate 单价: a price, or tiers (metered items). */
+export type Rate = (RateBase & { price: Decimal; tiers?: never }) | (RateBase & { tiers: Tier[]; price?: never });
+
+export interface Billing {
+  collection?: Collection;
+  due_days?: number;
+}
+
+/** A prepayment discount 预交优惠: `percent` off when the period spans `min_months` whole months. */
+export interface PrepaymentDiscount {
+  min_months: number;
+  percent: Decimal;
+  items?: string[];
+}
+
+export type AllocationOrder = 'oldest_due_first' | 'priority_first';
+export type LateFeeOrder = 'principal_first' | 'late_fee_first';
+export interface AllocationPolicy {
+  order?: AllocationOrder;
+  late_fees?: LateFeeOrder;
+  /** Item codes by priority, highest first. */
+  priority?: string[];
+}
+
+/** The late-fee rule 滞纳金规则: e.g. daily_rate "0.0003" (万分之三), grace days, cap, minimum. */
+export interface LateFeeRule {
+  daily_rate: Decimal;
+  grace_days?: number;
+  cap_percent?: Decimal | null;
+  minimum?: Money | null;
+  rounding?: RoundingRule;
+}
+
+export interface AccountPolicy {
+  allocation?: AllocationPolicy;
+  late_fee?: LateFeeRule | null;
+  auto_deduct?: boolean;
+}
+
+/** An estate's fee schedule 收费标准. */
+export interface Schedule {
+  estate?: string;
+  unit_types: UnitType[];
+  items: FeeItem[];
+  rates?: Rate[];
+  billing?: Billing;
+  prepayment_discounts?: PrepaymentDiscount[];
+  account?: AccountPolicy;
+}
+
+export interface StateChange {
+  from: DateString;
+  state: UnitState;
+}
+
+/** A subscription 订购 to a fixed item for subscribers (a parking space 车位…). */
+export interface Subscription {
+  item: string;
+  quantity?: number;
+  from?: DateString | null;
+  to?: DateString | null;
+  note?: string | null;
+}
+
+/** A unit 房屋 as fees see it. No `states`: occupied throughout. */
+export interface Unit {
+  id: string;
+  unit_type: string;
+  building_area: Decimal;
+  inner_area?: Decimal | null;
+  share?: Decimal | null;
+  states?: StateChange[];
+  subscriptions?: Subscription[];
+}
+
+/** A meter replacement 换表. */
+export interface Replacement {
+  old_final: Decimal;
+  new_initial: Decimal;
+}
+
+/** A meter reading 抄表. */
+export interface Reading {
+  unit: string;
+  item: string;
+  date: DateString;
+  previous: Decimal;
+  current: Decimal;
+  /** Rollover 翻表 capacity, e.g. "10000". */
+  wraps_at?: Decimal | null;
+  replaced?: Replacement | null;
+  /** Consumption earlier in the tier year 年累计 (annual tier bounds). */
+  year_to_date?: Decimal | null;
+}
+
+/** A use, some hours, or a one-off charge 按次/按时/一次性. */
+export interface Usage {
+  unit: string;
+  item: string;
+  date: DateString;
+  quantity?: Decimal;
+  note?: string | null;
+}
+
+/** A temporary-parking stay 停车记录 billed to a unit. */
+export interface ParkingStay {
+  unit: string;
+  item: string;
+  entry: Instant;
+  exit: Instant;
+  plate?: string | null;
+}
+
+/** A shared cost 公摊 to apportion (absent `units`: every unit handed over on the period's last day). */
+export interface SharedCost {
+  item: string;
+  amount: Money;
+  units?: string[] | null;
+  note?: string | null;
+}
+
+/** What a billing run takes besides the schedule and units. */
+export interface BillInputs {
+  readings?: Reading[];
+  usage?: Usage[];
+  parking?: ParkingStay[];
+  shared?: SharedCost[];
+}
+
+/** `bill` options: inline `schedule` and `units` (both or neither), inputs, `only` unit ids. */
+export type BillOptions = BillInputs &
+  ({ schedule: Schedule; units: Unit[] } | { schedule?: undefined; units?: undefined }) & {
+    only?: string[] | null;
+  };
+
+/** A run of days of a periodic line with one rate and one unit state, within one month. */
+export interface Segment {
+  from: DateString;
+  to: DateString;
+  days: number;
+  month_days: number;
+  rate: Decimal;
+  state: UnitState;
+  discount: Decimal;
+  amount: ExactString;
+}
+
+/** Consumption in one tier 阶梯. */
+export interface TierPortion {
+  tier: number;
+  from: Decimal;
+  to?: Decimal;
+  quantity: Decimal;
+  price: Decimal;
+  amount: Decimal;
+}
+
+export interface RoundingStep {
+  /** "2026-09" (a month) or "line". */
+  of: string;
+  exact: ExactString;
+  amount: Money;
+}
+
+export interface RoundingTrace {
+  mode: RoundingMode;
+  unit: RoundingUnit;
+  point: RoundingPoint;
+  steps: RoundingStep[];
+}
+
+/** How a line was computed 计算过程: fields to check, `text` to read out. */
+export interface Trace {
+  formula: string;
+  inputs: Record<string, string>;
+  segments?: Segment[];
+  tiers?: TierPortion[];
+  rounding?: RoundingTrace;
+  text: string[];
+}
+
+/** A line of a bill 账单明细. */
+export interface BillLine {
+  item: string;
+  name: string;
+  amount: Money;
+  due: DateString;
+  late_fee: boolean;
+  trace: Trace;
+}
+
+/** A unit's bill 账单 for a period; `total` is the sum of the lines. */
+export interface Bill {
+  unit: string;
+  period: Period;
+  lines: BillLine[];
+  total: Money;
+}
+
+export interface BillsResult {
+  bills: Bill[];
+  total: Money;
+}
+
+export interface LoadedEstate {
+  units: number;
+  /** Item codes; a compact line's `item` indexes this list. */
+  items: string[];
+}
+
+/** Every line of an estate as three parallel columns. */
+export interface CompactBills {
+  period: Period;
+  lines: { unit: number[]; item: number[]; amount: Money[] };
+  total: Money;
+}
+
+/** A temporary-parking tariff 临停收费标准. */
+export interface ParkingTariff {
+  free_minutes?: number;
+  first_minutes: number;
+  first_price: Money;
+  increment_minutes: number;
+  increment_price: Money;
+  daily_cap?: Money | null;
+}
+
+/** One 24-hour block (or the last, shorter one) of a stay. */
+export interface ParkingBlock {
+  minutes: number;
+  increments: number;
+  uncapped: Money;
+  amount: Money;
+}
+
+/** The charge for a stay, discriminated by `free`. */
+export type ParkingCharge =
+  | { minutes: number; free: true; full_days: 0; amount: Money }
+  | { minutes: number; free: false; full_days: number; full_day?: ParkingBlock; rest?: ParkingBlock; amount: Money };
+
+export interface ParkingResult {
+  charge: ParkingCharge;
+  text: string[];
+}
+
+/** Where a settlement came from: a receipt 收据, the prepaid balance 预存, a credit note 冲减单. */
+export type SettledBy = { receipt: string } | 'prepaid' | { credit_note: string };
+export type Part = 'principal' | 'late_fee';
+
+export interface Settlement {
+  date: DateString;
+  by: SettledBy;
+  principal?: Money;
+  late_fee?: Money;
+}
+
+/** A charge 应收 on an account: one bill line. */
+export interface Charge {
+  id: string;
+  item: string;
+  due: DateString;
+  amount: Money;
+  late_fee?: boolean;
+  credited?: Money;
+  settlements?: Settlement[];
+  late_fee_waived?: Money;
+}
+
+export interface Allocation {
+  charge: string;
+  part: Part;
+  amount: Money;
+}
+
+/** A receipt 收据 with where its money went. */
+export interface Receipt {
+  number: string;
+  date: DateString;
+  amount: Money;
+  allocations?: Allocation[];
+  to_prepaid?: Money;
+  refunded?: Money;
+  refunded_from_prepaid?: Money;
+}
+
+/** A payer's account 账户, as the host keeps it (fields the engine always writes may be omitted on input). */
+export interface Account {
+  id: string;
+  policy?: AccountPolicy;
+  prepaid?: Money;
+  charges?: Charge[];
+  receipts?: Receipt[];
+  refunds?: string[];
+  credit_notes?: string[];
+  last_date?: DateString | null;
+}
+
+/** An account as the engine returns it. */
+export interface AccountState extends Account {
+  policy: AccountPolicy & { allocation: AllocationPolicy; auto_deduct: boolean };
+  prepaid: Money;
+}
+
+/** A charge to post. */
+export interface NewCharge {
+  id: string;
+  item: string;
+  due: DateString;
+  amount: Money;
+  late_fee?: boolean;
+}
+
+/** What the front desk does to an account, discriminated by `type`. */
+export type AccountCommand =
+  | { type: 'post_charges'; date: DateString; charges: NewCharge[] }
+  | { type: 'pay'; receipt: string; date: DateString; amount: Money }
+  | { type: 'deposit'; receipt: string; date: DateString; amount: Money }
+  | { type: 'refund'; refund: string; receipt: string; date: DateString; amount: Money }
+  | { type: 'credit_note'; note: string; charge: string; date: DateString; amount: Money; reason: string }
+  | { type: 'waive_late_fee'; charge: string; date: DateString; reason: string }
+  | { type: 'apply_prepaid'; date: DateString };
+
+export type AccountCommandType = AccountCommand['type'];
+
+/** What happened on an account (what the host stores), discriminated by `type`. */
+export type AccountEvent =
+  | { type: 'charges_posted'; date: DateString; charges: Required<NewCharge>[] }
+  | { type: 'payment_received'; receipt: string; date: DateString; amount: Money; allocations: Allocation[]; to_prepaid: Money }
+  | { type: 'deposited'; receipt: string; date: DateString; amount: Money }
+  | { type: 'prepaid_applied'; date: DateString; allocations: Allocation[] }
+  | { type: 'refunded'; refund: string; receipt: string; date: DateString; amount: Money; from_prepaid: Money; reversed: Allocation[] }
+  | { type: 'credited'; note: string; charge: string; date: DateString; amount: Money; reason: string; applied: Money; to_prepaid: Money }
+  | { type: 'late_fee_waived'; charge: string; date: DateString; amount: Money; reason: string };
+
+export type AccountEventType = AccountEvent['type'];
+
+export interface AccountResult {
+  account: AccountState;
+  events: AccountEvent[];
+}
+
+/** A run of days with one outstanding principal. */
+export interface LateFeePeriod {
+  from: DateString;
+  to: DateString;
+  days: number;
+  principal: Money;
+  amount: ExactString;
+}
+
+/** One charge's late fee 滞纳金 as of a date, itemised. */
+export interface LateFeeLine {
+  charge: string;
+  item: string;
+  due: DateString;
+  accrues_from: DateString;
+  periods: LateFeePeriod[];
+  exact: ExactString;
+  cap?: Money;
+  accrued: Money;
+  paid: Money;
+  waived: Money;
+  outstanding: Money;
+  text: string[];
+}
+
+export interface LateFeesResult {
+  late_fees: LateFeeLine[];
+  outstanding: Money;
+}
+
+/** One ageing bucket 账龄段. */
+export interface AgeingBucket {
+  label: string;
+  from_days: number;
+  /** Absent on the last bucket. */
+  to_days?: number;
+  principal: Money;
+  late_fee: Money;
+  charges: number;
+}
+
+export interface ArrearsLine {
+  charge: string;
+  item: string;
+  due: DateString;
+  days_overdue: number;
+  /** A bucket label, or "not_due". */
+  bucket: string;
+  principal: Money;
+  late_fee: Money;
+}
+
+/** Arrears ageing 账龄分析 as of a date. */
+export interface Ageing {
+  account: string;
+  as_of: DateString;
+  buckets: AgeingBucket[];
+  not_due: Money;
+  overdue_principal: Money;
+  overdue_late_fee: Money;
+  prepaid: Money;
+  lines: ArrearsLine[];
+}
+
 // ---- the contract: requests and responses ---------------------------------------------------------
 
 export interface EngineInfo {
@@ -426,6 +916,17 @@ export interface Operations {
   'sla.tick': { args: { now: Instant }; result: { events: Event[] } };
   'log.replay': { args: { events: Event[] }; result: { applied: number; requests: number } };
   'sla.status_from_events': { args: { events: Event[]; as_of: Instant }; result: SlaStatus };
+  'fee.bill': { args: BillOptions & { period: Period }; result: BillsResult };
+  'fee.load_estate': { args: { schedule: Schedule; units: Unit[] }; result: LoadedEstate };
+  'fee.bill_estate': { args: BillInputs & { period: Period }; result: CompactBills };
+  'fee.parking': { args: { tariff: ParkingTariff; entry: Instant; exit: Instant }; result: ParkingResult };
+  'fee.apportion': { args: { amount: Money; weights: Decimal[] }; result: { parts: Money[] } };
+  'fee.account.execute': { args: { account: Account; command: AccountCommand }; result: AccountResult };
+  'fee.account.late_fees': { args: { account: Account; as_of: DateString }; result: LateFeesResult };
+  'fee.account.arrears': {
+    args: { account: Account; as_of: DateString; buckets?: number[] | null };
+    result: Ageing;
+  };
 }
 
 export type OperationName = keyof Operations;
@@ -534,4 +1035,22 @@ export declare class Engine {
   tick(now: Instant): Event[];
   replay(events: Event[]): { applied: number; requests: number };
   slaStatusFromEvents(events: Event[], asOf: Instant): SlaStatus;
+
+  // fees 收费: money and rates are decimal strings in and out, never JS numbers.
+  /** Bills with traces; inline `schedule` + `units`, or the loaded estate. */
+  bill(period: Period, options?: BillOptions): BillsResult;
+  /** Loads an estate once for `billEstate` and `bill` without inline data. */
+  loadEstate(schedule: Schedule, units: Unit[]): LoadedEstate;
+  /** Every line of the loaded estate, compactly; all or nothing. */
+  billEstate(period: Period, inputs?: BillInputs): CompactBills;
+  /** The charge for one temporary-parking stay. */
+  parkingCharge(tariff: ParkingTariff, entry: Instant, exit: Instant): ParkingResult;
+  /** Parts of `amount` by largest remainder; they sum exactly to it. */
+  apportion(amount: Money, weights: Decimal[]): Money[];
+  /** One command on an account; returns the new account and its events. */
+  accountExecute(account: Account, command: AccountCommand): AccountResult;
+  /** Late fees as of a date, itemised per charge. */
+  lateFees(account: Account, asOf: DateString): LateFeesResult;
+  /** Arrears ageing as of a date (bucket upper bounds, default [30, 90, 180, 365]). */
+  arrears(account: Account, asOf: DateString, buckets?: number[] | null): Ageing;
 }

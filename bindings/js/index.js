@@ -252,6 +252,65 @@ export class Engine {
   slaStatusFromEvents(events, asOf) {
     return this.call('sla.status_from_events', { events, as_of: asOf });
   }
+
+  // ---- fees 收费 ------------------------------------------------------------------------
+  // Money, rates, areas and readings are decimal strings ("232.09", "2.35", "0.0003"), in and
+  // out: a JS number is refused by the contract (InvalidRequestError, wrong_type), never
+  // rounded through a float.
+
+  /**
+   * Bills 账单 with traces for `period` ("2026-09", "2026-Q3", "2026", "2026-09-16..2026-09-30").
+   * `options`: `schedule` and `units` (both, stateless) or neither (the estate loaded with
+   * `loadEstate`); the run's inputs `readings`, `usage`, `parking`, `shared`; `only` (unit ids).
+   * Returns `{bills, total}`.
+   */
+  bill(period, options = {}) {
+    return this.call('fee.bill', { ...options, period });
+  }
+
+  /** Loads an estate's schedule and units into the engine once; returns `{units, items}`. */
+  loadEstate(schedule, units) {
+    return this.call('fee.load_estate', { schedule, units });
+  }
+
+  /**
+   * Every line of the loaded estate for `period`, compactly: `{period, lines: {unit, item,
+   * amount}, total}` (parallel columns: unit index, item index, amount). All or nothing.
+   */
+  billEstate(period, inputs = {}) {
+    return this.call('fee.bill_estate', { ...inputs, period });
+  }
+
+  /** The charge for one temporary-parking stay 临时停车: `{charge, text}`. */
+  parkingCharge(tariff, entry, exit) {
+    return this.call('fee.parking', { tariff, entry, exit });
+  }
+
+  /** Splits `amount` by `weights` by largest remainder 最大余数法; the parts sum to it. */
+  apportion(amount, weights) {
+    return this.call('fee.apportion', { amount, weights }).parts;
+  }
+
+  /**
+   * One command on an account 账户 (`post_charges`, `pay`, `deposit`, `refund`,
+   * `credit_note`, `waive_late_fee`, `apply_prepaid`): `{account, events}`. The account passed
+   * in is not changed; keep the returned one (and store the events).
+   */
+  accountExecute(account, command) {
+    return this.call('fee.account.execute', { account, command });
+  }
+
+  /** Late fees 滞纳金 of an account as of a date, itemised: `{late_fees, outstanding}`. */
+  lateFees(account, asOf) {
+    return this.call('fee.account.late_fees', { account, as_of: asOf });
+  }
+
+  /** Arrears ageing 账龄 as of a date; `buckets` are upper bounds in days (default [30, 90, 180, 365]). */
+  arrears(account, asOf, buckets) {
+    const args = { account, as_of: asOf };
+    if (buckets !== undefined && buckets !== null) args.buckets = buckets;
+    return this.call('fee.account.arrears', args);
+  }
 }
 
 if (typeof Symbol.dispose === 'symbol') {

@@ -1,7 +1,9 @@
 // The front-desk console 前台工作台: a static page on the `wuye` package. Every figure (stages,
-// SLA clocks, deadlines, working days) comes from the WASM build; this file only gathers
-// input, calls the engine with the page's "now", and formats what it returns.
+// SLA clocks, deadlines, working days, bills) comes from the WASM build; this file only gathers
+// input, calls the engine with the page's "now", and formats what it returns. The bills panel
+// 账单 is in bills.js.
 import { Engine, WuyeError, libraryVersion } from '../index.js';
+import { initBills } from './bills.js';
 
 const $ = (sel) => document.querySelector(sel);
 const $$ = (sel) => [...document.querySelectorAll(sel)];
@@ -439,4 +441,5 @@ reporterKind.addEventListener('change', () => {
   for (const n of ['name', 'phone']) $(`#register [name=${n}]`).disabled = reporterKind.value === 'anonymous';
 });
 $('#version').textContent = `· wuye ${libraryVersion()}`;
+await initBills({ attempt, show });
 document.body.dataset.ready = 'true';

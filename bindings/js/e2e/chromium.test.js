@@ -1,6 +1,7 @@
 // End-to-end in headless Chromium (Debian's /usr/bin/chromium through playwright-core): the
-// front-desk demo clicked through a repair's whole life with figures worked out by hand, a
-// screenshot in target/js/demo.png, and the shared vectors run inside the browser (written to
+// front-desk demo clicked through a repair's whole life and the bills panel 账单 through a month
+// of the sample estate, with figures worked out by hand; screenshots in target/js/ (demo.png,
+// demo-calendar.png, demo-bills.png); and the shared vectors run inside the browser (written to
 // target/vectors/chromium/ for scripts/compare-vectors).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -203,6 +204,124 @@ test('the front-desk demo takes a repair through its life with hand-worked SLA f
   const calShot = join(root, 'target/js/demo-calendar.png');
   await page.screenshot({ path: calShot, fullPage: true });
   console.log(`screenshot: ${calShot}`);
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the bills panel 账单 bills the sample estate in the browser with hand-worked figures', async () => {
+  const { page, errors } = await openPage('bindings/js/demo/index.html');
+  const message = async () => ((await page.isVisible('#message')) ? page.textContent('#message') : '');
+  const unitTotal = (unit) => page.textContent(`#bills tr[data-unit="${unit}"] td.total`);
+  const line = (item) => `#bd-lines .bline[data-item="${item}"]`;
+  const lineAmount = (item) => page.textContent(`${line(item)} .amount`);
+  const texts = (sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent));
+
+  assert.equal(await page.isDisabled('.tab[data-tab="bills"]'), false);
+  await page.click('.tab[data-tab="bills"]');
+  assert.equal(await page.isVisible('#tab-bills'), true);
+
+  // October without the September inputs: only the periodic lines. 1-1-501: 98.76 × 2.50 (the rate
+  // from 2026-09-16) = 246.90 + parking space 300.00 = 546.90.
+  await page.fill('#bill-period', '2026-10');
+  await page.uncheck('#bill-inputs');
+  await page.click('[data-testid="bill"]');
+  assert.equal(await unitTotal('1-1-501'), '546.90');
+  assert.equal(await lineAmount('property_fee'), '¥ 246.90');
+
+  // A period that does not parse is refused by the library and shown to the staff.
+  await page.fill('#bill-period', '2026-13');
+  await page.click('[data-testid="bill"]');
+  assert.match(await message(), /InvalidRequestError \(status 6, invalid_value\): fee.bill args: invalid period "2026-13"/);
+
+  // September 2026 with its readings, usage, parking stay and lift power (tests/vectors/fee-estate.json).
+  await page.fill('#bill-period', '2026-09');
+  await page.check('#bill-inputs');
+  await page.click('[data-testid="bill"]');
+  assert.equal(await message(), '');
+  const totals = {
+    '1-1-501': '705.15', // 239.49 + 300.00 + 106.00 + 59.66
+    '1-1-502': '277.34', // vacant 204.55 + water 0.00 + lift 72.79
+    '1-2-1101': '195.58', // 111.63 + 30.00 + 53.95
+    '5-1-201': '2547.52', // 137.52 + 110.00 + 300.00 + 2000.00
+    'V-08': '1746.00', // 1272.00 + 311.00 + 150.00 + 13.00
+    'S-03': '656.30', // 378.30 + 80.00 + 198.00
+  };
+  for (const [unit, total] of Object.entries(totals)) assert.equal(await unitTotal(unit), total, unit);
+  assert.equal(await page.textContent('[data-testid="bills-total"]'), '6127.89');
+  assert.equal(await page.textContent('#bills-lines'), '21 条 lines');
+  assert.match(await page.textContent('#bills-check'), /21 条, 合计 6127\.89 — 与逐户账单一致/);
+
+  // 1-2-1101, handed over 09-16 when the rate becomes 2.50: two segments, 0 and 89.30 × 2.50 × 15/30.
+  await page.click('#bills tr[data-unit="1-2-1101"]');
+  assert.equal(await page.textContent('#bd-unit'), '1-2-1101');
+  assert.equal(await lineAmount('property_fee'), '¥ 111.63');
+  assert.deepEqual(await texts(`${line('property_fee')} .trace-table tbody tr td:nth-child(6)`), ['0', '111.625']);
+  assert.deepEqual(await texts(`${line('property_fee')} .trace-table tbody tr td:nth-child(4)`), [
+    '未交房 not_handed_over',
+    '已入住 occupied',
+  ]);
+  assert.match(await page.textContent(`${line('property_fee')} .rounding`), /2026-09 111\.625 → 111\.63/);
+  assert.equal(await page.textContent('[data-testid="bill-total"]'), '¥ 195.58');
+
+  // 1-1-501: the line split at the rate change, water in two annual tiers, the lift power share.
+  await page.click('#bills tr[data-unit="1-1-501"]');
+  const prop = await texts(`${line('property_fee')} .trace-text li`);
+  assert.deepEqual(prop.slice(1), [
+    '2026-09-01..2026-09-15 occupied 已入住: 98.76 × 2.35 × 15/30 = 116.043',
+    '2026-09-16..2026-09-30 occupied 已入住: 98.76 × 2.50 × 15/30 = 123.45',
+    '2026-09: 239.493 → 239.49 (half_up 四舍五入 to the fen 分, per month 按月)',
+  ]);
+  assert.deepEqual(await texts(`${line('water')} .trace-table tbody tr td:nth-child(5)`), ['50', '56']);
+  assert.equal(await lineAmount('water'), '¥ 106.00');
+  assert.match(await page.textContent(line('lift_power')), /186\.40 × 98\.76 ÷ 308\.56 = 59\.660565…/);
+  assert.equal(await lineAmount('lift_power'), '¥ 59.66');
+  assert.equal(await lineAmount('parking_rent'), '¥ 300.00');
+
+  // The account: August's 232.09 (due 08-16) unpaid, September's four lines posted on 09-01, 300.00
+  // paid on 09-20 — oldest due first: 232.09 to August, 67.91 to the September property fee.
+  await page.fill('#pay [name=amount]', '300.00');
+  await page.fill('#pay [name=date]', '2026-09-20');
+  await page.fill('#pay [name=asOf]', '2026-10-31');
+  await page.click('[data-testid="pay"]');
+  assert.match(await message(), /1-1-501: 收款 300\.00/);
+  const events = await texts('#acc-events li');
+  assert.equal(events.length, 3);
+  assert.match(events[2], /收款 paid 300\.00 \(R2609-0087\): B2608-1 本金 232\.09，B2609-1 本金 67\.91；转预存 to prepaid 0\.00/);
+  // Late fees as of 10-31 at 0.0003 a day: B2608-1 35 days × 232.09 = 2.436945 → 2.44; B2609-1 4 days ×
+  // 239.49 + 41 days × 171.58 = 2.397822 → 2.40; B2609-2 45 days × 300.00 = 4.05; B2609-3 11 days × 106.00
+  // = 0.3498 → 0.35; B2609-4 11 days × 59.66 = 0.196878 → 0.20. Total 9.44.
+  const fee = (charge) => page.textContent(`#late-fees tr[data-charge="${charge}"] td.num`);
+  assert.equal(await fee('B2608-1'), '2.44');
+  assert.equal(await fee('B2609-1'), '2.40');
+  assert.equal(await fee('B2609-2'), '4.05');
+  assert.equal(await fee('B2609-3'), '0.35');
+  assert.equal(await fee('B2609-4'), '0.20');
+  assert.equal(await page.textContent('[data-testid="late-fee-total"]'), '9.44');
+  assert.match(await page.textContent('#late-fees tr[data-charge="B2609-1"] td.how'), /2026-09-21\.\.2026-10-31: 171\.58 × 41 days × 0\.0003 = 2\.110434/);
+  // Arrears: water and lift power 11 days overdue (0-30): 106.00 + 59.66 = 165.66, 0.35 + 0.20 = 0.55;
+  // the rest 45 and 76 days (31-90): 171.58 + 300.00 = 471.58 principal, 2.44 + 2.40 + 4.05 = 8.89.
+  const bucket = (label, col) => page.textContent(`#arrears tr[data-bucket="${label}"] td.${col}`);
+  assert.equal(await bucket('0-30', 'principal'), '165.66');
+  assert.equal(await bucket('0-30', 'late'), '0.55');
+  assert.equal(await bucket('31-90', 'principal'), '471.58');
+  assert.equal(await bucket('31-90', 'late'), '8.89');
+  assert.equal(await page.textContent('#ar-principal'), '637.24');
+  assert.equal(await page.textContent('#ar-late'), '9.44');
+
+  mkdirSync(join(root, 'target/js'), { recursive: true });
+  const shot = join(root, 'target/js/demo-bills.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log(`screenshot: ${shot}`);
+
+  // A payment of nothing is refused by the account, with the library's message.
+  await page.fill('#pay [name=amount]', '0.00');
+  await page.click('[data-testid="pay"]');
+  assert.match(await message(), /RefusedError \(status 7, invalid_field\): account 1-1-501: amount: 0\.00 must be above zero/);
+  // Money is a decimal string: a third decimal is refused, never rounded.
+  await page.fill('#pay [name=amount]', '300.005');
+  await page.click('[data-testid="pay"]');
+  assert.match(await message(), /InvalidRequestError \(status 6, invalid_value\): .*"300\.005" is not a valid amount/);
 
   assert.deepEqual(errors, []);
   await page.close();

@@ -104,3 +104,100 @@ try {
   if (e instanceof WuyeError) void [e.status, e.code, e.response];
 }
 engine.free();
+
+// ---- fees 收费 ----------------------------------------------------------------------------------
+import type {
+  Schedule,
+  Unit,
+  Formula,
+  Rate,
+  AccountCommand,
+  AccountEvent,
+  SettledBy,
+  ParkingCharge,
+  Money,
+  Bill,
+} from '../../index.js';
+
+const feeSchedule: Schedule = {
+  unit_types: [{ code: 'high_rise', name: '高层' }],
+  items: [
+    { code: 'property_fee', name: '物业服务费', formula: { kind: 'area' }, state_discounts: { vacant: '30' } },
+    { code: 'water', name: '水费', formula: { kind: 'metered', tier_bounds: 'annual' }, collection: 'postpaid', due_days: 20 },
+    {
+      code: 'temp_parking',
+      name: '临时停车',
+      formula: {
+        kind: 'parking',
+        tariff: { first_minutes: 60, first_price: '5.00', increment_minutes: 30, increment_price: '2.00', daily_cap: '30.00' },
+      },
+    },
+  ],
+  rates: [
+    { item: 'property_fee', from: '2020-01-01', price: '2.35' },
+    { item: 'water', from: '2020-01-01', tiers: [{ up_to: '180', price: '5.00' }, { price: '7.00' }] },
+  ],
+  billing: { collection: 'prepaid', due_days: 15 },
+};
+const feeUnits: Unit[] = [{ id: '1-101', unit_type: 'high_rise', building_area: '98.76' }];
+const fees = new Engine();
+const billed = fees.bill('2026-09', { schedule: feeSchedule, units: feeUnits, only: ['1-101'] });
+const firstBill: Bill = billed.bills[0]!;
+const amount: Money = firstBill.lines[0]!.amount;
+void amount;
+for (const s of firstBill.lines[0]!.trace.segments ?? []) void [s.days, s.state, s.rate];
+fees.loadEstate(feeSchedule, feeUnits);
+const compact = fees.billEstate('2026-09', { readings: [{ unit: '1-101', item: 'water', date: '2026-09-30', previous: '1', current: '9', year_to_date: '0' }] });
+const unitIndex: number = compact.lines.unit[0]!;
+void unitIndex;
+const parts: string[] = fees.apportion('1000.00', ['98.76', '120.50']);
+void parts;
+// @ts-expect-error money is a decimal string, never a JS number
+fees.apportion(1000, ['1']);
+// @ts-expect-error a rate has a price or tiers, not both
+const badRate: Rate = { item: 'water', from: '2020-01-01', price: '1.00', tiers: [{ price: '2.00' }] };
+void badRate;
+// @ts-expect-error a parking formula needs its tariff
+const badFormula: Formula = { kind: 'parking' };
+void badFormula;
+
+function charged(c: ParkingCharge): string {
+  return c.free ? '0.00' : (c.rest?.amount ?? c.amount);
+}
+void charged(fees.parkingCharge(
+  { first_minutes: 60, first_price: '5.00', increment_minutes: 30, increment_price: '2.00' },
+  '2026-09-12T08:00:00+08:00',
+  '2026-09-12T10:00:00+08:00',
+).charge);
+
+const pay: AccountCommand = { type: 'pay', receipt: 'R001', date: '2026-09-25', amount: '100.00' };
+// @ts-expect-error a credit note needs its reason
+const badCommand: AccountCommand = { type: 'credit_note', note: 'N1', charge: 'B1', date: '2026-09-25', amount: '1.00' };
+void badCommand;
+const { account, events: accountEvents } = fees.accountExecute({ id: '1-101', policy: { late_fee: { daily_rate: '0.0003' } } }, pay);
+function describeEvent(ev: AccountEvent): string {
+  switch (ev.type) {
+    case 'payment_received':
+      return `${ev.receipt} ${ev.amount} → ${ev.allocations.map((a) => `${a.charge} ${a.part} ${a.amount}`).join(', ')}; ${ev.to_prepaid}`;
+    case 'refunded':
+      return `${ev.refund} of ${ev.receipt}: ${ev.from_prepaid}`;
+    case 'late_fee_waived':
+      return ev.reason;
+    default:
+      return ev.type;
+  }
+}
+void accountEvents.map(describeEvent);
+function source(by: SettledBy): string {
+  return typeof by === 'string' ? by : 'receipt' in by ? by.receipt : by.credit_note;
+}
+void account.charges?.flatMap((c) => c.settlements ?? []).map((s) => source(s.by));
+const prepaid: Money = account.prepaid;
+void prepaid;
+const late = fees.lateFees(account, '2026-10-15');
+void late.late_fees.map((l) => [l.accrued, l.outstanding, l.cap]);
+const ageing = fees.arrears(account, '2026-10-15', [30, 90]);
+void ageing.buckets.map((b) => b.to_days ?? Infinity);
+const viaCall = fees.call('fee.apportion', { amount: '1.00', weights: ['1'] });
+void viaCall.parts;
+fees.free();
