@@ -1308,6 +1308,18 @@ impl Estate {
                 .collect::<Result<_, _>>()?,
             None => (0..self.units.len()).collect(),
         };
+        // A unit named twice would be billed and totalled twice.
+        if let Some(ids) = only {
+            for (k, u) in which.iter().enumerate() {
+                if which[..k].contains(u) {
+                    return Err(FeeError::Duplicate {
+                        at: Place::field(format!("only[{k}]")).unit(&ids[k]),
+                        what: "unit",
+                        code: ids[k].clone(),
+                    });
+                }
+            }
+        }
         let mut bills = Vec::with_capacity(which.len());
         let mut rec = Rec::default();
         for u in which {

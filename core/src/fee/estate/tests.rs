@@ -403,3 +403,26 @@ fn overflow_and_negative_amounts_are_named() {
         "item lift_power, field shared[0].amount: must not be negative"
     );
 }
+
+#[test]
+fn a_unit_named_twice_in_only_is_refused() {
+    // Billing 1-101 twice would count its fee twice in the run's total.
+    let e = Estate::load(
+        schedule(json!({})),
+        vec![
+            unit("1-101", "high_rise", "98.76", json!({})),
+            unit("1-102", "high_rise", "100", json!({})),
+        ],
+    )
+    .unwrap();
+    let only = ["1-101".to_owned(), "1-102".to_owned(), "1-101".to_owned()];
+    let err = e
+        .bill(p("2026-09"), &BillInputs::default(), Some(&only))
+        .unwrap_err();
+    assert_eq!(err.code(), "duplicate_code");
+    assert!(err.to_string().contains("only[2]"), "{err}");
+    let bills = e
+        .bill(p("2026-09"), &BillInputs::default(), Some(&only[..2]))
+        .unwrap();
+    assert_eq!(bills.len(), 2);
+}
