@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 // 359 KiB (serde's derive code for the contract's types dominates; see bindings/js/README.md).
 // This budget only guards against further growth until the module is slimmed or split (the
 // open WASM-size work); the test prints the size against the 150 KB target every run.
-export const BUDGET_GZIP_BYTES = 360 * 1024;
+export const BUDGET_GZIP_BYTES = 365 * 1024;
 export const TARGET_GZIP_BYTES = 150 * 1024;
 
 test('the wasm module stays within its gzipped size budget', (t) => {
