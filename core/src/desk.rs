@@ -22,6 +22,28 @@ pub struct Tracked {
     pub sla: SlaTrack,
 }
 
+impl Tracked {
+    /// The request's SLA status as of `as_of`, which may not precede its last event (the
+    /// track is folded up to that event). `business` caches the calendar position of `as_of`
+    /// across a batch.
+    fn status_as_of(
+        &self,
+        cal: &BusinessCalendar,
+        as_of: Instant,
+        business: &mut Option<Result<i64, crate::calendar::CalendarError>>,
+    ) -> Result<SlaStatus, SlaError> {
+        let last = self.request.last_event_at;
+        if as_of < last {
+            return Err(SlaError::AsOfBeforeLastEvent {
+                request: self.request.id().to_owned(),
+                as_of: as_of.to_rfc3339(),
+                last: last.to_rfc3339(),
+            });
+        }
+        self.sla.status_with(cal, as_of, business)
+    }
+}
+
 /// Errors of the desk. The desk is unchanged after any of them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DeskError {
@@ -249,16 +271,7 @@ impl Desk {
             .ok_or_else(|| DeskError::UnknownRequest {
                 request: id.to_owned(),
             })?;
-        let last = tracked.request.last_event_at;
-        if as_of < last {
-            return Err(SlaError::AsOfBeforeLastEvent {
-                request: id.to_owned(),
-                as_of: as_of.to_rfc3339(),
-                last: last.to_rfc3339(),
-            }
-            .into());
-        }
-        Ok(tracked.sla.status(&self.calendar, as_of)?)
+        Ok(tracked.status_as_of(&self.calendar, as_of, &mut None)?)
     }
 
     /// SLA status of every request as of `as_of`, in id order: the batch form of
@@ -270,20 +283,9 @@ impl Desk {
         as_of: Instant,
     ) -> impl Iterator<Item = Result<SlaStatus, DeskError>> + '_ {
         let mut business = None;
-        self.requests.iter().map(move |(id, tracked)| {
-            let last = tracked.request.last_event_at;
-            if as_of < last {
-                return Err(SlaError::AsOfBeforeLastEvent {
-                    request: id.clone(),
-                    as_of: as_of.to_rfc3339(),
-                    last: last.to_rfc3339(),
-                }
-                .into());
-            }
-            Ok(tracked
-                .sla
-                .status_with(&self.calendar, as_of, &mut business)?)
-        })
+        self.requests
+            .values()
+            .map(move |tracked| Ok(tracked.status_as_of(&self.calendar, as_of, &mut business)?))
     }
 
     /// Applies one recorded event (replay). Validates the schema and that the event fits.
