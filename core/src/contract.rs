@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
+use std::ffi::CStr;
 
 /// Version of the contract this library speaks. A request with another `v` is refused with
 /// [`Status::UnsupportedVersion`].
@@ -76,25 +77,32 @@ impl Status {
         self as u32
     }
 
-    /// Stable snake_case name.
-    pub const fn as_str(self) -> &'static str {
+    /// Stable snake_case name, NUL-terminated for the C ABI (`wuye_status_name`); the one
+    /// table of status names.
+    pub const fn c_name(self) -> &'static CStr {
         match self {
-            Status::Ok => "ok",
-            Status::NullArgument => "null_argument",
-            Status::InvalidUtf8 => "invalid_utf8",
-            Status::MalformedJson => "malformed_json",
-            Status::UnsupportedVersion => "unsupported_version",
-            Status::UnknownOperation => "unknown_operation",
-            Status::InvalidRequest => "invalid_request",
-            Status::Refused => "refused",
-            Status::NotFound => "not_found",
-            Status::Conflict => "conflict",
-            Status::Calendar => "calendar",
-            Status::InvalidConfig => "invalid_config",
-            Status::InvalidEvent => "invalid_event",
-            Status::InvalidHandle => "invalid_handle",
-            Status::Panic => "panic",
+            Status::Ok => c"ok",
+            Status::NullArgument => c"null_argument",
+            Status::InvalidUtf8 => c"invalid_utf8",
+            Status::MalformedJson => c"malformed_json",
+            Status::UnsupportedVersion => c"unsupported_version",
+            Status::UnknownOperation => c"unknown_operation",
+            Status::InvalidRequest => c"invalid_request",
+            Status::Refused => c"refused",
+            Status::NotFound => c"not_found",
+            Status::Conflict => c"conflict",
+            Status::Calendar => c"calendar",
+            Status::InvalidConfig => c"invalid_config",
+            Status::InvalidEvent => c"invalid_event",
+            Status::InvalidHandle => c"invalid_handle",
+            Status::Panic => c"panic",
         }
+    }
+
+    /// Stable snake_case name.
+    pub fn as_str(self) -> &'static str {
+        // The names are ASCII literals; the fallback cannot be reached.
+        self.c_name().to_str().unwrap_or("unknown")
     }
 
     /// Every status, in value order.
@@ -439,7 +447,7 @@ fn json_failure_at(e: &serde_json::Error, what: &str, with_position: bool) -> Fa
     }
 }
 
-fn from_value<T: DeserializeOwned>(op: &str, args: Option<&RawValue>) -> Result<T, Failure> {
+fn parse_args<T: DeserializeOwned>(op: &str, args: Option<&RawValue>) -> Result<T, Failure> {
     // A missing (or null) `args` reads as an empty object.
     let text = args
         .map(RawValue::get)
@@ -540,32 +548,32 @@ impl Call {
         let op: &str = &env.op;
         let a = env.args;
         let parsed = match op {
-            "engine.info" => from_value::<NoArgs>(op, a).map(|_| Op::Info)?,
-            "engine.export" => from_value::<NoArgs>(op, a).map(|_| Op::Export)?,
-            "calendar.is_working_day" => Op::IsWorkingDay(from_value(op, a)?),
-            "calendar.working_days" => Op::WorkingDays(from_value(op, a)?),
-            "calendar.add" => Op::Add(from_value(op, a)?),
-            "calendar.between" => Op::Between(from_value(op, a)?),
-            "calendar.next_working_instant" => Op::NextWorkingInstant(from_value(op, a)?),
-            "request.register" => Op::Register(from_value(op, a)?),
-            "request.execute" => Op::Execute(from_value(op, a)?),
-            "request.execute_batch" => Op::ExecuteBatch(from_value(op, a)?),
-            "request.get" => Op::Get(from_value(op, a)?),
-            "sla.status" => Op::Status(from_value(op, a)?),
-            "sla.status_batch" => Op::StatusBatch(from_value(op, a)?),
-            "sla.tick" => Op::Tick(from_value(op, a)?),
-            "log.replay" => Op::Replay(from_value(op, a)?),
-            "sla.status_from_events" => Op::StatusFromEvents(from_value(op, a)?),
+            "engine.info" => parse_args::<NoArgs>(op, a).map(|_| Op::Info)?,
+            "engine.export" => parse_args::<NoArgs>(op, a).map(|_| Op::Export)?,
+            "calendar.is_working_day" => Op::IsWorkingDay(parse_args(op, a)?),
+            "calendar.working_days" => Op::WorkingDays(parse_args(op, a)?),
+            "calendar.add" => Op::Add(parse_args(op, a)?),
+            "calendar.between" => Op::Between(parse_args(op, a)?),
+            "calendar.next_working_instant" => Op::NextWorkingInstant(parse_args(op, a)?),
+            "request.register" => Op::Register(parse_args(op, a)?),
+            "request.execute" => Op::Execute(parse_args(op, a)?),
+            "request.execute_batch" => Op::ExecuteBatch(parse_args(op, a)?),
+            "request.get" => Op::Get(parse_args(op, a)?),
+            "sla.status" => Op::Status(parse_args(op, a)?),
+            "sla.status_batch" => Op::StatusBatch(parse_args(op, a)?),
+            "sla.tick" => Op::Tick(parse_args(op, a)?),
+            "log.replay" => Op::Replay(parse_args(op, a)?),
+            "sla.status_from_events" => Op::StatusFromEvents(parse_args(op, a)?),
             "fee.load_estate" => {
-                if let Ok(t) = from_value::<LoadEstateTyped>(op, a) {
+                if let Ok(t) = parse_args::<LoadEstateTyped>(op, a) {
                     return Ok(Call(Op::LoadEstate(Box::new((t.schedule, t.units)))));
                 }
-                let a: LoadEstateArgs = from_value(op, a)?;
+                let a: LoadEstateArgs = parse_args(op, a)?;
                 let units = elements::<Unit>(op, "units", a.units)?;
                 Op::LoadEstate(Box::new((schedule_of(op, a.schedule)?, units)))
             }
             "fee.bill" => {
-                let a: BillArgs = from_value(op, a)?;
+                let a: BillArgs = parse_args(op, a)?;
                 let inline = match (a.schedule, a.units) {
                     (Some(s), Some(u)) => Some((schedule_of(op, s)?, elements::<Unit>(op, "units", u)?)),
                     (None, None) => None,
@@ -585,7 +593,7 @@ impl Call {
                 }))
             }
             "fee.bill_estate" => {
-                if let Ok(t) = from_value::<BillEstateTyped>(op, a) {
+                if let Ok(t) = parse_args::<BillEstateTyped>(op, a) {
                     let inputs = BillInputs {
                         readings: t.readings,
                         usage: t.usage,
@@ -594,15 +602,15 @@ impl Call {
                     };
                     return Ok(Call(Op::BillEstate(Box::new((t.period, inputs)))));
                 }
-                let a: BillEstateArgs = from_value(op, a)?;
+                let a: BillEstateArgs = parse_args(op, a)?;
                 let inputs = inputs_of(op, a.readings, a.usage, a.parking, a.shared)?;
                 Op::BillEstate(Box::new((a.period, inputs)))
             }
-            "fee.parking" => Op::Parking(from_value(op, a)?),
-            "fee.apportion" => Op::Apportion(from_value(op, a)?),
-            "fee.account.execute" => Op::AccountExecute(Box::new(from_value(op, a)?)),
-            "fee.account.late_fees" => Op::LateFees(Box::new(from_value(op, a)?)),
-            "fee.account.arrears" => Op::Arrears(Box::new(from_value(op, a)?)),
+            "fee.parking" => Op::Parking(parse_args(op, a)?),
+            "fee.apportion" => Op::Apportion(parse_args(op, a)?),
+            "fee.account.execute" => Op::AccountExecute(Box::new(parse_args(op, a)?)),
+            "fee.account.late_fees" => Op::LateFees(Box::new(parse_args(op, a)?)),
+            "fee.account.arrears" => Op::Arrears(Box::new(parse_args(op, a)?)),
             other => {
                 return Err(Failure::new(
                     Status::UnknownOperation,

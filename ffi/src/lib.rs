@@ -192,24 +192,10 @@ pub extern "C" fn wuye_contract_version() -> u32 {
 /// `"unknown"` for a value this build does not define. Never free it.
 #[no_mangle]
 pub extern "C" fn wuye_status_name(status: u32) -> *const std::ffi::c_char {
-    let name: &'static [u8] = match Status::ALL.iter().find(|s| s.value() == status) {
-        Some(Status::Ok) => b"ok\0",
-        Some(Status::NullArgument) => b"null_argument\0",
-        Some(Status::InvalidUtf8) => b"invalid_utf8\0",
-        Some(Status::MalformedJson) => b"malformed_json\0",
-        Some(Status::UnsupportedVersion) => b"unsupported_version\0",
-        Some(Status::UnknownOperation) => b"unknown_operation\0",
-        Some(Status::InvalidRequest) => b"invalid_request\0",
-        Some(Status::Refused) => b"refused\0",
-        Some(Status::NotFound) => b"not_found\0",
-        Some(Status::Conflict) => b"conflict\0",
-        Some(Status::Calendar) => b"calendar\0",
-        Some(Status::InvalidConfig) => b"invalid_config\0",
-        Some(Status::InvalidEvent) => b"invalid_event\0",
-        Some(Status::InvalidHandle) => b"invalid_handle\0",
-        Some(Status::Panic) => b"panic\0",
-        None => b"unknown\0",
-    };
+    let name = Status::ALL
+        .iter()
+        .find(|s| s.value() == status)
+        .map_or(c"unknown", |s| s.c_name());
     name.as_ptr().cast()
 }
 
