@@ -18,6 +18,8 @@
 //! - [`money`]: integer fen, exact decimals, named rounding rules, largest-remainder split.
 //! - [`fee`]: fee schedules, periods, units, meters, parking, bills, accounts, late fees,
 //!   arrears.
+//! - [`survey`]: satisfaction and service quality — 满意率, SERVQUAL gaps, CSAT, NPS, indexes,
+//!   KPIs, callback sampling — in exact fixed-point figures.
 //! - [`contract`]: the versioned JSON contract every binding speaks.
 
 /// Crate version.
@@ -33,6 +35,7 @@ pub mod log;
 pub mod money;
 pub mod role;
 pub mod sla;
+pub mod survey;
 pub mod ticket;
 
 pub use calendar::{BusinessCalendar, CalendarError, Instant};
