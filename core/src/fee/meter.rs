@@ -46,7 +46,8 @@ pub struct Reading {
     /// A meter replacement 换表 since the previous reading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replaced: Option<Replacement>,
-    /// Consumption earlier in the tier year 年累计用量 (needed for annual tier bounds).
+    /// Consumption earlier in the tier year 年累计用量: required for an item whose tiers have
+    /// annual bounds, refused for any other item (it would be ignored).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year_to_date: Option<Decimal>,
 }

@@ -872,6 +872,15 @@ impl Estate {
         };
         let (t0, tn) = rate.tiers;
         let tiers = &self.tiers[t0 as usize..(t0 + tn) as usize];
+        let annual = !tiers.is_empty() && matches!(it.kind, Kind::Metered(TierBounds::Annual));
+        if prior.is_some() && !annual {
+            // A year-to-date figure here would be ignored: refuse it rather than bill as
+            // if it had been used (the host has likely mixed up its items or rates).
+            return Err(FeeError::invalid(
+                self.place(u, i, &format!("{}[{}].year_to_date", field.0, field.1)),
+                "only for items whose tiers have annual bounds",
+            ));
+        }
         let num = if tiers.is_empty() {
             mul_i128(qty, rate.price).ok_or_else(overflow)?
         } else {
