@@ -17,7 +17,13 @@
 //! A refund 退款 references a receipt and undoes it as if the payment had been smaller:
 //! first what the receipt put into the prepaid balance (if still there), then its
 //! allocations, last allocated first. A payment and its full refund leave every charge and
-//! the balance as they were. A credit note 冲减单 references a charge and lowers what it
+//! the balance as they were. Money in the prepaid balance is pooled: once the balance has
+//! paid a charge (预存抵扣, automatic or by hand) that money is a payment of the charge and no
+//! longer belongs to the deposit it came from, so a deposit 预存 is refundable only as far as
+//! its money is still in the balance. To give back money that paid a charge, the charge
+//! itself is corrected (a credit note moves what was overpaid back into the balance, from
+//! where it can be refunded). This is the rule of the cashier's book: a receipt that became
+//! a payment is reversed by a correction of the bill, not by a refund of the deposit. A credit note 冲减单 references a charge and lowers what it
 //! bills; what had already been paid beyond the new amount moves to the prepaid balance.
 
 use crate::fee::late_fee::{late_fee, LateFeeLine, LateFeeRule};
