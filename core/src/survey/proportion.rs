@@ -12,7 +12,7 @@
 //! Worked in integers (multiplying through by 10⁴): `centre = (10⁴k + 19208) / D` and
 //! `half² = 38416 · (10⁴k(n−k) + 9604n) / (n · D²)` with `D = 10⁴n + 38416`. The centre and
 //! the half-width are bounded at 8 places (floor and ceiling), then the bounds are rounded
-//! outward to [`PERCENT_PLACES`](super::exact::PERCENT_PLACES) — so the printed interval
+//! outward to [`PERCENT_PLACES`] — so the printed interval
 //! always contains the exact Wilson interval, and with it the point estimate. Counts up to
 //! ten million answers are exact; more is an overflow error.
 
