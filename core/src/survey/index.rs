@@ -18,6 +18,7 @@
 use super::exact::{pow10, Figure, SurveyError, MEAN_PLACES, PERCENT_PLACES};
 use super::fraction::Fraction;
 use super::scale::Scale;
+use super::servqual::MAX_ITEMS;
 use crate::money::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -77,13 +78,19 @@ pub struct IndexReport {
 }
 
 impl IndexReport {
-    /// Scores the index. Refused: an invalid scale; no items, an empty or duplicate item
-    /// id; a negative weight or weights not summing to 100; a response with another number
+    /// Scores the index. Refused: an invalid scale; no items or more than
+    /// [`MAX_ITEMS`], an empty or duplicate item id; a negative weight or weights not summing to 100; a response with another number
     /// of answers than items; an answer outside the scale (named `responses[i], item ID`).
     pub fn score(input: &IndexInput) -> Result<IndexReport, SurveyError> {
         input.scale.validate("scale")?;
         if input.items.is_empty() {
             return Err(SurveyError::invalid("items", "no items"));
+        }
+        if input.items.len() > MAX_ITEMS {
+            return Err(SurveyError::invalid(
+                "items",
+                format!("{} items; at most {MAX_ITEMS}", input.items.len()),
+            ));
         }
         let mut seen = HashSet::new();
         let mut sum = Decimal::ZERO;

@@ -42,7 +42,7 @@
 //! a SERVQUAL response without expectations; weights (fixed or a respondent's) that are
 //! negative or do not sum to 100; fixed weights together with respondents' weights; and in
 //! the questionnaire an empty item id, a duplicate id, an item mapped to no dimension or to
-//! an unknown one, or a dimension with no item.
+//! an unknown one, a dimension with no item, or more than [`MAX_ITEMS`] items.
 
 use super::exact::{Figure, SurveyError, MEAN_PLACES, PERCENT_PLACES};
 use super::fraction::Fraction;
@@ -468,7 +468,18 @@ struct Checked<'a> {
     reverse: bool,
 }
 
+/// Most items a questionnaire or an index may have. Item means have unrelated
+/// denominators, so a mean of means grows by one denominator per item; the cap keeps every
+/// exact fraction small (a few thousand bits at most).
+pub const MAX_ITEMS: usize = 200;
+
 fn check_items(items: &[Item]) -> Result<Vec<Checked<'_>>, SurveyError> {
+    if items.len() > MAX_ITEMS {
+        return Err(SurveyError::invalid(
+            "items",
+            format!("{} items; at most {MAX_ITEMS}", items.len()),
+        ));
+    }
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -1159,6 +1170,14 @@ mod tests {
         assert_eq!(
             err(&|i| i.items[0].id = String::new()),
             "items[0]: empty item id"
+        );
+        assert_eq!(
+            err(&|i| {
+                i.items = (0..201)
+                    .map(|k| Item::new(format!("x{k}"), Dimension::ALL[k % 5], false))
+                    .collect()
+            }),
+            "items: 201 items; at most 200"
         );
         assert_eq!(
             err(&|i| i.scale = Scale { min: 7, max: 1 }),
