@@ -146,9 +146,9 @@ impl Nat {
     }
 }
 
-/// An exact fraction `±num / den` (`den` > 0) of unbounded integers. Sums and products never
-/// overflow; only the final rounding to a [`Figure`] can (when the figure itself does not
-/// fit an `i128`).
+/// An exact fraction 精确分数 `±num / den` (`den` > 0) of unbounded integers. Sums and
+/// products never overflow; only the final rounding to a [`Figure`] can (when the figure
+/// itself does not fit an `i128`).
 #[derive(Debug, Clone)]
 pub struct Fraction {
     negative: bool,
@@ -157,7 +157,7 @@ pub struct Fraction {
 }
 
 impl Fraction {
-    /// Zero.
+    /// Zero 零.
     pub fn zero() -> Fraction {
         Fraction {
             negative: false,
@@ -166,7 +166,7 @@ impl Fraction {
         }
     }
 
-    /// `num / den`; `None` when `den` is zero (no data).
+    /// `num / den`; `None` when `den` is zero (no data 无数据).
     pub fn new(num: i128, den: i128) -> Option<Fraction> {
         if den == 0 {
             return None;
@@ -178,7 +178,7 @@ impl Fraction {
         })
     }
 
-    /// An integer.
+    /// An integer 整数.
     pub fn int(n: i128) -> Fraction {
         Fraction {
             negative: n < 0,
@@ -187,12 +187,12 @@ impl Fraction {
         }
     }
 
-    /// Whether it is below zero.
+    /// Whether it is below zero 负数.
     pub fn is_negative(&self) -> bool {
         self.negative && !self.num.is_zero()
     }
 
-    /// `self + other`, exactly.
+    /// `self + other`, exactly (加).
     pub fn add(&self, other: &Fraction) -> Fraction {
         let a = self.num.mul(&other.den);
         let b = other.num.mul(&self.den);
@@ -212,12 +212,12 @@ impl Fraction {
         }
     }
 
-    /// `self − other`, exactly.
+    /// `self − other`, exactly (减).
     pub fn sub(&self, other: &Fraction) -> Fraction {
         self.add(&other.neg())
     }
 
-    /// `−self`.
+    /// `−self` (相反数).
     pub fn neg(&self) -> Fraction {
         Fraction {
             negative: !self.negative && !self.num.is_zero(),
@@ -226,7 +226,7 @@ impl Fraction {
         }
     }
 
-    /// `self × other`, exactly.
+    /// `self × other`, exactly (乘).
     pub fn mul(&self, other: &Fraction) -> Fraction {
         let num = self.num.mul(&other.num);
         Fraction {
@@ -236,12 +236,12 @@ impl Fraction {
         }
     }
 
-    /// `self × num / den`; `None` when `den` is zero.
+    /// `self × num / den` (按比例); `None` when `den` is zero.
     pub fn scale(&self, num: i128, den: i128) -> Option<Fraction> {
         Fraction::new(num, den).map(|f| self.mul(&f))
     }
 
-    /// The mean of `parts`: their sum over their count. `None` for no parts.
+    /// The mean 平均值 of `parts`: their sum over their count. `None` for no parts.
     pub fn mean<'a, I: IntoIterator<Item = &'a Fraction>>(parts: I) -> Option<Fraction> {
         let mut sum = Fraction::zero();
         let mut count: i128 = 0;
@@ -252,7 +252,7 @@ impl Fraction {
         sum.scale(1, count)
     }
 
-    /// The value × 10^`places`, rounded to an integer by `mode` (as
+    /// The value × 10^`places`, rounded 舍入 to an integer by `mode` (as
     /// [`div_round`](crate::money::div_round): half up is half away from zero). `None` if it
     /// does not fit an `i128`.
     pub fn round(&self, places: u32, mode: Rounding) -> Option<i128> {
@@ -280,7 +280,8 @@ impl Fraction {
         })
     }
 
-    /// The value to `places` places, half up (away from zero) — the one rounding of a figure.
+    /// The value to `places` places, half up 四舍五入 (away from zero) — the one rounding of a
+    /// figure.
     pub fn figure(&self, places: u32) -> Option<Figure> {
         self.round(places, Rounding::HalfUp)
             .map(|m| Figure::new(m, places))

@@ -34,7 +34,7 @@ pub struct IndexItem {
     pub weight: Decimal,
 }
 
-/// What an index is computed from: `{"scale":{"min":1,"max":10},"items":[…],
+/// What an index 满意度指数 is computed from: `{"scale":{"min":1,"max":10},"items":[…],
 /// "responses":[[9,8,7],[10,null,8],…]}` (`scale` defaults to 1–10). Each response lists
 /// one answer per item, in item order; `null` is unanswered.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -49,7 +49,7 @@ pub struct IndexInput {
     pub responses: Vec<Vec<Option<i64>>>,
 }
 
-/// One item's figures.
+/// One item's figures 指标得分.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IndexItemScore {
     /// The item.
@@ -78,9 +78,10 @@ pub struct IndexReport {
 }
 
 impl IndexReport {
-    /// Scores the index. Refused: an invalid scale; no items or more than
-    /// [`MAX_ITEMS`], an empty or duplicate item id; a negative weight or weights not summing to 100; a response with another number
-    /// of answers than items; an answer outside the scale (named `responses[i], item ID`).
+    /// Scores the index 满意度指数. Refused: an invalid scale; no items or more than
+    /// [`MAX_ITEMS`], an empty or duplicate item id; a negative weight or weights not
+    /// summing to 100; a response with another number of answers than items; an answer
+    /// outside the scale (named `responses[i], item ID`).
     pub fn score(input: &IndexInput) -> Result<IndexReport, SurveyError> {
         input.scale.validate("scale")?;
         if input.items.is_empty() {

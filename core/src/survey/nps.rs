@@ -22,7 +22,7 @@ use super::proportion::Interval;
 use super::scale::{distribution, Scale};
 use serde::{Deserialize, Serialize};
 
-/// What NPS is computed from: `{"answers":[10,9,7,3,…]}`, each 0–10.
+/// What NPS 净推荐值 is computed from: `{"answers":[10,9,7,3,…]}`, each 0–10.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NpsInput {
@@ -30,7 +30,7 @@ pub struct NpsInput {
     pub answers: Vec<i64>,
 }
 
-/// A count and its share of all answers, in percent (2 places, half up; `null` without
+/// A count and its share 占比 of all answers, in percent (2 places, half up; `null` without
 /// answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Share {
@@ -79,7 +79,7 @@ fn floor_ceil(a: i128, b: i128) -> (i128, i128) {
 }
 
 impl Nps {
-    /// Scores NPS. Refused: an answer outside 0–10 (named `answers[i]`).
+    /// Scores NPS 净推荐值. Refused: an answer outside 0–10 (named `answers[i]`).
     pub fn score(input: &NpsInput) -> Result<Nps, SurveyError> {
         let counts = distribution(&Scale::NPS, &input.answers)?;
         let sum = |r: std::ops::RangeInclusive<usize>| -> u64 {

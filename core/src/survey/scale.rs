@@ -14,9 +14,9 @@ use super::proportion::Proportion;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// Largest magnitude of a scale bound.
+/// Largest magnitude of a scale bound 量表端点.
 pub const MAX_BOUND: i64 = 1000;
-/// Most points a scale may have (`0–100` is the largest span).
+/// Most points 刻度 a scale may have (`0–100` is the largest span).
 pub const MAX_POINTS: i64 = 101;
 
 /// An answer scale 量表: whole numbers from `min` to `max` inclusive, `{"min":1,"max":7}`.
@@ -30,31 +30,31 @@ pub struct Scale {
 }
 
 impl Scale {
-    /// `1–7`, SERVQUAL's default.
+    /// `1–7`, SERVQUAL's default 七点量表.
     pub const SEVEN: Scale = Scale { min: 1, max: 7 };
-    /// `1–5`, CSAT's default.
+    /// `1–5`, CSAT's default 五点量表.
     pub const FIVE: Scale = Scale { min: 1, max: 5 };
-    /// `1–10`, the index's default.
+    /// `1–10`, the index's default 十点量表.
     pub const TEN: Scale = Scale { min: 1, max: 10 };
-    /// `0–10`, NPS's (fixed).
+    /// `0–10`, NPS's (fixed) 推荐意愿.
     pub const NPS: Scale = Scale { min: 0, max: 10 };
 
-    /// SERVQUAL's default scale (for serde defaults).
+    /// SERVQUAL's default scale 七点量表 (for serde defaults).
     pub fn seven() -> Scale {
         Scale::SEVEN
     }
 
-    /// CSAT's default scale (for serde defaults).
+    /// CSAT's default scale 五点量表 (for serde defaults).
     pub fn five() -> Scale {
         Scale::FIVE
     }
 
-    /// The index's default scale (for serde defaults).
+    /// The index's default scale 十点量表 (for serde defaults).
     pub fn ten() -> Scale {
         Scale::TEN
     }
 
-    /// Refuses a scale with `min ≥ max`, a bound beyond ±[`MAX_BOUND`], or more than
+    /// Refuses 拒绝 a scale with `min ≥ max`, a bound beyond ±[`MAX_BOUND`], or more than
     /// [`MAX_POINTS`] points. `at` names the field.
     pub fn validate(&self, at: &str) -> Result<(), SurveyError> {
         if self.min >= self.max {
@@ -78,12 +78,12 @@ impl Scale {
         Ok(())
     }
 
-    /// Whether `answer` is on the scale.
+    /// Whether `answer` is on the scale 在量表内.
     pub fn contains(&self, answer: i64) -> bool {
         (self.min..=self.max).contains(&answer)
     }
 
-    /// `answer` if it is on the scale, else an error at `at` naming it (`what` is the kind of
+    /// `answer` if it is on the scale, else an error 超出量表 at `at` naming it (`what` is the kind of
     /// answer: "answer", "perception"...).
     pub fn check(
         &self,
@@ -101,12 +101,12 @@ impl Scale {
         }
     }
 
-    /// A reverse-coded answer: `min + max − answer` (on a 1–7 scale, 2 reads as 6).
+    /// A reverse-coded answer 反向计分: `min + max − answer` (on a 1–7 scale, 2 reads as 6).
     pub fn reversed(&self, answer: i64) -> i64 {
         self.min + self.max - answer
     }
 
-    /// The number of points, `max − min + 1`.
+    /// The number of points 刻度数, `max − min + 1`.
     pub fn points(&self) -> usize {
         usize::try_from(self.max - self.min + 1).unwrap_or(0)
     }
@@ -124,7 +124,7 @@ impl fmt::Display for Scale {
     }
 }
 
-/// What CSAT is computed from: `{"scale":{"min":1,"max":5},"top_boxes":2,"answers":[5,4,…]}`
+/// What CSAT 顾客满意度 is computed from: `{"scale":{"min":1,"max":5},"top_boxes":2,"answers":[5,4,…]}`
 /// (`scale` defaults to 1–5 and `top_boxes` to 2).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -161,7 +161,7 @@ pub struct Csat {
     pub csat: Proportion,
 }
 
-/// The distribution of `answers` on `scale`, refusing one outside it (named `answers[i]`).
+/// The distribution 分布 of `answers` on `scale`, refusing one outside it (named `answers[i]`).
 pub fn distribution(scale: &Scale, answers: &[i64]) -> Result<Vec<u64>, SurveyError> {
     let mut counts = vec![0u64; scale.points()];
     for (i, &a) in answers.iter().enumerate() {
@@ -186,7 +186,7 @@ fn totals(scale: &Scale, counts: &[u64]) -> (i128, u64) {
 }
 
 impl Csat {
-    /// Scores CSAT. Refused: an invalid scale, `top_boxes` of 0 or not below the number of
+    /// Scores CSAT 顾客满意度. Refused: an invalid scale, `top_boxes` of 0 or not below the number of
     /// points, an answer outside the scale.
     pub fn score(input: &CsatInput) -> Result<Csat, SurveyError> {
         input.scale.validate("scale")?;

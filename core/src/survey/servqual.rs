@@ -69,7 +69,7 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    /// The five, in the standard order.
+    /// The five 五个维度, in the standard order.
     pub const ALL: [Dimension; 5] = [
         Dimension::Tangibles,
         Dimension::Reliability,
@@ -78,7 +78,7 @@ impl Dimension {
         Dimension::Empathy,
     ];
 
-    /// The snake_case name: `tangibles`.
+    /// The snake_case name (英文名): `tangibles`.
     pub fn name(self) -> &'static str {
         match self {
             Dimension::Tangibles => "tangibles",
@@ -100,7 +100,7 @@ impl Dimension {
         }
     }
 
-    /// Parses the snake_case name.
+    /// Parses the snake_case name (英文名).
     pub fn parse(s: &str) -> Option<Dimension> {
         Dimension::ALL.into_iter().find(|d| d.name() == s)
     }
@@ -143,7 +143,7 @@ const fn std_item(
     }
 }
 
-/// The standard 22-item SERVQUAL layout (Parasuraman, Zeithaml & Berry 1988, revised):
+/// The standard 22-item SERVQUAL layout 标准 22 题问卷 (Parasuraman, Zeithaml & Berry 1988, revised):
 /// tangibles q1–q4, reliability q5–q9, responsiveness q10–q13, assurance q14–q17, empathy
 /// q18–q22. None is reverse-coded.
 pub const STANDARD_ITEMS: [StandardItem; 22] = {
@@ -201,7 +201,7 @@ pub struct Item {
 }
 
 impl Item {
-    /// An item of a dimension.
+    /// An item 题项 of a dimension.
     pub fn new(id: impl Into<String>, dimension: Dimension, reverse: bool) -> Item {
         Item {
             id: id.into(),
@@ -211,7 +211,7 @@ impl Item {
     }
 }
 
-/// The standard 22 items as a questionnaire ([`STANDARD_ITEMS`]).
+/// The standard 22 items 标准问卷 as a questionnaire ([`STANDARD_ITEMS`]).
 pub fn standard_items() -> Vec<Item> {
     STANDARD_ITEMS
         .iter()
@@ -237,7 +237,7 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// The weight of a dimension.
+    /// The weight 权重 of a dimension.
     pub fn get(&self, d: Dimension) -> Decimal {
         match d {
             Dimension::Tangibles => self.tangibles,
@@ -248,7 +248,7 @@ impl Weights {
         }
     }
 
-    /// Refuses a negative weight or a sum other than 100. `at` names the weights.
+    /// Refuses 拒绝 a negative weight or a sum other than 100. `at` names the weights.
     pub fn validate(&self, at: &str) -> Result<(), SurveyError> {
         let mut sum = Decimal::ZERO;
         for d in Dimension::ALL {
@@ -290,7 +290,7 @@ pub struct Response {
     pub weights: Option<Weights>,
 }
 
-/// A SERVQUAL or SERVPERF survey: `{"scale":{"min":1,"max":7},"items":[…],"weights":{…},
+/// A SERVQUAL or SERVPERF survey 问卷调查: `{"scale":{"min":1,"max":7},"items":[…],"weights":{…},
 /// "responses":[…]}`. `scale` defaults to 1–7, `items` to the standard 22, `weights` (fixed
 /// importance weights) to none.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -309,7 +309,7 @@ pub struct SurveyInput {
     pub responses: Vec<Response>,
 }
 
-/// Where the weights of a weighted figure came from.
+/// Where the weights 权重来源 of a weighted figure came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum WeightSource {
@@ -319,7 +319,7 @@ pub enum WeightSource {
     Respondents,
 }
 
-/// The five weights used, in points of 100 (2 places, half up).
+/// The five weights used 所用权重, in points of 100 (2 places, half up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct WeightFigures {
     /// 有形性.
@@ -334,7 +334,7 @@ pub struct WeightFigures {
     pub empathy: Figure,
 }
 
-/// One item's SERVQUAL figures.
+/// One item's SERVQUAL figures 题项差距.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemGap {
     /// The item.
@@ -351,7 +351,7 @@ pub struct ItemGap {
     pub gap: Option<Figure>,
 }
 
-/// One dimension's SERVQUAL figures: means of its items'.
+/// One dimension's SERVQUAL figures 维度差距: means of its items'.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DimensionGap {
     /// The dimension.
@@ -366,7 +366,7 @@ pub struct DimensionGap {
     pub gap: Option<Figure>,
 }
 
-/// The unweighted overall: the mean of the five dimensions.
+/// The unweighted overall 总体差距: the mean of the five dimensions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OverallGap {
     /// Mean of the dimensions' expectations.
@@ -407,7 +407,7 @@ pub struct ServqualReport {
     pub weighted: Option<WeightedGap>,
 }
 
-/// One item's SERVPERF figure.
+/// One item's SERVPERF figure 题项感知.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemPerception {
     /// The item.
@@ -420,7 +420,7 @@ pub struct ItemPerception {
     pub perception: Option<Figure>,
 }
 
-/// One dimension's SERVPERF figure.
+/// One dimension's SERVPERF figure 维度感知.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DimensionPerception {
     /// The dimension.
@@ -431,7 +431,7 @@ pub struct DimensionPerception {
     pub perception: Option<Figure>,
 }
 
-/// The importance-weighted overall perception.
+/// The importance-weighted overall perception 加权感知.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct WeightedPerception {
     /// Fixed or the respondents'.
@@ -468,7 +468,7 @@ struct Checked<'a> {
     reverse: bool,
 }
 
-/// Most items a questionnaire or an index may have. Item means have unrelated
+/// Most items 题项上限 a questionnaire or an index may have. Item means have unrelated
 /// denominators, so a mean of means grows by one denominator per item; the cap keeps every
 /// exact fraction small (a few thousand bits at most).
 pub const MAX_ITEMS: usize = 200;

@@ -38,7 +38,7 @@ pub struct ServiceLine {
     pub provision_cost: Decimal,
 }
 
-/// What customer value is computed from: `{"lines":[…]}`.
+/// What customer value 顾客价值 is computed from: `{"lines":[…]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValueInput {
@@ -46,7 +46,7 @@ pub struct ValueInput {
     pub lines: Vec<ServiceLine>,
 }
 
-/// One line's value figures.
+/// One line's value figures 服务项目价值.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct LineValue {
     /// The service line.
@@ -61,7 +61,7 @@ pub struct LineValue {
     pub text: Vec<String>,
 }
 
-/// The sums over all lines.
+/// The sums over all lines 合计.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValueTotals {
     /// Σ gross value.
@@ -72,7 +72,7 @@ pub struct ValueTotals {
     pub potential_profit: Decimal,
 }
 
-/// Customer value and potential profit per line, and their totals (`null` without lines).
+/// Customer value 顾客价值 and potential profit 公司潜在利润 per line, and their totals (`null` without lines).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ValueReport {
     /// Per line, in input order.
@@ -82,7 +82,7 @@ pub struct ValueReport {
 }
 
 impl ValueReport {
-    /// Computes every line. Refused: a negative input (named `lines[i] (LINE)` and the
+    /// Computes every line 逐项计算. Refused: a negative input (named `lines[i] (LINE)` and the
     /// field); overflow.
     pub fn compute(input: &ValueInput) -> Result<ValueReport, SurveyError> {
         let mut lines = Vec::with_capacity(input.lines.len());
