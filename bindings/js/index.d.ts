@@ -863,6 +863,88 @@ export interface Ageing {
   lines: ArrearsLine[];
 }
 
+// ---- surveys 满意度 (wuye_core::survey in its serde form) -----------------------------------------
+
+/** A fixed-point figure as a string with exact places: percents "87.50", means "-0.7667". */
+export type Figure = string;
+/** An answer scale: whole numbers from min to max. */
+export interface Scale { min: number; max: number }
+/** A 95% interval, bounds rounded outward. */
+export interface Interval { low: Figure; high: Figure }
+/** k of n in percent with its Wilson interval; null figures without answers. */
+export interface Proportion { count: number; total: number; percent: Figure | null; interval: Interval | null }
+export type Dimension = 'tangibles' | 'reliability' | 'responsiveness' | 'assurance' | 'empathy';
+/** Importance weights, points out of 100 (they sum to 100). */
+export type DimensionWeights<T = Decimal> = Record<Dimension, T>;
+export interface SurveyItem { id: string; dimension: Dimension; reverse?: boolean }
+/** One respondent; lists follow the item order, null is unanswered. */
+export interface SurveyResponse {
+  id?: string;
+  expectation?: (number | null)[];
+  perception: (number | null)[];
+  weights?: DimensionWeights;
+}
+export interface SurveyArgs {
+  scale?: Scale;
+  items?: SurveyItem[];
+  weights?: DimensionWeights | null;
+  responses: SurveyResponse[];
+}
+export interface ServqualResult {
+  respondents: number;
+  scale: Scale;
+  items: { id: string; dimension: Dimension; answered: number; expectation: Figure | null; perception: Figure | null; gap: Figure | null }[];
+  dimensions: { dimension: Dimension; items: number; expectation: Figure | null; perception: Figure | null; gap: Figure | null }[];
+  overall: { expectation: Figure | null; perception: Figure | null; gap: Figure | null };
+  weighted: { source: 'fixed' | 'respondents'; respondents: number; weights: DimensionWeights<Figure>; gap: Figure | null } | null;
+}
+export interface ServperfResult {
+  respondents: number;
+  scale: Scale;
+  items: { id: string; dimension: Dimension; answered: number; perception: Figure | null }[];
+  dimensions: { dimension: Dimension; items: number; perception: Figure | null }[];
+  overall: Figure | null;
+  weighted: { source: 'fixed' | 'respondents'; respondents: number; weights: DimensionWeights<Figure>; perception: Figure | null } | null;
+}
+export interface CsatResult {
+  scale: Scale;
+  top_boxes: number;
+  answers: number;
+  distribution: number[];
+  mean: Figure | null;
+  csat: Proportion;
+}
+export interface NpsShare { count: number; percent: Figure | null }
+export interface NpsResult {
+  answers: number;
+  distribution: number[];
+  promoters: NpsShare;
+  passives: NpsShare;
+  detractors: NpsShare;
+  nps: Figure | null;
+  standard_error: Figure | null;
+  margin: Figure | null;
+  interval: Interval | null;
+}
+export interface IndexResult {
+  scale: Scale;
+  respondents: number;
+  items: { id: string; weight: Decimal; answered: number; mean: Figure | null; score: Figure | null }[];
+  index: Figure | null;
+}
+export interface ServiceLine {
+  line: string;
+  utility: Decimal;
+  process_quality: Decimal;
+  price: Decimal;
+  access_cost: Decimal;
+  provision_cost: Decimal;
+}
+export interface ValueResult {
+  lines: { line: string; gross_value: Decimal; customer_value: Decimal; potential_profit: Decimal; text: string[] }[];
+  total: { gross_value: Decimal; customer_value: Decimal; potential_profit: Decimal } | null;
+}
+
 // ---- the contract: requests and responses ---------------------------------------------------------
 
 export interface EngineInfo {
@@ -927,6 +1009,16 @@ export interface Operations {
     args: { account: Account; as_of: DateString; buckets?: number[] | null };
     result: Ageing;
   };
+  'survey.servqual': { args: SurveyArgs; result: ServqualResult };
+  'survey.servperf': { args: SurveyArgs; result: ServperfResult };
+  'survey.csat': { args: { scale?: Scale; top_boxes?: number; answers: number[] }; result: CsatResult };
+  'survey.nps': { args: { answers: number[] }; result: NpsResult };
+  'survey.proportion': { args: { count: number; total: number }; result: Proportion };
+  'survey.index': {
+    args: { scale?: Scale; items: { id: string; weight: Decimal }[]; responses: (number | null)[][] };
+    result: IndexResult;
+  };
+  'survey.value': { args: { lines: ServiceLine[] }; result: ValueResult };
 }
 
 export type OperationName = keyof Operations;

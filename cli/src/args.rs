@@ -20,6 +20,8 @@ pub enum Topic {
     Calendar,
     /// `wuye bill`.
     Bill,
+    /// `wuye survey`.
+    Survey,
 }
 
 impl Topic {
@@ -30,6 +32,7 @@ impl Topic {
             "sla" => Some(Topic::Sla),
             "calendar" => Some(Topic::Calendar),
             "bill" => Some(Topic::Bill),
+            "survey" => Some(Topic::Survey),
             _ => None,
         }
     }
@@ -42,6 +45,7 @@ impl Topic {
             Topic::Sla => HELP_SLA,
             Topic::Calendar => HELP_CALENDAR,
             Topic::Bill => HELP_BILL,
+            Topic::Survey => HELP_SURVEY,
         }
     }
 
@@ -55,6 +59,7 @@ impl Topic {
             Topic::Bill => {
                 "wuye bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD [--unit ID[,ID...]] [--json]"
             }
+            Topic::Survey => "wuye survey FILE.csv [--scale MIN-MAX] [--json]",
         }
     }
 }
@@ -124,6 +129,15 @@ pub enum Invocation {
         /// Print the bills as JSON.
         json: bool,
     },
+    /// Scores a survey CSV: SERVQUAL / SERVPERF, or CSAT and NPS.
+    Survey {
+        /// The CSV file.
+        file: PathBuf,
+        /// The answer scale, if not the default (1–7 questionnaire, 1–5 CSAT).
+        scale: Option<wuye_core::survey::Scale>,
+        /// Print the report as JSON.
+        json: bool,
+    },
 }
 
 /// A usage error: what was wrong, and which command's usage to show.
@@ -166,6 +180,7 @@ fn topic_name(t: Topic) -> &'static str {
         Topic::Sla => "sla",
         Topic::Calendar => "calendar",
         Topic::Bill => "bill",
+        Topic::Survey => "survey",
     }
 }
 
@@ -175,6 +190,7 @@ usage: wuye demo [--log FILE]
        wuye sla FILE.jsonl --as-of INSTANT [--json]
        wuye calendar [--calendar FILE.json] QUERY ARGS...
        wuye bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD [--unit ID[,ID...]] [--json]
+       wuye survey FILE.csv [--scale MIN-MAX] [--json]
        wuye help [COMMAND] | --help | --version
 ";
 
@@ -204,6 +220,10 @@ Commands:
   bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD
         [--unit ID[,ID...]] [--json]  Bills 账单 for a period, each line with its trace
                                       计算过程 (or the bills as JSON).
+  survey FILE.csv [--scale MIN-MAX] [--json]
+                                      Survey scores 满意度: SERVQUAL gaps 服务质量差距
+                                      (or SERVPERF) from a CSV of the 22 standard items,
+                                      or CSAT and NPS from a ratings CSV.
   help [COMMAND]                      This help, or a command's (also COMMAND --help).
   --version                           Print the version.
 
@@ -314,6 +334,43 @@ Options:
 Example (the bundled sample estate):
   wuye bill cli/data/sample-estate/fees/schedule.json cli/data/sample-estate/fees/units.json \\
             cli/data/sample-estate/fees/inputs-2026-09.json --period 2026-09
+";
+
+const HELP_SURVEY: &str = "\
+usage: wuye survey FILE.csv [--scale MIN-MAX] [--json]
+
+Scores a CSV of survey answers 问卷. The header says what the file holds:
+
+  SERVQUAL 服务质量差距   respondent,E1,...,E22,P1,...,P22[,W_tangibles,W_reliability,
+                          W_responsiveness,W_assurance,W_empathy]
+      Expectations 期望 (E) and perceptions 感知 (P) of the 22 standard items (q1-q4
+      tangibles 有形性, q5-q9 reliability 可靠性, q10-q13 responsiveness 响应性, q14-q17
+      assurance 保证性, q18-q22 empathy 移情性) on 1-7 by default. Prints each item's mean E,
+      mean P and gap P - E, each dimension's (the mean of its items), the overall (the mean
+      of the five) and, when W_* columns give respondents' importance weights (100 points
+      each, all five or none), the weighted gap from their averages.
+  SERVPERF 服务绩效       respondent,P1,...,P22[,W_...]   (no E columns): perceptions only.
+  Ratings 评分            respondent,csat,nps   (either or both)
+      CSAT 顾客满意度: the share of the top two boxes (1-5 by default) with its 95% Wilson
+      interval, the mean and the distribution; NPS 净推荐值 on 0-10: promoters 9-10 minus
+      detractors 0-6, with its standard error, margin and 95% interval.
+
+One row per respondent; lines starting with # and blank lines are skipped; fields are
+separated by commas (no quoting). A blank answer is an unanswered item, skipped for that
+item only. Figures are exact: means and gaps to 4 places, percentages to 2, half up; an
+item nobody answered shows —. An answer outside the scale, weights that do not sum to 100,
+a missing column or a malformed cell is an error (exit status 1) naming the line or the
+respondent and the item.
+
+Options:
+  --scale MIN-MAX   The answer scale of the questionnaire (default 1-7) or of CSAT
+                    (default 1-5), e.g. --scale 1-5. NPS is always 0-10.
+  --json            Print {\"servqual\": ...}, {\"servperf\": ...} or {\"csat\": ..., \"nps\": ...}:
+                    the results of the contract's survey operations.
+
+Example (the bundled sample estate):
+  wuye survey cli/data/sample-estate/survey-servqual.csv
+  wuye survey cli/data/sample-estate/survey-ratings.csv
 ";
 
 /// Parses an RFC 3339 instant with an explicit offset.
@@ -657,6 +714,25 @@ pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
                 inputs: p.positional.get(2).map(PathBuf::from),
                 period,
                 only,
+                json: p.flag("--json"),
+            })
+        }
+        "survey" => {
+            let t = Topic::Survey;
+            let p = split(t, rest, &["--json"], &["--scale"])?;
+            if p.help {
+                return Ok(Invocation::Help(Some(t)));
+            }
+            expect_positional(t, &p, &["FILE.csv"])?;
+            let scale = match p.value("--scale") {
+                Some(s) => {
+                    Some(crate::survey::parse_scale(s).map_err(|m| UsageError::new(Some(t), m))?)
+                }
+                None => None,
+            };
+            Ok(Invocation::Survey {
+                file: PathBuf::from(&p.positional[0]),
+                scale,
                 json: p.flag("--json"),
             })
         }

@@ -7,6 +7,8 @@
 //! - [`estate`]: the estate profile 小区概况 and staff of the sample estate.
 //! - [`fees`]: `wuye bill` and the demo's month of billing 收费.
 //! - [`scenario`]: scenario scripts and [`scenario::play`].
+//! - [`survey`]: `wuye survey` — a CSV of survey answers scored as SERVQUAL 服务质量差距,
+//!   SERVPERF, CSAT or NPS.
 //! - [`report`]: the demo report, SLA clock blocks, the replay table.
 //! - [`text`]: `h:mm`, column padding for CJK text, bilingual names.
 //!
@@ -20,6 +22,7 @@ pub mod estate;
 pub mod fees;
 pub mod report;
 pub mod scenario;
+pub mod survey;
 pub mod text;
 
 use std::path::Path;
@@ -127,6 +130,9 @@ pub fn run(invocation: &Invocation) -> Result<String, Failure> {
             *json,
         )
         .map_err(domain),
+        Invocation::Survey { file, scale, json } => {
+            survey::survey_file(file, *scale, *json).map_err(domain)
+        }
         Invocation::Calendar { calendar, query } => {
             let cal = match calendar {
                 Some(path) => load_calendar(path)?,

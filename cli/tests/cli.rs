@@ -754,3 +754,190 @@ fn demo_bills_a_month_and_ages_an_account() {
     // Parking 300.00 unpaid 17 Sep–31 Oct: 45 days × 0.0003 × 300 = 4.05.
     assert!(out.contains("300.00 × 45 days × 0.0003 = 4.05"), "{out}");
 }
+
+// ---- surveys ----------------------------------------------------------------------------
+
+fn sample(name: &str) -> String {
+    format!("{}/data/sample-estate/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The cells of the text row that starts with `label` (split on runs of two spaces).
+fn row<'a>(out: &'a str, label: &str) -> Vec<&'a str> {
+    let line = out
+        .lines()
+        .find(|l| l.starts_with(label))
+        .unwrap_or_else(|| panic!("no row {label}:\n{out}"));
+    line.split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+#[test]
+fn survey_scores_the_sample_servqual_file() {
+    // Expected figures computed independently from the CSV with Python's fractions module
+    // (means of means kept exact, each figure rounded once to 4 places, half up).
+    let out = ok(&["survey", &sample("survey-servqual.csv")]);
+    assert!(out.contains("20 respondents 受访者, scale 1–7"), "{out}");
+    // q1: 梁先生 skipped P1, so 19 pairs: E 118/19 = 6.2105…, P 111/19 = 5.8421…, gap −7/19.
+    assert_eq!(
+        row(&out, "q1 "),
+        [
+            "q1",
+            "设备现代化 modern equipment",
+            "19",
+            "6.2105",
+            "5.8421",
+            "-0.3684"
+        ]
+    );
+    // q11: 刘女士 skipped P11: 19 pairs, E 120/19, P 82/19, gap −38/19 = −2.
+    assert_eq!(
+        row(&out, "q11 ")[2..],
+        ["19", "6.3158", "4.3158", "-2.0000"]
+    );
+    // q19: 许女士 skipped E19: 19 pairs, gap (97 − 119)/19 = −22/19 = −1.157894….
+    assert_eq!(
+        row(&out, "q19 ")[2..],
+        ["19", "6.2632", "5.1053", "-1.1579"]
+    );
+    // Dimension gaps, each the exact mean of its items' gaps: tangibles −729/1520 =
+    // −0.479605…, reliability −137/100, responsiveness −79/40, assurance −9/10, empathy
+    // −2321/1900 = −1.221578….
+    assert_eq!(
+        row(&out, "tangibles 有形性")[1..],
+        ["4", "6.2276", "5.7480", "-0.4796"]
+    );
+    assert_eq!(
+        row(&out, "reliability 可靠性")[1..],
+        ["5", "6.2500", "4.8800", "-1.3700"]
+    );
+    assert_eq!(row(&out, "responsiveness 响应性")[4], "-1.9750");
+    assert_eq!(row(&out, "assurance 保证性")[4], "-0.9000");
+    assert_eq!(row(&out, "empathy 移情性")[4], "-1.2216");
+    // Overall: the mean of the five, −45191/38000 = −1.189236….
+    assert_eq!(
+        row(&out, "overall 总体")[1..],
+        ["6.2288", "5.0396", "-1.1892"]
+    );
+    // 17 respondents gave weights (three left them blank); their sums 205, 515, 440, 305,
+    // 235 over 17 → 12.06, 30.29, 25.88, 17.94, 13.82; weighted gap
+    // Σ sum_d · gap_d / (100 · 17) = −3396349/2584000 = −1.314376….
+    assert!(
+        out.contains("weighted gap 加权差距 -1.3144 — the respondents' own weights 受访者权重, averaged over 17: 有形性 12.06, 可靠性 30.29, 响应性 25.88, 保证性 17.94, 移情性 13.82"),
+        "{out}"
+    );
+
+    // --json: the result of the contract's survey.servqual, under "servqual".
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(&["survey", &sample("survey-servqual.csv"), "--json"]))
+            .expect("JSON");
+    let r = &json["servqual"];
+    assert_eq!(r["respondents"], 20);
+    assert_eq!(r["overall"]["gap"], "-1.1892");
+    assert_eq!(r["weighted"]["gap"], "-1.3144");
+    assert_eq!(r["weighted"]["respondents"], 17);
+    assert_eq!(r["items"][0]["answered"], 19);
+    assert_eq!(r["dimensions"][2]["gap"], "-1.9750");
+}
+
+#[test]
+fn survey_scores_ratings() {
+    // csat: 19 answers (唐先生 left it blank), 4s and 5s 8 + 7 = 15 → 15/19 = 78.947… →
+    // 78.95%; Wilson 15 of 19 (Python decimal) [0.566652…, 0.914924…] → 56.66 … 91.50;
+    // mean 76/19 = 4.0000.
+    // nps: 19 answers (梁先生 blank): promoters 9, passives 6, detractors 4. NPS 500/19 =
+    // 26.315… → 26.32; SE = 100·√((9/19 + 4/19 − (5/19)²)/19) = 17.9906… → 17.99; margin
+    // 1.96·SE = 35.2616… → 35.26; interval [−8.9458…, 61.5774…] → −8.95 … 61.58.
+    let out = ok(&["survey", &sample("survey-ratings.csv")]);
+    assert!(
+        out.contains("satisfied 满意 15 = 78.95% (95% CI 56.66 … 91.50)"),
+        "{out}"
+    );
+    assert!(out.contains("mean 均值 4.0000"), "{out}");
+    assert!(
+        out.contains("distribution 分布 1:1 2:1 3:2 4:8 5:7"),
+        "{out}"
+    );
+    assert!(
+        out.contains("promoters 推荐者 (9–10) 9 = 47.37%, passives 被动者 (7–8) 6 = 31.58%, detractors 贬损者 (0–6) 4 = 21.05%"),
+        "{out}"
+    );
+    assert!(
+        out.contains("NPS 26.32 ± 35.26 (SE 17.99), 95% CI -8.95 … 61.58"),
+        "{out}"
+    );
+    // CSAT on another scale: every answer of the sample is on 1–7 too; the top two boxes
+    // are then 6 and 7, which nobody gave: 0 of 19.
+    let json: serde_json::Value = serde_json::from_str(&ok(&[
+        "survey",
+        &sample("survey-ratings.csv"),
+        "--scale",
+        "1-7",
+        "--json",
+    ]))
+    .expect("JSON");
+    assert_eq!(json["csat"]["csat"]["count"], 0);
+    assert_eq!(json["csat"]["csat"]["percent"], "0.00");
+    assert_eq!(json["nps"]["nps"], "26.32");
+}
+
+#[test]
+fn survey_refusals() {
+    let bad = temp("bad-survey.csv");
+    // A perception of 8 on 1–7: the respondent and the item are named (exit 1).
+    let p: Vec<String> = (1..=22).map(|k| format!("P{k}")).collect();
+    let e: Vec<String> = (1..=22).map(|k| format!("E{k}")).collect();
+    let mut answers = vec!["5"; 44];
+    answers[22 + 4] = "8";
+    std::fs::write(
+        &bad,
+        format!(
+            "respondent,{},{}\n3-1-502 王女士,{}\n",
+            e.join(","),
+            p.join(","),
+            answers.join(",")
+        ),
+    )
+    .unwrap();
+    let err = fails(1, &["survey", bad.to_str().unwrap()]);
+    assert!(
+        err.contains(
+            "responses[0] (3-1-502 王女士), item q5: perception 8 is outside the scale 1–7"
+        ),
+        "{err}"
+    );
+    // Weights summing to 90.
+    std::fs::write(
+        &bad,
+        format!(
+            "respondent,{},W_tangibles,W_reliability,W_responsiveness,W_assurance,W_empathy\nr1,{},10,20,20,20,20\n",
+            p.join(","),
+            vec!["5"; 22].join(",")
+        ),
+    )
+    .unwrap();
+    let err = fails(1, &["survey", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("responses[0] (r1) weights: weights sum to 90, not 100"),
+        "{err}"
+    );
+    // A malformed cell names the line and the column.
+    std::fs::write(&bad, "# ratings\nrespondent,nps\nr1,10\nr2,ten\n").unwrap();
+    let err = fails(1, &["survey", bad.to_str().unwrap()]);
+    assert!(
+        err.contains("bad-survey.csv:4: nps: \"ten\" is not a whole number"),
+        "{err}"
+    );
+    // No respondents: no data, not zeros.
+    std::fs::write(&bad, "respondent,csat,nps\n").unwrap();
+    let out = ok(&["survey", bad.to_str().unwrap()]);
+    assert!(out.contains("satisfied 满意 0 = — (95% CI —)"), "{out}");
+    assert!(out.contains("NPS — ± — (SE —), 95% CI —"), "{out}");
+    // Usage errors exit 2.
+    fails(2, &["survey"]);
+    fails(2, &["survey", "a.csv", "--scale", "7-1"]);
+    fails(2, &["survey", "a.csv", "b.csv"]);
+    assert!(ok(&["help", "survey"]).starts_with("usage: wuye survey"));
+    fails(1, &["survey", "/nonexistent/survey.csv"]);
+}

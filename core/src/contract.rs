@@ -222,6 +222,12 @@ impl From<AccountError> for Failure {
     }
 }
 
+impl From<crate::survey::SurveyError> for Failure {
+    fn from(e: crate::survey::SurveyError) -> Self {
+        Failure::new(Status::Refused, e.code(), e.to_string())
+    }
+}
+
 /// The request envelope. `args` stays raw text until the operation is known, so each
 /// operation's arguments are parsed once, straight into their type (no intermediate tree:
 /// faster, and one deserializer per type keeps the WASM build small).
@@ -344,6 +350,11 @@ args!(AccountAsOfArgs {
     as_of: NaiveDate
 });
 args!(ArrearsArgs { account: Account, as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
+// Surveys 满意度: pure functions of their arguments (crate::survey).
+args!(ProportionArgs {
+    count: u64,
+    total: u64
+});
 
 /// A parsed call, ready to run. Parsing needs no engine, so bindings parse outside their lock.
 #[derive(Debug, Clone, PartialEq)]
@@ -375,6 +386,13 @@ enum Op {
     AccountExecute(Box<AccountExecuteArgs>),
     LateFees(Box<AccountAsOfArgs>),
     Arrears(Box<ArrearsArgs>),
+    Servqual(Box<crate::survey::SurveyInput>),
+    Servperf(Box<crate::survey::SurveyInput>),
+    Csat(crate::survey::CsatInput),
+    Nps(crate::survey::NpsInput),
+    SurveyProportion(ProportionArgs),
+    SurveyIndex(Box<crate::survey::IndexInput>),
+    SurveyValue(crate::survey::ValueInput),
 }
 
 /// A parsed `fee.bill`: inline schedule and units, or the loaded estate.
@@ -387,7 +405,7 @@ struct BillCall {
 }
 
 /// Every operation name, in the order of the reference.
-pub const OPERATIONS: [&str; 24] = [
+pub const OPERATIONS: [&str; 31] = [
     "engine.info",
     "engine.export",
     "calendar.is_working_day",
@@ -412,6 +430,13 @@ pub const OPERATIONS: [&str; 24] = [
     "fee.account.execute",
     "fee.account.late_fees",
     "fee.account.arrears",
+    "survey.servqual",
+    "survey.servperf",
+    "survey.csat",
+    "survey.nps",
+    "survey.proportion",
+    "survey.index",
+    "survey.value",
 ];
 
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
@@ -611,6 +636,13 @@ impl Call {
             "fee.account.execute" => Op::AccountExecute(Box::new(parse_args(op, a)?)),
             "fee.account.late_fees" => Op::LateFees(Box::new(parse_args(op, a)?)),
             "fee.account.arrears" => Op::Arrears(Box::new(parse_args(op, a)?)),
+            "survey.servqual" => Op::Servqual(Box::new(parse_args(op, a)?)),
+            "survey.servperf" => Op::Servperf(Box::new(parse_args(op, a)?)),
+            "survey.csat" => Op::Csat(parse_args(op, a)?),
+            "survey.nps" => Op::Nps(parse_args(op, a)?),
+            "survey.proportion" => Op::SurveyProportion(parse_args(op, a)?),
+            "survey.index" => Op::SurveyIndex(Box::new(parse_args(op, a)?)),
+            "survey.value" => Op::SurveyValue(parse_args(op, a)?),
             other => {
                 return Err(Failure::new(
                     Status::UnknownOperation,
@@ -1016,6 +1048,27 @@ impl Engine {
                     a.buckets.as_deref().unwrap_or(&DEFAULT_BUCKETS),
                 )
                 .map_err(Failure::from),
+            ),
+            Op::Servqual(a) => {
+                Response::from_result(crate::survey::servqual(&a).map_err(Failure::from))
+            }
+            Op::Servperf(a) => {
+                Response::from_result(crate::survey::servperf(&a).map_err(Failure::from))
+            }
+            Op::Csat(a) => {
+                Response::from_result(crate::survey::Csat::score(&a).map_err(Failure::from))
+            }
+            Op::Nps(a) => {
+                Response::from_result(crate::survey::Nps::score(&a).map_err(Failure::from))
+            }
+            Op::SurveyProportion(a) => Response::from_result(
+                crate::survey::Proportion::of(a.count, a.total, "args").map_err(Failure::from),
+            ),
+            Op::SurveyIndex(a) => {
+                Response::from_result(crate::survey::IndexReport::score(&a).map_err(Failure::from))
+            }
+            Op::SurveyValue(a) => Response::from_result(
+                crate::survey::ValueReport::compute(&a).map_err(Failure::from),
             ),
             Op::Register(_)
             | Op::Execute(_)

@@ -8,12 +8,33 @@
 //!
 //! - [`exact`]: fixed-point figures, the places each kind of figure is given to, integer
 //!   square roots, and how every rounding is done.
+//! - [`fraction`]: exact fractions of unbounded integers for means of means, rounded once.
 //! - [`proportion`]: a share with its Wilson score interval 置信区间 (95%).
+//! - [`scale`]: answer scales 量表 (reverse coding) and CSAT (the top boxes' share).
+//! - [`nps`]: the Net Promoter Score 净推荐值 with its standard error and 95% interval.
+//! - [`servqual`]: SERVQUAL gaps 服务质量差距 per item, dimension and overall, importance
+//!   weights; SERVPERF (perceptions only); the standard 22-item questionnaire.
+//! - [`index`]: a 0–100 satisfaction index 满意度指数 (ACSI-style, weighted items).
+//! - [`value`]: customer value 顾客价值 and potential profit 公司潜在利润 per service line.
 //!
 //! A share over zero answers is "no data" (`None`, `null` in JSON), never a number.
 
 pub mod exact;
+pub mod fraction;
+pub mod index;
+pub mod nps;
 pub mod proportion;
+pub mod scale;
+pub mod servqual;
+pub mod value;
 
 pub use exact::{Figure, SurveyError};
+pub use fraction::Fraction;
+pub use index::{IndexInput, IndexReport};
+pub use nps::{Nps, NpsInput};
 pub use proportion::{Interval, Proportion};
+pub use scale::{Csat, CsatInput, Scale};
+pub use servqual::{
+    servperf, servqual, Dimension, ServperfReport, ServqualReport, SurveyInput, Weights,
+};
+pub use value::{ValueInput, ValueReport};

@@ -200,4 +200,21 @@ const ageing = fees.arrears(account, '2026-10-15', [30, 90]);
 void ageing.buckets.map((b) => b.to_days ?? Infinity);
 const viaCall = fees.call('fee.apportion', { amount: '1.00', weights: ['1'] });
 void viaCall.parts;
+// Surveys 满意度 through the generic call: typed arguments and results.
+const gaps = fees.call('survey.servqual', {
+  items: [{ id: 't1', dimension: 'tangibles' }, { id: 'e1', dimension: 'empathy', reverse: true }],
+  responses: [{ expectation: [6, null], perception: [5, 4], weights: { tangibles: '50', reliability: '0', responsiveness: '0', assurance: '0', empathy: '50' } }],
+});
+const overallGap: string | null = gaps.overall.gap;
+void [overallGap, gaps.weighted?.weights.empathy, gaps.dimensions.map((d) => d.dimension)];
+// @ts-expect-error not a SERVQUAL dimension
+fees.call('survey.servqual', { items: [{ id: 't1', dimension: 'tangible' }], responses: [] });
+const nps = fees.call('survey.nps', { answers: [10, 9, 0] });
+void [nps.nps, nps.interval?.low, nps.promoters.count];
+const csat = fees.call('survey.csat', { scale: { min: 1, max: 7 }, top_boxes: 1, answers: [7] });
+void csat.csat.interval?.high;
+void fees.call('survey.proportion', { count: 7, total: 8 }).percent;
+void fees.call('survey.index', { items: [{ id: 'a', weight: '100' }], responses: [[9], [null]] }).index;
+void fees.call('survey.value', { lines: [] }).total?.customer_value;
+void fees.call('survey.servperf', { responses: [] }).overall;
 fees.free();
