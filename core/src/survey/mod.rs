@@ -9,11 +9,23 @@
 //! - [`exact`]: fixed-point figures, the places each kind of figure is given to, integer
 //!   square roots, and how every rounding is done.
 //! - [`proportion`]: a share with its Wilson score interval 置信区间 (95%).
+//! - [`record`]: the service record 服务记录 the desk keeps of each request (cycles, callback
+//!   rounds), and the reporting period 统计期间 `[from, to)`.
+//! - [`callback`]: 回访满意率 (share of satisfied callback answers) overall and by department,
+//!   worker, kind or month; unreachable attempts; callback coverage 回访覆盖率.
+//! - [`kpi`]: service KPIs 服务指标 — time to accept and to complete (median, p90), on-time
+//!   rate per SLA clock, reopen and first-time-right rates, coverage, complaints per 100
+//!   households.
+//! - [`sample`]: reproducible callback sampling 回访抽样 from a seed.
 //!
 //! A share over zero answers is "no data" (`None`, `null` in JSON), never a number.
 
+pub mod callback;
 pub mod exact;
+pub mod kpi;
 pub mod proportion;
+pub mod record;
+pub mod sample;
 
 pub use exact::{Figure, SurveyError};
 pub use proportion::{Interval, Proportion};
