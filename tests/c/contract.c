@@ -1123,7 +1123,8 @@ static const char *const operations =
     "'request.execute','request.execute_batch','request.get','sla.status','sla.status_batch',"
     "'sla.tick','log.replay','sla.status_from_events','fee.bill','fee.load_estate',"
     "'fee.bill_estate','fee.parking','fee.apportion','fee.account.execute',"
-    "'fee.account.late_fees','fee.account.arrears']";
+    "'fee.account.late_fees','fee.account.arrears','survey.callbacks','kpi.report',"
+    "'survey.sample']";
 
 static void test_info(WuyeEngine *fresh, WuyeEngine *busy) {
     section("engine.info");

@@ -200,4 +200,14 @@ const ageing = fees.arrears(account, '2026-10-15', [30, 90]);
 void ageing.buckets.map((b) => b.to_days ?? Infinity);
 const viaCall = fees.call('fee.apportion', { amount: '1.00', weights: ['1'] });
 void viaCall.parts;
+// Satisfaction and KPIs through `call`: results typed, "no data" as null.
+const kpis = fees.call('kpi.report', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', households: 1860 });
+const median: number | null = kpis.accept.median_seconds;
+void [median, kpis.on_time.map((o) => `${o.clock} ${o.rate.percent ?? '—'}`), kpis.complaints.per_100_households];
+const byDept = fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'department' });
+void byDept.groups.map((g) => [g.key, g.satisfied.interval?.low, g.coverage.rate.percent]);
+const picked = fees.call('survey.sample', { seed: '2026-Q3', rate: '30', ids: ['R1', 'R2'] });
+void picked.selected;
+// @ts-expect-error no such breakdown
+fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'floor' });
 fees.free();

@@ -67,7 +67,8 @@ class LoadTest {
                     "request.register", "request.execute", "request.execute_batch", "request.get", "sla.status",
                     "sla.status_batch", "sla.tick", "log.replay", "sla.status_from_events", "fee.bill",
                     "fee.load_estate", "fee.bill_estate", "fee.parking", "fee.apportion", "fee.account.execute",
-                    "fee.account.late_fees", "fee.account.arrears"), info.operations());
+                    "fee.account.late_fees", "fee.account.arrears", "survey.callbacks", "kpi.report",
+                    "survey.sample"), info.operations());
             assertTrue(info.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), info.libraryVersion());
         }
     }
