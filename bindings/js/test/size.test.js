@@ -8,9 +8,13 @@ import { gzipSync } from 'node:zlib';
 // The issue's target is 150 KB and it is NOT met: the service desk, SLA and calendar contract
 // compiled to about 179 KiB gzipped, and the fee engine (issue 5) brought the module to about
 // 359 KiB (serde's derive code for the contract's types dominates; see bindings/js/README.md).
-// This budget only guards against further growth until the module is slimmed or split (the
-// open WASM-size work); the test prints the size against the 150 KB target every run.
-export const BUDGET_GZIP_BYTES = 365 * 1024;
+// The service-log satisfaction figures of issue 6 (survey.callbacks, kpi.report, survey.sample,
+// the Wilson interval they share, and the service record in the engine state) brought it to
+// about 376 KiB, after trimming what they added (a small heapsort instead of the standard
+// sorts, no new map type). This budget only guards against further growth until the module is
+// slimmed or split (the open WASM-size work); the test prints the size against the 150 KB
+// target every run.
+export const BUDGET_GZIP_BYTES = 382 * 1024;
 export const TARGET_GZIP_BYTES = 150 * 1024;
 
 test('the wasm module stays within its gzipped size budget', (t) => {

@@ -38,7 +38,6 @@ use crate::desk::Desk;
 use crate::ticket::RequestKind;
 use chrono::{Datelike, FixedOffset};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What a report is broken down by 分组维度.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -228,13 +227,21 @@ impl CallbackReport {
         let threshold = check_threshold(threshold.unwrap_or(desk.config().satisfied_threshold))?;
         let offset = desk.calendar().offset();
         let mut overall = Tally::default();
-        let mut groups: BTreeMap<String, Tally> = BTreeMap::new();
+        // Groups by key, kept sorted (a plain vector: few groups, and no map code in WASM).
+        let mut groups: Vec<(String, Tally)> = Vec::new();
         for t in desk.tracks() {
             let kind = t.request.details.kind;
             tally_rounds(&t.record.rounds, &period, threshold, |round, at, change| {
                 change(&mut overall);
                 if let Some(key) = group_key(by, kind, round, at, offset) {
-                    change(groups.entry(key).or_default());
+                    let i = match groups.binary_search_by(|(k, _)| k.as_str().cmp(&key)) {
+                        Ok(i) => i,
+                        Err(i) => {
+                            groups.insert(i, (key, Tally::default()));
+                            i
+                        }
+                    };
+                    change(&mut groups[i].1);
                 }
             });
         }

@@ -39,7 +39,7 @@
 use super::callback::{coverage, Coverage};
 use super::exact::{Figure, SurveyError, PERCENT_PLACES};
 use super::proportion::Proportion;
-use super::record::ReportPeriod;
+use super::record::{heap_sort, ReportPeriod};
 use crate::calendar::{CalendarError, Instant};
 use crate::desk::Desk;
 use crate::money::Rounding;
@@ -89,7 +89,7 @@ pub struct Durations {
 
 impl Durations {
     fn of(mut values: Vec<i64>) -> Durations {
-        values.sort_unstable();
+        heap_sort(&mut values, &|a, b| a < b);
         Durations {
             count: values.len() as u64,
             median_seconds: percentile(&values, 50),

@@ -113,6 +113,36 @@ impl CallbackRound {
     }
 }
 
+/// Sorts `v` in place by `less` (heapsort: O(n log n), no allocation, not stable). Small on
+/// purpose: the standard library's sorts are generic over the comparison and add kilobytes
+/// to the WASM module for each element type.
+pub(crate) fn heap_sort<T>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
+    fn sift<T>(v: &mut [T], mut root: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && less(&v[child], &v[child + 1]) {
+                child += 1;
+            }
+            if !less(&v[root], &v[child]) {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for root in (0..n / 2).rev() {
+        sift(v, root, n, less);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end, less);
+    }
+}
+
 /// The service record 服务记录 of one request (see the module documentation).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -211,6 +241,22 @@ impl ServiceRecord {
             | Change::Cancelled { .. }
             | Change::ClosedWithoutWork { .. }
             | Change::Escalated { .. } => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn heap_sort_sorts(mut v in prop::collection::vec(any::<i16>(), 0..300)) {
+            let mut expect = v.clone();
+            expect.sort_unstable();
+            heap_sort(&mut v, &|a, b| a < b);
+            prop_assert_eq!(v, expect);
         }
     }
 }

@@ -26,7 +26,7 @@
 //! were given in.
 
 use super::exact::SurveyError;
-use super::record::ReportPeriod;
+use super::record::{heap_sort, ReportPeriod};
 use crate::desk::Desk;
 use crate::money::Decimal;
 use crate::ticket::{Closure, Stage};
@@ -123,31 +123,36 @@ pub fn sample<S: AsRef<str>>(
     if seed.is_empty() {
         return Err(SurveyError::invalid("seed", "must not be empty"));
     }
+    // By id, to find duplicates; the selection keeps this order.
     let mut keyed: Vec<(u64, &str)> = ids
         .iter()
         .map(|id| (sample_key(seed, id.as_ref()), id.as_ref()))
         .collect();
-    let mut by_id: Vec<&str> = keyed.iter().map(|(_, id)| *id).collect();
-    by_id.sort_unstable();
-    if let Some(w) = by_id.windows(2).find(|w| w[0] == w[1]) {
+    heap_sort(&mut keyed, &|a, b| a.1 < b.1);
+    if let Some(w) = keyed.windows(2).find(|w| w[0].1 == w[1].1) {
         return Err(SurveyError::invalid(
             "ids",
-            format!("{} appears twice", w[0]),
+            format!("{} appears twice", w[0].1),
         ));
     }
-    let mut selected: Vec<&str> = match rule {
+    let selected: Vec<&str> = match rule {
         SampleRule::Rate(rate) => keyed
             .iter()
             .filter(|(k, _)| rate.selects(*k))
             .map(|(_, id)| *id)
             .collect(),
         SampleRule::Size(k) => {
-            keyed.sort_unstable();
             let k = usize::try_from(k).unwrap_or(usize::MAX);
-            keyed.iter().take(k).map(|(_, id)| *id).collect()
+            if k < keyed.len() {
+                // The k smallest keys (ids are distinct, so no two pairs are equal), then
+                // back to id order.
+                heap_sort(&mut keyed, &|a, b| a < b);
+                keyed.truncate(k);
+                heap_sort(&mut keyed, &|a, b| a.1 < b.1);
+            }
+            keyed.iter().map(|(_, id)| *id).collect()
         }
     };
-    selected.sort_unstable();
     Ok(Sample {
         considered: ids.len() as u64,
         selected: selected.into_iter().map(str::to_owned).collect(),
