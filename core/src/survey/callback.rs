@@ -71,7 +71,7 @@ pub struct Coverage {
     pub rate: Proportion,
 }
 
-/// The callback figures of one group (or of all answers, without a key).
+/// The callback figures 回访指标 of one group (or of all answers, without a key).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CallbackFigures {
     /// The group: a department code, worker id, kind or month; absent for the overall
@@ -148,13 +148,13 @@ impl Tally {
     }
 }
 
-/// `"YYYY-MM"` of an instant in the given offset.
+/// The month 月份 of an instant in the given offset, as `"YYYY-MM"` (the `month` group key).
 pub fn month_key(t: Instant, offset: FixedOffset) -> String {
     let local = t.with_timezone(&offset);
     format!("{:04}-{:02}", local.year(), local.month())
 }
 
-/// Checks a satisfied threshold: 1–5.
+/// Checks a satisfied threshold 满意阈值: a rating 1–5.
 pub fn check_threshold(threshold: u8) -> Result<u8, SurveyError> {
     if (1..=5).contains(&threshold) {
         Ok(threshold)
@@ -216,7 +216,7 @@ fn group_key(
 }
 
 impl CallbackReport {
-    /// The report over the desk's requests. `threshold` defaults to the desk's
+    /// The 回访满意率 report over the desk's requests. `threshold` defaults to the desk's
     /// `satisfied_threshold`.
     pub fn of(
         desk: &Desk,

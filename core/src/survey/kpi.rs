@@ -47,7 +47,7 @@ use crate::sla::{ClockKind, Phase};
 use crate::ticket::{Closure, RequestKind, Stage};
 use serde::Serialize;
 
-/// Why a KPI report could not be made.
+/// Why a KPI report 服务指标报表 could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KpiError {
     /// An input the rules refuse (households of zero, a reversed period...).
@@ -111,7 +111,7 @@ pub struct OnTime {
     pub rate: Proportion,
 }
 
-/// Requests counted in the period.
+/// Requests 工单 counted in the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RequestCounts {
     /// Registered 受理 in the period.

@@ -40,17 +40,17 @@ impl ReportPeriod {
         Ok(ReportPeriod { from, to })
     }
 
-    /// Start (included).
+    /// Start 起 (included).
     pub fn from(&self) -> Instant {
         self.from
     }
 
-    /// End (excluded).
+    /// End 止 (excluded).
     pub fn to(&self) -> Instant {
         self.to
     }
 
-    /// Whether `t` lies in the period.
+    /// Whether `t` lies in the period 统计期间.
     pub fn contains(&self, t: Instant) -> bool {
         self.from <= t && t < self.to
     }
@@ -105,7 +105,7 @@ pub struct CallbackRound {
 }
 
 impl CallbackRound {
-    /// The rating that ended the round and when, if one did.
+    /// The rating 评分 that ended the round and when, if one did.
     pub fn rated(&self) -> Option<(Instant, u8)> {
         self.attempts
             .iter()
@@ -158,7 +158,7 @@ pub struct ServiceRecord {
 }
 
 impl ServiceRecord {
-    /// Folds one event of a request of this kind into the record. Feed it every event the
+    /// Folds one event of a request of this kind into the service record 服务记录. Feed it every event the
     /// request accepted, in order (the desk does); other events would make a record that
     /// does not match the log.
     pub fn observe(&mut self, event: &Event, kind: RequestKind) {

@@ -32,11 +32,11 @@ use crate::money::Decimal;
 use crate::ticket::{Closure, Stage};
 use serde::Serialize;
 
-/// FNV-1a 64 offset basis.
+/// FNV-1a 64 offset basis (the start of every sampling key 抽样键).
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-/// FNV-1a 64 prime.
+/// FNV-1a 64 prime (sampling key 抽样键).
 pub const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-/// Draws are keys modulo this: a rate is counted in hundredths of a percent.
+/// Draws 抽签值 are keys modulo this: a rate is counted in hundredths of a percent.
 pub const DRAWS: u64 = 10_000;
 
 /// The sampling key 抽样键 of a request id under a seed (see the module documentation).
@@ -96,7 +96,7 @@ impl SampleRate {
     }
 }
 
-/// How many to select.
+/// How many to select 抽样方式: by rate or by size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SampleRule {
     /// Each request with probability `rate` (stable per request).
@@ -114,7 +114,8 @@ pub struct Sample {
     pub selected: Vec<String>,
 }
 
-/// Draws a sample of `ids` under `seed`. Ids must be distinct; the seed must not be empty.
+/// Draws a callback sample 回访抽样 of `ids` under `seed`. Ids must be distinct; the seed must
+/// not be empty.
 pub fn sample<S: AsRef<str>>(
     seed: &str,
     ids: &[S],
@@ -159,7 +160,7 @@ pub fn sample<S: AsRef<str>>(
     })
 }
 
-/// The requests eligible for a callback visit in a period: closed 已关闭 with their closing
+/// The requests eligible for a callback visit 回访 in a period: closed 已关闭 with their closing
 /// event in it, except closures without work 主动结单 (no service was given). By id.
 pub fn closed_in(desk: &Desk, period: ReportPeriod) -> Vec<&str> {
     desk.requests()
