@@ -360,12 +360,97 @@ export interface SlaTrack {
   error: CalendarFailure | null;
 }
 
+/** A request's service record 服务记录: its handling cycles and callback rounds 回访轮次. */
+export interface ServiceRecord {
+  cycles: {
+    started_at: Instant;
+    dispatched_at: Instant | null;
+    accepted_at: Instant | null;
+    completed_at: Instant | null;
+  }[];
+  rounds: {
+    replied_at: Instant;
+    department: string | null;
+    worker: string | null;
+    /** `rating` null: unreachable 联系不上. */
+    attempts: { at: Instant; rating: number | null }[];
+    closed_unreachable_at: Instant | null;
+  }[];
+  department: string | null;
+  worker: string | null;
+}
+
 /** The whole engine state (`engine.export`), to store and restore. */
 export interface EngineState {
   config: Required<DeskConfig>;
   policy: SlaPolicy;
   calendar: CalendarSpec;
-  requests: Record<string, { request: ServiceRequest; sla: SlaTrack }>;
+  /** `record` is absent in states saved before service records existed. */
+  requests: Record<string, { request: ServiceRequest; sla: SlaTrack; record?: ServiceRecord }>;
+}
+
+// ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------------
+
+/** A fixed-point figure as a string with its places ("87.50", "4.2500"). */
+export type Figure = string;
+
+/** A share with its 95% Wilson interval (percent); `percent` and `interval` null over nothing. */
+export interface Proportion {
+  count: number;
+  total: number;
+  percent: Figure | null;
+  interval: { low: Figure; high: Figure } | null;
+}
+
+/** Callback coverage 回访覆盖率 of the rounds replied in the period. */
+export interface Coverage {
+  due: number;
+  reached: number;
+  closed_unreachable: number;
+  pending: number;
+  rate: Proportion;
+}
+
+export type GroupBy = 'all' | 'department' | 'assignee' | 'kind' | 'month';
+
+/** 满意率 and coverage of one group (`key` absent for the overall figures). */
+export interface CallbackFigures {
+  key?: string;
+  satisfied: Proportion;
+  mean_rating: Figure | null;
+  unreachable: number;
+  coverage: Coverage;
+}
+
+/** `survey.callbacks`. */
+export interface CallbackReport {
+  from: Instant;
+  to: Instant;
+  by: GroupBy;
+  threshold: number;
+  overall: CallbackFigures;
+  groups: CallbackFigures[];
+}
+
+/** Business-second durations: nearest-rank median and 90th percentile. */
+export interface Durations {
+  count: number;
+  median_seconds: Seconds | null;
+  p90_seconds: Seconds | null;
+}
+
+/** `kpi.report`. */
+export interface KpiReport {
+  from: Instant;
+  to: Instant;
+  requests: { registered: number; closed: number; closed_after_work: number; cancelled: number };
+  accept: Durations;
+  complete: Durations;
+  on_time: { clock: ClockKind; met: number; breached: number; rate: Proportion }[];
+  reopened: Proportion;
+  first_time_right: Proportion;
+  coverage: Coverage;
+  complaints: { count: number; households: number | null; per_100_households: Figure | null };
 }
 
 /** What an engine is made from (`v` may be left out: the wrapper adds it). */
@@ -1019,6 +1104,25 @@ export interface Operations {
     result: IndexResult;
   };
   'survey.value': { args: { lines: ServiceLine[] }; result: ValueResult };
+  'survey.callbacks': {
+    args: { from: Instant; to: Instant; by?: GroupBy; threshold?: number | null; events?: Event[] | null };
+    result: CallbackReport;
+  };
+  'kpi.report': {
+    args: { from: Instant; to: Instant; households?: number | null; events?: Event[] | null };
+    result: KpiReport;
+  };
+  'survey.sample': {
+    args: {
+      seed: string;
+      rate?: Decimal | null;
+      size?: number | null;
+      ids?: string[] | null;
+      from?: Instant | null;
+      to?: Instant | null;
+    };
+    result: { considered: number; selected: string[] };
+  };
 }
 
 export type OperationName = keyof Operations;

@@ -149,6 +149,7 @@ pub fn demo(log: Option<&Path>) -> Result<String, Failure> {
     let (estate, scenario, day) = scenario::play_sample().map_err(domain)?;
     let mut out = report::demo_report(&estate, &scenario, &day).map_err(domain)?;
     out.push_str(&fees::demo_fees().map_err(domain)?);
+    out.push_str(&report::satisfaction_report(&estate, &scenario, &day).map_err(domain)?);
     if let Some(path) = log {
         std::fs::write(path, wuye_core::log::to_jsonl(&day.events))
             .map_err(|e| domain(format!("cannot write {}: {e}", path.display())))?;

@@ -1,5 +1,6 @@
 //! Readable reports: the demo day report (estate profile, escalations, every request's path
-//! through the stages and its SLA clocks, summary), the SLA clock blocks shared with
+//! through the stages and its SLA clocks, summary), the demo's satisfaction section (满意率,
+//! callback coverage, service KPIs, the callback sample), the SLA clock blocks shared with
 //! `wuye sla`, and the request table of `wuye replay`.
 //!
 //! Everything here is a pure function of its inputs; nothing reads a clock.
@@ -10,6 +11,11 @@ use std::fmt::Write as _;
 use wuye_core::desk::Desk;
 use wuye_core::role::Role;
 use wuye_core::sla::{ClockState, SlaStatus, Timing};
+use wuye_core::survey::callback::{CallbackFigures, CallbackReport, GroupBy};
+use wuye_core::survey::kpi::{Durations, KpiReport};
+use wuye_core::survey::record::ReportPeriod;
+use wuye_core::survey::sample::{closed_in, sample, SampleRate, SampleRule};
+use wuye_core::survey::Proportion;
 use wuye_core::ticket::{
     Change, Closure, Event, HoldReason, Location, Reporter, ServiceRequest, Stage,
 };
@@ -744,6 +750,149 @@ fn summary(w: &mut String, day: &Day, statuses: &[(&ServiceRequest, SlaStatus)],
             let _ = writeln!(w, "{p}");
         }
     }
+}
+
+/// A proportion as `5/6  83.33%  [43.64, 97.00]`, or `0/0  no data 无数据`.
+fn share(p: &Proportion) -> String {
+    match (p.percent, p.interval) {
+        (Some(pc), Some(i)) => format!("{}/{}  {pc}%  [{}, {}]", p.count, p.total, i.low, i.high),
+        _ => format!("{}/{}  no data 无数据", p.count, p.total),
+    }
+}
+
+/// The seed of the demo's callback sample 回访抽样.
+pub const SAMPLE_SEED: &str = "翠湖花园 2026-09";
+/// The demo's sampling rate, in percent.
+pub const SAMPLE_RATE: &str = "30";
+
+/// The demo's satisfaction section 满意度: 满意率 by department and overall with 95%
+/// intervals, callback coverage, the day's service KPIs, and the callback sample at 30%.
+pub fn satisfaction_report(
+    estate: &Estate,
+    scenario: &Scenario,
+    day: &Day,
+) -> Result<String, String> {
+    let desk = &day.desk;
+    let date = scenario.date;
+    let cal = desk.calendar();
+    let start = date
+        .and_hms_opt(0, 0, 0)
+        .and_then(|t| t.and_local_timezone(cal.offset()).single())
+        .ok_or("the day's start is not an instant")?;
+    let period =
+        ReportPeriod::new(start, start + chrono::Duration::days(1)).map_err(|e| e.to_string())?;
+    let callbacks =
+        CallbackReport::of(desk, period, GroupBy::Department, None).map_err(|e| e.to_string())?;
+    let kpi = KpiReport::of(desk, period, Some(u64::from(estate.households)))
+        .map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    let w = &mut out;
+    let title = format!(
+        "Satisfaction 满意度 — callbacks 回访 and service KPIs 服务指标, {date} (00:00–24:00)"
+    );
+    let _ = writeln!(w, "\n{title}\n{}", "=".repeat(text::width(&title)));
+    let _ = writeln!(
+        w,
+        "满意率 (callbacks rated {} of 5 or better; 95% Wilson interval)",
+        callbacks.threshold
+    );
+    let mean = |f: &CallbackFigures| match f.mean_rating {
+        Some(m) => format!("mean 平均 {m}"),
+        None => String::new(),
+    };
+    let unreachable = |f: &CallbackFigures| match f.unreachable {
+        0 => String::new(),
+        n => format!("{n} unreachable 联系不上"),
+    };
+    let mut rows = Vec::new();
+    for g in &callbacks.groups {
+        let key = g.key.as_deref().unwrap_or_default();
+        rows.push(vec![
+            format!("  {}", estate.department_name(key)),
+            share(&g.satisfied),
+            mean(g),
+            unreachable(g),
+        ]);
+    }
+    let all = &callbacks.overall;
+    rows.push(vec![
+        "  Overall 合计".into(),
+        share(&all.satisfied),
+        mean(all),
+        unreachable(all),
+    ]);
+    w.push_str(&table(&rows));
+    let c = &all.coverage;
+    let _ = writeln!(
+        w,
+        "Callback coverage 回访覆盖率: {} — of {} callbacks due (replied today), {} reached, \
+         {} closed unreachable, {} pending",
+        share(&c.rate),
+        c.due,
+        c.reached,
+        c.closed_unreachable,
+        c.pending
+    );
+
+    let _ = writeln!(
+        w,
+        "KPIs 服务指标 (times in business hours — before 08:30 and at lunch count 0; median and \
+         p90 nearest-rank)"
+    );
+    let durations = |d: &Durations| match (d.median_seconds, d.p90_seconds) {
+        (Some(m), Some(p)) => format!("{} — median {}, p90 {}", d.count, hmm(m), hmm(p)),
+        _ => format!("{} — no data 无数据", d.count),
+    };
+    let mut rows = vec![
+        vec![
+            "  Time to accept 接单时长".to_owned(),
+            durations(&kpi.accept),
+        ],
+        vec![
+            "  Time to complete 完成时长".to_owned(),
+            durations(&kpi.complete),
+        ],
+    ];
+    for o in &kpi.on_time {
+        rows.push(vec![
+            format!("  On time 及时率 {}", text::clock_name(o.clock)),
+            share(&o.rate),
+        ]);
+    }
+    rows.push(vec!["  Reopen rate 重开率".into(), share(&kpi.reopened)]);
+    rows.push(vec![
+        "  First-time-right 一次解决率".into(),
+        share(&kpi.first_time_right),
+    ]);
+    let per_100 = kpi
+        .complaints
+        .per_100_households
+        .map(|f| f.to_string())
+        .unwrap_or_default();
+    rows.push(vec![
+        "  Complaints 投诉 per 100 households".into(),
+        format!(
+            "{} ÷ {} households 户 × 100 = {per_100}",
+            kpi.complaints.count,
+            number(u64::from(estate.households))
+        ),
+    ]);
+    w.push_str(&table(&rows));
+
+    let rate = SAMPLE_RATE
+        .parse()
+        .map_err(|e| format!("sampling rate: {e}"))
+        .and_then(|r| SampleRate::from_percent(r).map_err(|e| e.to_string()))?;
+    let closed = closed_in(desk, period);
+    let picked = sample(SAMPLE_SEED, &closed, SampleRule::Rate(rate)).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        w,
+        "Callback sample 回访抽样 at {SAMPLE_RATE}% (seed “{SAMPLE_SEED}”): {} of {} closed requests — {}",
+        picked.selected.len(),
+        picked.considered,
+        picked.selected.join(", ")
+    );
+    Ok(out)
 }
 
 /// The request table of `wuye replay`: id, kind, priority, stage, reopens, transfers.

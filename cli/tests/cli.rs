@@ -941,3 +941,77 @@ fn survey_refusals() {
     assert!(ok(&["help", "survey"]).starts_with("usage: wuye survey"));
     fails(1, &["survey", "/nonexistent/survey.csv"]);
 }
+
+/// The line of `report` that contains `label` (the first).
+fn line_with<'a>(report: &'a str, label: &str) -> &'a str {
+    report
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("no line with {label:?} in:\n{report}"))
+}
+
+#[test]
+fn demo_reports_satisfaction_kpis_and_the_callback_sample() {
+    let out = ok(&["demo"]);
+    let section = &out[out
+        .find("Satisfaction 满意度")
+        .expect("a satisfaction section")..];
+    // Callbacks on 2026-09-30 (day.json): 001 rated 5, 003 rated 2 (reopened) and later 5,
+    // 005 rated 5 (transferred from 绿化部 to 工程部, so 工程部's), 002 rated 5 — all 工程部 —
+    // and 012 rated 4 (安管部). Satisfied (≥ 4): 工程部 4 of 5, mean (5+2+5+5+5)/5 = 4.4000;
+    // 安管部 1 of 1, mean 4.0000; overall 5 of 6, mean 26/6 = 4.3333. 004 was unreachable
+    // three times (工程部). Wilson bounds (Python decimal, outward): 4/5 [37.55, 96.38],
+    // 1/1 [20.65, 100.00], 5/6 [43.64, 97.00], 6/7 [48.68, 97.44].
+    let eng = line_with(section, "工程部 engineering");
+    assert!(
+        eng.contains("4/5  80.00%  [37.55, 96.38]") && eng.contains("mean 平均 4.4000"),
+        "{eng}"
+    );
+    assert!(eng.contains("3 unreachable 联系不上"), "{eng}");
+    let sec = line_with(section, "安管部 security");
+    assert!(
+        sec.contains("1/1  100.00%  [20.65, 100.00]") && sec.contains("4.0000"),
+        "{sec}"
+    );
+    let all = line_with(section, "Overall 合计");
+    assert!(
+        all.contains("5/6  83.33%  [43.64, 97.00]") && all.contains("4.3333"),
+        "{all}"
+    );
+    // Rounds replied on the day: 001, 003 (twice), 002, 004, 005, 012 = 7; all rated but
+    // 004, closed unreachable at 17:00.
+    let cov = line_with(section, "Callback coverage");
+    assert!(cov.contains("6/7  85.71%  [48.68, 97.44]"), "{cov}");
+    assert!(cov.contains("1 closed unreachable, 0 pending"), "{cov}");
+    // Time to accept, business seconds from the cycle's first dispatch: 001 07:44→07:46 and
+    // 012 12:25→12:28 fall outside working hours (0), 007 300, 003 420 twice, 002 480,
+    // 004, 005, 006 600, 011 and 009 900: n = 11, median the ⌈5.5⌉ = 6th = 480 s (0:08),
+    // p90 the ⌈9.9⌉ = 10th = 900 s (0:15).
+    assert!(line_with(section, "Time to accept").contains("11 — median 0:08, p90 0:15"));
+    // Time to complete, cycle start → completion: 001 and 012 0, 003 5400 (08:35→10:05),
+    // 005 6000 (10:15→11:55), 003 again 7800 (11:00→14:40), 004 9900 (09:05→11:50), 002
+    // 16200 (08:50→14:50, the hold included): median the 4th = 6000 (1:40), p90 the 7th
+    // = 16200 (4:30).
+    assert!(line_with(section, "Time to complete").contains("7 — median 1:40, p90 4:30"));
+    // On time: 004's arrive clock (1:35 of 1:00) is the day's only breach among the clocks
+    // that ended: arrive 9 of 10. Dispatch and accept: 11 each (010's dispatch clock was
+    // voided by its closure without work, within target); complete 7; reply 9 (with the
+    // inquiry and the praise); callback 7.
+    assert!(line_with(section, "及时率 arrive").contains("9/10  90.00%  [59.58, 98.22]"));
+    assert!(line_with(section, "及时率 dispatch").contains("11/11  100.00%"));
+    assert!(line_with(section, "及时率 reply").contains("9/9  100.00%"));
+    assert!(line_with(section, "及时率 callback").contains("7/7  100.00%"));
+    // Closed after a callback round: 001, 002, 003, 004, 005, 012; 003 was reopened, none
+    // returned (006 was, but closed without work): reopen 1/6, first-time-right 5/6.
+    assert!(line_with(section, "Reopen rate").contains("1/6  16.67%  [3.00, 56.36]"));
+    assert!(line_with(section, "First-time-right").contains("5/6  83.33%  [43.64, 97.00]"));
+    // One complaint (012) for 1860 households: 100 / 1860 = 0.0537… → 0.05.
+    assert!(
+        line_with(section, "per 100 households").contains("1 ÷ 1,860 households 户 × 100 = 0.05")
+    );
+    // Closed on the day except without work (006, 010): 001, 002, 003, 004, 005, 008, 012,
+    // 013. Draws under “翠湖花园 2026-09” (Python): 5577, 763, 1911, 7765, 4594, 7332, 198,
+    // 6585 — below 3000: 002, 003, 012.
+    assert!(line_with(section, "Callback sample 回访抽样")
+        .contains("3 of 8 closed requests — WY20260930-002, WY20260930-003, WY20260930-012"));
+}

@@ -21,6 +21,11 @@ use crate::fee::{Bill, Estate, FeeError, Period, Schedule, Unit};
 use crate::money::{split_largest_remainder, Decimal, Money};
 use crate::role::Actor;
 use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
+use crate::survey::callback::{CallbackReport, GroupBy};
+use crate::survey::kpi::{KpiError, KpiReport};
+use crate::survey::record::ReportPeriod;
+use crate::survey::sample::{self as sampling, SampleRate, SampleRule};
+use crate::survey::SurveyError;
 use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -222,9 +227,22 @@ impl From<AccountError> for Failure {
     }
 }
 
-impl From<crate::survey::SurveyError> for Failure {
-    fn from(e: crate::survey::SurveyError) -> Self {
+impl From<SurveyError> for Failure {
+    fn from(e: SurveyError) -> Self {
         Failure::new(Status::Refused, e.code(), e.to_string())
+    }
+}
+
+impl From<KpiError> for Failure {
+    fn from(e: KpiError) -> Self {
+        match e {
+            KpiError::Survey(e) => e.into(),
+            KpiError::Calendar { ref source, .. } => {
+                let mut f = Failure::from(source.clone());
+                f.message = e.to_string();
+                f
+            }
+        }
     }
 }
 
@@ -355,6 +373,29 @@ args!(ProportionArgs {
     count: u64,
     total: u64
 });
+// Satisfaction and KPIs from the service log 回访满意率 / 服务指标 / 回访抽样 (survey::callback,
+// survey::kpi, survey::sample). `events` omitted: the engine's own requests.
+args!(CallbacksArgs {
+    #[serde(default)] events: Option<Vec<Event>>,
+    from: Instant,
+    to: Instant,
+    #[serde(default)] by: GroupBy,
+    #[serde(default)] threshold: Option<u8>,
+});
+args!(KpiArgs {
+    #[serde(default)] events: Option<Vec<Event>>,
+    from: Instant,
+    to: Instant,
+    #[serde(default)] households: Option<u64>,
+});
+args!(SampleArgs {
+    #[serde(default)] ids: Option<Vec<String>>,
+    #[serde(default)] from: Option<Instant>,
+    #[serde(default)] to: Option<Instant>,
+    seed: String,
+    #[serde(default)] rate: Option<Decimal>,
+    #[serde(default)] size: Option<u64>,
+});
 
 /// A parsed call, ready to run. Parsing needs no engine, so bindings parse outside their lock.
 #[derive(Debug, Clone, PartialEq)]
@@ -393,6 +434,9 @@ enum Op {
     SurveyProportion(ProportionArgs),
     SurveyIndex(Box<crate::survey::IndexInput>),
     SurveyValue(crate::survey::ValueInput),
+    SurveyCallbacks(Box<CallbacksArgs>),
+    KpiReport(Box<KpiArgs>),
+    SurveySample(Box<SampleArgs>),
 }
 
 /// A parsed `fee.bill`: inline schedule and units, or the loaded estate.
@@ -405,7 +449,7 @@ struct BillCall {
 }
 
 /// Every operation name, in the order of the reference.
-pub const OPERATIONS: [&str; 31] = [
+pub const OPERATIONS: [&str; 34] = [
     "engine.info",
     "engine.export",
     "calendar.is_working_day",
@@ -437,6 +481,9 @@ pub const OPERATIONS: [&str; 31] = [
     "survey.proportion",
     "survey.index",
     "survey.value",
+    "survey.callbacks",
+    "kpi.report",
+    "survey.sample",
 ];
 
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
@@ -643,6 +690,9 @@ impl Call {
             "survey.proportion" => Op::SurveyProportion(parse_args(op, a)?),
             "survey.index" => Op::SurveyIndex(Box::new(parse_args(op, a)?)),
             "survey.value" => Op::SurveyValue(parse_args(op, a)?),
+            "survey.callbacks" => Op::SurveyCallbacks(Box::new(parse_args(op, a)?)),
+            "kpi.report" => Op::KpiReport(Box::new(parse_args(op, a)?)),
+            "survey.sample" => Op::SurveySample(Box::new(parse_args(op, a)?)),
             other => {
                 return Err(Failure::new(
                     Status::UnknownOperation,
@@ -1070,6 +1120,17 @@ impl Engine {
             Op::SurveyValue(a) => Response::from_result(
                 crate::survey::ValueReport::compute(&a).map_err(Failure::from),
             ),
+            Op::SurveyCallbacks(a) => {
+                Response::from_result(survey_desk(desk, a.events).and_then(|d| {
+                    let period = ReportPeriod::new(a.from, a.to)?;
+                    Ok(CallbackReport::of(&d, period, a.by, a.threshold)?)
+                }))
+            }
+            Op::KpiReport(a) => Response::from_result(survey_desk(desk, a.events).and_then(|d| {
+                let period = ReportPeriod::new(a.from, a.to)?;
+                Ok(KpiReport::of(&d, period, a.households)?)
+            })),
+            Op::SurveySample(a) => Response::from_result(survey_sample(desk, *a)),
             Op::Register(_)
             | Op::Execute(_)
             | Op::ExecuteBatch(_)
@@ -1195,6 +1256,70 @@ struct RequestOut<'a> {
 #[derive(Serialize)]
 struct StatusesOut {
     statuses: Vec<Item<SlaStatus>>,
+}
+
+/// The desk a survey operation reads: the engine's own, or — given `events` — a desk with the
+/// engine's configuration, policy and calendar rebuilt from them, as `log.replay` would (each
+/// request's events from its registration; an event that does not apply is refused with its
+/// index).
+fn survey_desk(
+    desk: &Desk,
+    events: Option<Vec<Event>>,
+) -> Result<std::borrow::Cow<'_, Desk>, Failure> {
+    let Some(events) = events else {
+        return Ok(std::borrow::Cow::Borrowed(desk));
+    };
+    Desk::replay(
+        desk.config().clone(),
+        desk.policy().clone(),
+        desk.calendar().clone(),
+        &events,
+    )
+    .map(std::borrow::Cow::Owned)
+    .map_err(|(i, err)| {
+        let mut f = Failure::from(err);
+        f.status = Status::InvalidEvent.value();
+        f.message = format!("event {i}: {}", f.message);
+        f
+    })
+}
+
+/// `survey.sample`: the given ids, or the engine's requests closed in `[from, to)`; by rate
+/// or by size.
+fn survey_sample(desk: &Desk, a: SampleArgs) -> Result<sampling::Sample, Failure> {
+    let args_error = |code: &str, msg: &str| {
+        Failure::new(
+            Status::InvalidRequest,
+            code,
+            format!("survey.sample args: {msg}"),
+        )
+    };
+    let rule = match (a.rate, a.size) {
+        (Some(rate), None) => SampleRule::Rate(SampleRate::from_percent(rate)?),
+        (None, Some(size)) => SampleRule::Size(size),
+        (None, None) => return Err(args_error("missing_field", "give `rate` or `size`")),
+        (Some(_), Some(_)) => {
+            return Err(args_error(
+                "invalid_value",
+                "give `rate` or `size`, not both",
+            ))
+        }
+    };
+    match (a.ids, a.from, a.to) {
+        (Some(ids), None, None) => Ok(sampling::sample(&a.seed, &ids, rule)?),
+        (None, Some(from), Some(to)) => {
+            let ids = sampling::closed_in(desk, ReportPeriod::new(from, to)?);
+            Ok(sampling::sample(&a.seed, &ids, rule)?)
+        }
+        (Some(_), _, _) => Err(args_error(
+            "invalid_value",
+            "give `ids`, or `from` and `to` (the engine's closed requests), not both",
+        )),
+        (None, _, _) => Err(args_error(
+            "missing_field",
+            "give `ids`, or `from` and `to` (the engine's closed requests)",
+        )),
+    }
 }
 
 /// Refuses events written with a schema this library does not read, as `log.replay` does.

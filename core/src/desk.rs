@@ -6,6 +6,7 @@ use crate::calendar::{BusinessCalendar, Instant};
 use crate::config::DeskConfig;
 use crate::role::Actor;
 use crate::sla::{SlaError, SlaPolicy, SlaStatus, SlaTrack};
+use crate::survey::record::ServiceRecord;
 use crate::ticket::{
     Change, Command, Event, EventMismatch, NewRequest, RequestError, ServiceRequest, EVENT_SCHEMA,
 };
@@ -20,6 +21,10 @@ pub struct Tracked {
     pub request: ServiceRequest,
     /// Its clocks.
     pub sla: SlaTrack,
+    /// Its service record 服务记录 (cycles and callback rounds, for 满意率 and KPIs). Absent
+    /// in states saved before records existed: those load with an empty record.
+    #[serde(default)]
+    pub record: ServiceRecord,
 }
 
 impl Tracked {
@@ -185,6 +190,11 @@ impl Desk {
         self.requests.values().map(|t| &t.request)
     }
 
+    /// Every request with its clocks and service record, by id.
+    pub fn tracks(&self) -> impl Iterator<Item = &Tracked> {
+        self.requests.values()
+    }
+
     /// Number of requests.
     pub fn len(&self) -> usize {
         self.requests.len()
@@ -206,12 +216,21 @@ impl Desk {
             return Err(DeskError::DuplicateRequest { request: new.id });
         }
         let (request, events) = ServiceRequest::register(new, actor, now)?;
-        let mut sla = SlaTrack::new(request.id(), request.details.kind, request.details.priority);
+        let kind = request.details.kind;
+        let mut sla = SlaTrack::new(request.id(), kind, request.details.priority);
+        let mut record = ServiceRecord::default();
         for e in &events {
             sla.observe(e, &self.policy, &self.calendar);
+            record.observe(e, kind);
         }
-        self.requests
-            .insert(request.id().to_owned(), Tracked { request, sla });
+        self.requests.insert(
+            request.id().to_owned(),
+            Tracked {
+                request,
+                sla,
+                record,
+            },
+        );
         Ok(events)
     }
 
@@ -230,8 +249,10 @@ impl Desk {
                 request: id.to_owned(),
             })?;
         let events = tracked.request.execute(command, actor, now, &self.config)?;
+        let kind = tracked.request.details.kind;
         for e in &events {
             tracked.sla.observe(e, &self.policy, &self.calendar);
+            tracked.record.observe(e, kind);
         }
         Ok(events)
     }
@@ -312,11 +333,19 @@ impl Desk {
                 });
             }
             let request = ServiceRequest::from_registration(event)?;
-            let mut sla =
-                SlaTrack::new(request.id(), request.details.kind, request.details.priority);
+            let kind = request.details.kind;
+            let mut sla = SlaTrack::new(request.id(), kind, request.details.priority);
             sla.observe(event, &self.policy, &self.calendar);
-            self.requests
-                .insert(request.id().to_owned(), Tracked { request, sla });
+            let mut record = ServiceRecord::default();
+            record.observe(event, kind);
+            self.requests.insert(
+                request.id().to_owned(),
+                Tracked {
+                    request,
+                    sla,
+                    record,
+                },
+            );
             return Ok(());
         }
         let tracked =
@@ -338,6 +367,7 @@ impl Desk {
         }
         tracked.request.apply(event)?;
         tracked.sla.observe(event, &self.policy, &self.calendar);
+        tracked.record.observe(event, tracked.request.details.kind);
         Ok(())
     }
 

@@ -1124,7 +1124,8 @@ static const char *const operations =
     "'sla.tick','log.replay','sla.status_from_events','fee.bill','fee.load_estate',"
     "'fee.bill_estate','fee.parking','fee.apportion','fee.account.execute',"
     "'fee.account.late_fees','fee.account.arrears','survey.servqual','survey.servperf',"
-    "'survey.csat','survey.nps','survey.proportion','survey.index','survey.value']";
+    "'survey.csat','survey.nps','survey.proportion','survey.index','survey.value','survey.callbacks','kpi.report',"
+    "'survey.sample']";
 
 static void test_info(WuyeEngine *fresh, WuyeEngine *busy) {
     section("engine.info");

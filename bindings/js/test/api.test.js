@@ -70,7 +70,7 @@ describe('versions and raw calls', () => {
     assert.equal(info.contract_version, 1);
     assert.equal(info.library_version, '0.1.0');
     assert.equal(info.requests, 0);
-    assert.equal(info.operations.length, 31);
+    assert.equal(info.operations.length, 34);
     e.free();
   });
 

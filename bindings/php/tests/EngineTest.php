@@ -30,6 +30,7 @@ final class EngineTest extends WuyeTestCase
             'fee.apportion', 'fee.account.execute', 'fee.account.late_fees', 'fee.account.arrears',
             'survey.servqual', 'survey.servperf', 'survey.csat', 'survey.nps', 'survey.proportion',
             'survey.index', 'survey.value',
+            'survey.callbacks', 'kpi.report', 'survey.sample',
         ], $info['operations']);
     }
 

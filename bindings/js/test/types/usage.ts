@@ -217,4 +217,14 @@ void fees.call('survey.proportion', { count: 7, total: 8 }).percent;
 void fees.call('survey.index', { items: [{ id: 'a', weight: '100' }], responses: [[9], [null]] }).index;
 void fees.call('survey.value', { lines: [] }).total?.customer_value;
 void fees.call('survey.servperf', { responses: [] }).overall;
+// Satisfaction and KPIs through `call`: results typed, "no data" as null.
+const kpis = fees.call('kpi.report', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', households: 1860 });
+const median: number | null = kpis.accept.median_seconds;
+void [median, kpis.on_time.map((o) => `${o.clock} ${o.rate.percent ?? '—'}`), kpis.complaints.per_100_households];
+const byDept = fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'department' });
+void byDept.groups.map((g) => [g.key, g.satisfied.interval?.low, g.coverage.rate.percent]);
+const picked = fees.call('survey.sample', { seed: '2026-Q3', rate: '30', ids: ['R1', 'R2'] });
+void picked.selected;
+// @ts-expect-error no such breakdown
+fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'floor' });
 fees.free();

@@ -68,7 +68,8 @@ class LoadTest {
                     "sla.status_batch", "sla.tick", "log.replay", "sla.status_from_events", "fee.bill",
                     "fee.load_estate", "fee.bill_estate", "fee.parking", "fee.apportion", "fee.account.execute",
                     "fee.account.late_fees", "fee.account.arrears", "survey.servqual", "survey.servperf",
-                    "survey.csat", "survey.nps", "survey.proportion", "survey.index", "survey.value"),
+                    "survey.csat", "survey.nps", "survey.proportion", "survey.index", "survey.value", "survey.callbacks", "kpi.report",
+                    "survey.sample"),
                     info.operations());
             assertTrue(info.libraryVersion().matches("\\d+\\.\\d+\\.\\d+.*"), info.libraryVersion());
         }
