@@ -107,7 +107,7 @@ pub fn library_version() -> String {
     wuye_core::VERSION.to_owned()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "desk"))]
 mod tests {
     use super::*;
 
