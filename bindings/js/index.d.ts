@@ -997,6 +997,19 @@ export declare function errorFromFailure(failure: Failure, response?: string): W
 export declare const CONTRACT_VERSION: 1;
 export declare function contractVersion(): number;
 export declare function libraryVersion(): string;
+/**
+ * The WASM modules of the package, one per operation group: `desk` (engine.*, calendar.*,
+ * request.*, sla.*, log.*; loaded at import) and `fees` (fee.*; loaded on demand).
+ */
+export type ModuleName = 'desk' | 'fees';
+/**
+ * Loads a WASM module if it is not loaded yet. In a browser, `await loadModule('fees')` before
+ * the first fee call (until then fee calls fail with UnknownOperationError, code
+ * `module_not_loaded`); Node loads it by itself on the first fee call.
+ */
+export declare function loadModule(name: ModuleName): Promise<void>;
+/** Whether a WASM module is loaded. */
+export declare function isModuleLoaded(name: ModuleName): boolean;
 /** One raw request on a fresh engine; returns the response JSON (never throws for failures). */
 export declare function callOnce(config: EngineConfig | string | undefined, requestJson: string): string;
 

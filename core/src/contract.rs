@@ -523,19 +523,27 @@ const MODULES: [(&str, &str); 8] = [
 ];
 
 /// The refusal of an operation this build does not answer: one of the contract's, in a
-/// module left out of the build (named), or no operation at all.
+/// module left out of the build (`module_not_included`, naming the module), or no operation at
+/// all (`unknown_operation`, listing the contract's).
 fn unknown_operation(op: &str) -> Failure {
     let module = MODULES
         .iter()
         .find(|(prefix, _)| op.starts_with(prefix))
         .map(|&(_, module)| module);
-    let message = match module {
-        Some(module) if OPERATIONS.contains(&op) => {
-            format!("operation {op:?} is in the {module} module, which this build does not include")
-        }
-        _ => format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),
-    };
-    Failure::new(Status::UnknownOperation, "unknown_operation", message)
+    match module {
+        Some(module) if OPERATIONS.contains(&op) => Failure::new(
+            Status::UnknownOperation,
+            "module_not_included",
+            format!(
+                "operation {op:?} is in the {module} module, which this engine does not include"
+            ),
+        ),
+        _ => Failure::new(
+            Status::UnknownOperation,
+            "unknown_operation",
+            format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),
+        ),
+    }
 }
 
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
@@ -1426,10 +1434,10 @@ mod group_tests {
     fn a_fee_operation_names_the_fees_module() {
         let f = failure(r#"{"v":1,"op":"fee.bill","args":{"period":"2026-09"}}"#);
         assert_eq!(f.status(), Status::UnknownOperation);
-        assert_eq!(f.code, "unknown_operation");
+        assert_eq!(f.code, "module_not_included");
         assert_eq!(
             f.message,
-            "operation \"fee.bill\" is in the fees module, which this build does not include"
+            "operation \"fee.bill\" is in the fees module, which this engine does not include"
         );
     }
 
@@ -1438,9 +1446,10 @@ mod group_tests {
     fn a_desk_operation_names_the_desk_module() {
         let f = failure(r#"{"v":1,"op":"engine.info"}"#);
         assert_eq!(f.status(), Status::UnknownOperation);
+        assert_eq!(f.code, "module_not_included");
         assert_eq!(
             f.message,
-            "operation \"engine.info\" is in the desk module, which this build does not include"
+            "operation \"engine.info\" is in the desk module, which this engine does not include"
         );
         // Without the desk an engine takes only the version.
         assert!(Engine::new(br#"{"v":1}"#).is_ok());

@@ -3,6 +3,9 @@
 import {
   Engine,
   WuyeError,
+  loadModule,
+  isModuleLoaded,
+  type ModuleName,
   RefusedError,
   type Command,
   type Event,
@@ -201,3 +204,12 @@ void ageing.buckets.map((b) => b.to_days ?? Infinity);
 const viaCall = fees.call('fee.apportion', { amount: '1.00', weights: ['1'] });
 void viaCall.parts;
 fees.free();
+
+// Loading a module on demand (a browser page before its first fee call).
+const feesModule: ModuleName = 'fees';
+const feesReady: Promise<void> = loadModule(feesModule);
+void feesReady;
+const deskLoaded: boolean = isModuleLoaded('desk');
+void deskLoaded;
+// @ts-expect-error there is no such module
+void loadModule('billing');
