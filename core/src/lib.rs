@@ -33,6 +33,7 @@ pub mod log;
 pub mod money;
 pub mod role;
 pub mod sla;
+mod tagged;
 pub mod ticket;
 
 pub use calendar::{BusinessCalendar, CalendarError, Instant};

@@ -334,7 +334,8 @@ fn instant_at(cal: &BusinessCalendar, timing: Timing, p: i64) -> Result<Instant,
 }
 
 /// Where one clock is, as tracked from events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "phase", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Phase {
     /// Not started yet.
@@ -363,6 +364,14 @@ pub enum Phase {
         at: Instant,
     },
 }
+
+crate::tagged::tagged_deserialize!(Phase by "phase" {
+    NotStarted = "not_started",
+    Running = "running" { from: i64 },
+    Paused = "paused" { since: Instant },
+    Stopped = "stopped" { at: Instant },
+    Voided = "voided" { at: Instant },
+});
 
 /// One escalation threshold of one clock, as tracked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
