@@ -1,12 +1,12 @@
 //! The internally tagged enums (`Command` by `step`, `Change` by `type`, `Stage` by `stage`,
-//! `Closure` by `by`, `CallbackOutcome` by `outcome`, `Phase` by `phase`) are read by a
-//! hand-written reader (`crate::tagged`, smaller in WASM than serde's derive). Here each is
-//! compared with serde's derive on the same enum (the copies in `derived` below, with the
-//! attributes the enums had): on generated texts — every variant, in object and sequence form,
-//! with members removed, repeated, reordered, unknown, or of every JSON type, the tag missing,
-//! repeated, unknown or not a string, nested enums and structs mutated the same way, inside
-//! other values and with whitespace — both must give the same value or the same error message,
-//! position included.
+//! `Closure` by `by`, `CallbackOutcome` by `outcome`, `Phase` by `phase`, `CalendarError` by
+//! `error`) are read by a hand-written reader (`crate::tagged`, smaller in WASM than serde's
+//! derive). Here each is compared with serde's derive on the same enum (the copies in
+//! `derived` below, with the attributes the enums had): on generated texts — every variant, in
+//! object and sequence form, with members removed, repeated, reordered, unknown, or of every
+//! JSON type, the tag missing, repeated, unknown or not a string, nested enums and structs
+//! mutated the same way, inside other values and with whitespace — both must give the same
+//! value or the same error message, position included.
 
 use serde::{Deserialize, Serialize};
 use wuye_core::role::Role;
@@ -14,7 +14,7 @@ use wuye_core::sla::{ClockKind, Phase};
 use wuye_core::ticket::{
     AspectScores, CallbackOutcome, Change, Closure, Command, HoldReason, NewRequest, Stage,
 };
-use wuye_core::Instant;
+use wuye_core::{CalendarError, Instant};
 
 // ---- the enums as serde derives them (same names, so the messages name the same types) ----
 
@@ -208,6 +208,15 @@ mod derived {
             notify: Role,
             due_at: Instant,
         },
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(tag = "error", rename_all = "snake_case", deny_unknown_fields)]
+    pub enum CalendarError {
+        YearNotCovered { year: i32 },
+        InvalidDuration { seconds: i64 },
+        ReversedRange { from: String, to: String },
+        InvalidSpec { reason: String },
     }
 
     #[derive(Debug, Serialize, Deserialize)]
@@ -817,4 +826,23 @@ fn phase_reads_as_derived() {
     let n = compare::<Phase, derived::Phase>(&texts);
     println!("{n} readings compared");
     assert!(n > 3_000);
+}
+
+#[test]
+fn calendar_error_reads_as_derived() {
+    let texts = texts_of(
+        &bases(
+            "error",
+            &[
+                ("year_not_covered", &[("year", "2027")]),
+                ("invalid_duration", &[("seconds", "-5")]),
+                ("reversed_range", &[("from", "\"b\""), ("to", "\"a\"")]),
+                ("invalid_spec", &[("reason", "\"r\"")]),
+            ],
+        ),
+        &|_| Vec::new(),
+    );
+    let n = compare::<CalendarError, derived::CalendarError>(&texts);
+    println!("{n} readings compared");
+    assert!(n > 2_000);
 }
