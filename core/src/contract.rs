@@ -306,28 +306,40 @@ macro_rules! args {
 }
 
 #[cfg(feature = "desk")]
-args!(DateArgs { date: NaiveDate });
+args!(DateArgs {
+    #[serde(deserialize_with = "crate::instant::de_date")]
+    date: NaiveDate
+});
 #[cfg(feature = "desk")]
 args!(DateRangeArgs {
+    #[serde(deserialize_with = "crate::instant::de_date")]
     from: NaiveDate,
+    #[serde(deserialize_with = "crate::instant::de_date")]
     to: NaiveDate
 });
 #[cfg(feature = "desk")]
 args!(AddArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
     start: Instant,
     seconds: i64
 });
 #[cfg(feature = "desk")]
 args!(BetweenArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
     from: Instant,
+    #[serde(deserialize_with = "crate::instant::de")]
     to: Instant
 });
 #[cfg(feature = "desk")]
-args!(AtArgs { at: Instant });
+args!(AtArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
+    at: Instant
+});
 #[cfg(feature = "desk")]
 args!(RegisterArgs {
     request: NewRequest,
     actor: Actor,
+    #[serde(deserialize_with = "crate::instant::de")]
     now: Instant
 });
 #[cfg(feature = "desk")]
@@ -335,6 +347,7 @@ args!(ExecuteArgs {
     id: String,
     command: Command,
     actor: Actor,
+    #[serde(deserialize_with = "crate::instant::de")]
     now: Instant
 });
 #[cfg(feature = "desk")]
@@ -344,16 +357,20 @@ args!(IdArgs { id: String });
 #[cfg(feature = "desk")]
 args!(StatusArgs {
     id: String,
+    #[serde(deserialize_with = "crate::instant::de")]
     as_of: Instant
 });
 #[cfg(feature = "desk")]
-args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, as_of: Instant });
+args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, #[serde(deserialize_with = "crate::instant::de")] as_of: Instant });
 #[cfg(feature = "desk")]
-args!(TickArgs { now: Instant });
+args!(TickArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
+    now: Instant
+});
 #[cfg(feature = "desk")]
 args!(EventsArgs { events: Vec<Event> });
 #[cfg(feature = "desk")]
-args!(EventsAsOfArgs { events: Vec<Event>, as_of: Instant });
+args!(EventsAsOfArgs { events: Vec<Event>, #[serde(deserialize_with = "crate::instant::de")] as_of: Instant });
 #[cfg(feature = "desk")]
 args!(NoArgs {});
 #[cfg(feature = "fees")]

@@ -383,7 +383,13 @@ pub struct EscalationTrack {
     pub notify: Role,
     /// The instant the threshold is (or was) reached in the current or a finished segment;
     /// `None` while unknown (paused, not started, or never reached).
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
+    // None otherwise).
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub due: Option<Instant>,
     /// Whether its `escalated` event has been recorded.
     pub fired: bool,
@@ -397,7 +403,10 @@ pub struct ClockTrack {
     /// Handling cycle: 0 first, one more per reopen.
     pub cycle: u32,
     /// When its cycle began (registration or reopen).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub cycle_started_at: Instant,
     /// Which clock.
     pub clock: ClockKind,
@@ -410,12 +419,24 @@ pub struct ClockTrack {
     /// Where it is.
     pub phase: Phase,
     /// When it started, once it has.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
+    // None otherwise).
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub started_at: Option<Instant>,
     /// Elapsed seconds in finished segments (before the current running one).
     pub banked: i64,
     /// The instant elapsed reaches the target, computed when it last started or resumed.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
+    // None otherwise).
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub deadline: Option<Instant>,
     /// Escalation thresholds, ascending.
     pub escalations: Vec<EscalationTrack>,

@@ -21,8 +21,8 @@
 //! generated inputs.
 
 use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, Deserializer, EnumAccess, Error as _, Expected,
-    MapAccess, SeqAccess, Unexpected, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, Expected, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
 };
 use serde::Deserialize;
 use std::fmt;
@@ -623,6 +623,53 @@ where
     build(variant, Rest(rest)).map_err(D::Error::custom)
 }
 
+/// A member type of a struct variant, read from buffered content.
+pub(crate) trait Read: Sized {
+    /// Reads the value.
+    fn read(value: Buf) -> Result<Self, Error>;
+}
+
+/// `Read` through the type's `Deserialize`.
+macro_rules! read_by_deserialize {
+    ($($t:ty),* $(,)?) => {
+        $(impl Read for $t {
+            fn read(value: Buf) -> Result<Self, Error> {
+                <$t as Deserialize>::deserialize(BufDeserializer(value))
+            }
+        })*
+    };
+}
+
+read_by_deserialize!(
+    bool,
+    u8,
+    u32,
+    i32,
+    i64,
+    String,
+    Option<String>,
+    crate::ticket::AspectScores,
+    crate::ticket::HoldReason,
+    crate::ticket::NewRequest,
+    crate::ticket::Closure,
+    crate::ticket::CallbackOutcome,
+    crate::sla::ClockKind,
+    crate::role::Role,
+);
+
+// Instants as chrono reads them, without chrono's parser (crate::instant).
+impl Read for crate::calendar::Instant {
+    fn read(value: Buf) -> Result<Self, Error> {
+        crate::instant::de(BufDeserializer(value))
+    }
+}
+
+impl Read for Option<crate::calendar::Instant> {
+    fn read(value: Buf) -> Result<Self, Error> {
+        crate::instant::de_opt(BufDeserializer(value))
+    }
+}
+
 /// Where one member's value goes: an `Option` filled once.
 pub(crate) trait Slot {
     /// Reads the value into the slot.
@@ -631,9 +678,9 @@ pub(crate) trait Slot {
     fn filled(&self) -> bool;
 }
 
-impl<T: DeserializeOwned> Slot for Option<T> {
+impl<T: Read> Slot for Option<T> {
     fn fill(&mut self, value: Buf) -> Result<(), Error> {
-        *self = Some(T::deserialize(BufDeserializer(value))?);
+        *self = Some(T::read(value)?);
         Ok(())
     }
     fn filled(&self) -> bool {
@@ -657,8 +704,8 @@ impl Rest {
     }
 
     /// A newtype variant: the rest is the inner value.
-    pub(crate) fn newtype<T: DeserializeOwned>(self) -> Result<T, Error> {
-        T::deserialize(BufDeserializer(self.0))
+    pub(crate) fn newtype<T: Read>(self) -> Result<T, Error> {
+        T::read(self.0)
     }
 
     /// A struct variant's members into `slots` (one per name, in declaration order;

@@ -798,7 +798,10 @@ pub struct Event {
     /// Request id.
     pub request: String,
     /// When it happened (the `now` of the command).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub at: Instant,
     /// Who did it.
     pub actor: Actor,
@@ -921,10 +924,16 @@ pub struct ServiceRequest {
     /// What was registered.
     pub details: NewRequest,
     /// When it was registered.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub registered_at: Instant,
     /// Time of the last workflow event; later commands may not be earlier.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub last_event_at: Instant,
     /// Current stage.
     pub stage: Stage,
