@@ -45,8 +45,15 @@ for group in "${MODULES[@]}"; do
       if (!found) process.exit(1);
       console.log(found);')
   wasm-bindgen --target web --out-dir "$out" --out-name "wuye_$group" "$wasm"
-  # The features rustc enables for wasm32 by default; wasm-opt must accept them all.
-  "$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+  # The --enable flags are the features rustc enables for wasm32 by default (wasm-opt must
+  # accept them all). Size: --converge repeats -Oz while it shrinks; --low-memory-unused lets
+  # it fold constant offsets (Rust puts the stack first, growing down from 1 MiB to 0, and
+  # the data above it: the low 1 KiB is touched only by a stack 1 MiB deep);
+  # --zero-filled-memory holds because the module defines its memory (not imported), which
+  # starts zeroed; the producers and target-features sections are not needed to run.
+  "$wasm_opt" -Oz --converge --low-memory-unused --zero-filled-memory \
+    --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
     -o "$out/wuye_${group}_bg.wasm" "$out/wuye_${group}_bg.wasm"
   raw=$(wc -c < "$out/wuye_${group}_bg.wasm")
