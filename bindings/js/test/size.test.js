@@ -8,9 +8,15 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { isModuleLoaded } from '../index.js';
 
-/** The budget, for each module loaded at import. */
+/**
+ * The issue's budget, 150 KB, for each module loaded at import (KB read as KiB, as this test
+ * always has; the desk module measured 149,122 bytes, also under 150,000).
+ */
 export const BUDGET_GZIP_BYTES = 150 * 1024;
-/** Growth guard for the modules loaded on demand (the fee module is above 150 KB). */
+/**
+ * Growth guard for the modules loaded on demand: the fee module measured 252,188 bytes
+ * (246.3 KiB); it is not held to the 150 KB a page loads at import.
+ */
 export const ON_DEMAND_GUARD_GZIP_BYTES = 250 * 1024;
 
 // The package's modules (build.sh) and when index.js loads them.
