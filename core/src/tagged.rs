@@ -655,7 +655,23 @@ read_by_deserialize!(
     crate::ticket::CallbackOutcome,
     crate::sla::ClockKind,
     crate::role::Role,
+    crate::money::Money,
+    Vec<crate::fee::account::NewCharge>,
+    Vec<crate::fee::account::Allocation>,
+    crate::fee::schedule::AreaBasis,
+    crate::fee::schedule::Applies,
+    crate::fee::schedule::TierBounds,
+    crate::fee::schedule::ShareBasis,
+    crate::fee::schedule::UsagePer,
+    crate::fee::parking::ParkingTariff,
 );
+
+// Dates as chrono reads them, without chrono's parser (crate::instant).
+impl Read for chrono::NaiveDate {
+    fn read(value: Buf) -> Result<Self, Error> {
+        crate::instant::de_date(BufDeserializer(value))
+    }
+}
 
 // Instants as chrono reads them, without chrono's parser (crate::instant).
 impl Read for crate::calendar::Instant {

@@ -1,6 +1,7 @@
 //! The internally tagged enums (`Command` by `step`, `Change` by `type`, `Stage` by `stage`,
 //! `Closure` by `by`, `CallbackOutcome` by `outcome`, `Phase` by `phase`, `CalendarError` by
-//! `error`) are read by a hand-written reader (`crate::tagged`, smaller in WASM than serde's
+//! `error`; fees: `Formula` by `kind`, `AccountCommand` and `AccountEvent` by `type`) are read by
+//! a hand-written reader (`crate::tagged`, smaller in WASM than serde's
 //! derive). Here each is compared with serde's derive on the same enum (the copies in
 //! `derived` below, with the attributes the enums had): on generated texts — every variant, in
 //! object and sequence form, with members removed, repeated, reordered, unknown, or of every
@@ -8,7 +9,13 @@
 //! mutated the same way, inside other values and with whitespace — both must give the same
 //! value or the same error message, position included.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use wuye_core::fee::account::{Allocation, NewCharge};
+use wuye_core::fee::parking::ParkingTariff;
+use wuye_core::fee::schedule::{Applies, AreaBasis, ShareBasis, TierBounds, UsagePer};
+use wuye_core::fee::{AccountCommand, AccountEvent, Formula};
+use wuye_core::money::Money;
 use wuye_core::role::Role;
 use wuye_core::sla::{ClockKind, Phase};
 use wuye_core::ticket::{
@@ -207,6 +214,126 @@ mod derived {
             percent: u32,
             notify: Role,
             due_at: Instant,
+        },
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+    pub enum Formula {
+        Area {
+            #[serde(default)]
+            basis: AreaBasis,
+        },
+        Fixed {
+            #[serde(default)]
+            applies: Applies,
+        },
+        Metered {
+            #[serde(default)]
+            tier_bounds: TierBounds,
+        },
+        Shared {
+            #[serde(default)]
+            basis: ShareBasis,
+        },
+        Usage {
+            #[serde(default)]
+            per: UsagePer,
+        },
+        OneOff {
+            #[serde(default)]
+            deposit: bool,
+        },
+        Parking {
+            tariff: ParkingTariff,
+        },
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    pub enum AccountCommand {
+        PostCharges {
+            date: NaiveDate,
+            charges: Vec<NewCharge>,
+        },
+        Pay {
+            receipt: String,
+            date: NaiveDate,
+            amount: Money,
+        },
+        Deposit {
+            receipt: String,
+            date: NaiveDate,
+            amount: Money,
+        },
+        Refund {
+            refund: String,
+            receipt: String,
+            date: NaiveDate,
+            amount: Money,
+        },
+        CreditNote {
+            note: String,
+            charge: String,
+            date: NaiveDate,
+            amount: Money,
+            reason: String,
+        },
+        WaiveLateFee {
+            charge: String,
+            date: NaiveDate,
+            reason: String,
+        },
+        ApplyPrepaid {
+            date: NaiveDate,
+        },
+    }
+
+    #[derive(Debug, Serialize, Deserialize)]
+    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+    pub enum AccountEvent {
+        ChargesPosted {
+            date: NaiveDate,
+            charges: Vec<NewCharge>,
+        },
+        PaymentReceived {
+            receipt: String,
+            date: NaiveDate,
+            amount: Money,
+            allocations: Vec<Allocation>,
+            to_prepaid: Money,
+        },
+        Deposited {
+            receipt: String,
+            date: NaiveDate,
+            amount: Money,
+        },
+        PrepaidApplied {
+            date: NaiveDate,
+            allocations: Vec<Allocation>,
+        },
+        Refunded {
+            refund: String,
+            receipt: String,
+            date: NaiveDate,
+            amount: Money,
+            from_prepaid: Money,
+            reversed: Vec<Allocation>,
+        },
+        Credited {
+            note: String,
+            charge: String,
+            date: NaiveDate,
+            amount: Money,
+            reason: String,
+            applied: Money,
+            to_prepaid: Money,
+        },
+        LateFeeWaived {
+            charge: String,
+            date: NaiveDate,
+            amount: Money,
+            reason: String,
         },
     }
 
@@ -845,4 +972,243 @@ fn calendar_error_reads_as_derived() {
     let n = compare::<CalendarError, derived::CalendarError>(&texts);
     println!("{n} readings compared");
     assert!(n > 2_000);
+}
+
+const D: &str = "\"2026-09-25\"";
+
+fn dates() -> Vec<String> {
+    [
+        "\"2026-02-29\"",
+        "\"2026-9-5\"",
+        "\"2026-09-25T00:00:00+08:00\"",
+        "\"+12026-01-01\"",
+        "20260925",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn amounts() -> Vec<String> {
+    [
+        "\"1.005\"",
+        "\"-1.00\"",
+        "1",
+        "\"1e3\"",
+        "\"\"",
+        "\"99999999999999999999.00\"",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+fn charges() -> Vec<String> {
+    let mut out = amounts()
+        .into_iter()
+        .map(|a| format!("[{{\"id\":\"B1\",\"item\":\"x\",\"due\":{D},\"amount\":{a}}}]"))
+        .collect::<Vec<_>>();
+    out.extend(
+        [
+            "[{\"id\":\"B1\",\"item\":\"x\",\"due\":\"2026-09-25\",\"amount\":\"1.00\",\"late_fee\":false}]",
+            "[{\"id\":\"B1\",\"id\":\"B2\",\"item\":\"x\",\"due\":\"2026-09-25\",\"amount\":\"1.00\"}]",
+            "[{\"id\":\"B1\",\"item\":\"x\",\"due\":\"2026-09-31\",\"amount\":\"1.00\"}]",
+            "[{\"id\":\"B1\",\"item\":\"x\",\"amount\":\"1.00\"}]",
+            "[[\"B1\",\"x\",\"2026-09-25\",\"1.00\"]]",
+            "[{\"id\":\"B1\",\"item\":\"x\",\"due\":\"2026-09-25\",\"amount\":\"1.00\",\"zz\":1}]",
+            "{}",
+        ]
+        .iter()
+        .map(|s| s.to_string()),
+    );
+    out
+}
+
+fn allocations() -> Vec<String> {
+    [
+        "[{\"charge\":\"B1\",\"part\":\"late_fee\",\"amount\":\"0.30\"}]",
+        "[{\"charge\":\"B1\",\"part\":\"interest\",\"amount\":\"0.30\"}]",
+        "[{\"charge\":\"B1\",\"part\":\"principal\"}]",
+        "[[\"B1\",\"principal\",\"1.00\"]]",
+        "[null]",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn formula_reads_as_derived() {
+    let texts = texts_of(
+        &bases(
+            "kind",
+            &[
+                ("area", &[("basis", "\"inner\"")]),
+                ("fixed", &[("applies", "\"subscribed\"")]),
+                ("metered", &[("tier_bounds", "\"annual\"")]),
+                ("shared", &[("basis", "\"area\"")]),
+                ("usage", &[("per", "\"hour\"")]),
+                ("one_off", &[("deposit", "true")]),
+                (
+                    "parking",
+                    &[(
+                        "tariff",
+                        "{\"free_minutes\":15,\"first_minutes\":60,\"first_price\":\"5.00\",\"increment_minutes\":30,\"increment_price\":\"2.00\",\"daily_cap\":\"30.00\"}",
+                    )],
+                ),
+            ],
+        ),
+        &|b| {
+            if b.0[0].1 == "\"parking\"" {
+                vec![(
+                    1,
+                    [
+                        "{\"first_minutes\":60,\"first_price\":\"5.00\",\"increment_minutes\":30,\"increment_price\":\"2.00\"}",
+                        "{\"first_minutes\":60,\"first_price\":5,\"increment_minutes\":30,\"increment_price\":\"2.00\"}",
+                        "{\"first_minutes\":-1,\"first_price\":\"5.00\",\"increment_minutes\":30,\"increment_price\":\"2.00\"}",
+                        "[0,60,\"5.00\",30,\"2.00\"]",
+                    ]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect(),
+                )]
+            } else {
+                Vec::new()
+            }
+        },
+    );
+    let n = compare::<Formula, derived::Formula>(&texts);
+    println!("{n} readings compared");
+    assert!(n > 3_000);
+}
+
+#[test]
+fn account_command_reads_as_derived() {
+    let texts = texts_of(
+        &bases(
+            "type",
+            &[
+                (
+                    "post_charges",
+                    &[
+                        ("date", D),
+                        (
+                            "charges",
+                            "[{\"id\":\"B1\",\"item\":\"property_fee\",\"due\":\"2026-10-15\",\"amount\":\"232.09\"}]",
+                        ),
+                    ],
+                ),
+                ("pay", &[("receipt", "\"R1\""), ("date", D), ("amount", "\"300.00\"")]),
+                ("deposit", &[("receipt", "\"R2\""), ("date", D), ("amount", "\"50\"")]),
+                (
+                    "refund",
+                    &[("refund", "\"F1\""), ("receipt", "\"R1\""), ("date", D), ("amount", "\"1.00\"")],
+                ),
+                (
+                    "credit_note",
+                    &[
+                        ("note", "\"N1\""),
+                        ("charge", "\"B1\""),
+                        ("date", D),
+                        ("amount", "\"1.00\""),
+                        ("reason", "\"减免\""),
+                    ],
+                ),
+                ("waive_late_fee", &[("charge", "\"B1\""), ("date", D), ("reason", "\"r\"")]),
+                ("apply_prepaid", &[("date", D)]),
+            ],
+        ),
+        &|b| {
+            let mut nested = Vec::new();
+            for (i, (k, _)) in b.0.iter().enumerate() {
+                match k.as_str() {
+                    "date" => nested.push((i, dates())),
+                    "amount" => nested.push((i, amounts())),
+                    "charges" => nested.push((i, charges())),
+                    _ => {}
+                }
+            }
+            nested
+        },
+    );
+    let n = compare::<AccountCommand, derived::AccountCommand>(&texts);
+    println!("{n} readings compared");
+    assert!(n > 8_000);
+}
+
+#[test]
+fn account_event_reads_as_derived() {
+    let a = "[{\"charge\":\"B1\",\"part\":\"principal\",\"amount\":\"1.00\"}]";
+    let texts = texts_of(
+        &bases(
+            "type",
+            &[
+                (
+                    "charges_posted",
+                    &[
+                        ("date", D),
+                        (
+                            "charges",
+                            "[{\"id\":\"B1\",\"item\":\"property_fee\",\"due\":\"2026-10-15\",\"amount\":\"232.09\"}]",
+                        ),
+                    ],
+                ),
+                (
+                    "payment_received",
+                    &[
+                        ("receipt", "\"R1\""),
+                        ("date", D),
+                        ("amount", "\"300.00\""),
+                        ("allocations", a),
+                        ("to_prepaid", "\"0.00\""),
+                    ],
+                ),
+                ("deposited", &[("receipt", "\"R2\""), ("date", D), ("amount", "\"50.00\"")]),
+                ("prepaid_applied", &[("date", D), ("allocations", a)]),
+                (
+                    "refunded",
+                    &[
+                        ("refund", "\"F1\""),
+                        ("receipt", "\"R1\""),
+                        ("date", D),
+                        ("amount", "\"1.00\""),
+                        ("from_prepaid", "\"0.00\""),
+                        ("reversed", a),
+                    ],
+                ),
+                (
+                    "credited",
+                    &[
+                        ("note", "\"N1\""),
+                        ("charge", "\"B1\""),
+                        ("date", D),
+                        ("amount", "\"1.00\""),
+                        ("reason", "\"r\""),
+                        ("applied", "\"1.00\""),
+                        ("to_prepaid", "\"0.00\""),
+                    ],
+                ),
+                (
+                    "late_fee_waived",
+                    &[("charge", "\"B1\""), ("date", D), ("amount", "\"0.30\""), ("reason", "\"r\"")],
+                ),
+            ],
+        ),
+        &|b| {
+            let mut nested = Vec::new();
+            for (i, (k, _)) in b.0.iter().enumerate() {
+                match k.as_str() {
+                    "date" => nested.push((i, dates())),
+                    "amount" => nested.push((i, amounts())),
+                    "charges" => nested.push((i, charges())),
+                    "allocations" | "reversed" => nested.push((i, allocations())),
+                    _ => {}
+                }
+            }
+            nested
+        },
+    );
+    let n = compare::<AccountEvent, derived::AccountEvent>(&texts);
+    println!("{n} readings compared");
+    assert!(n > 8_000);
 }
