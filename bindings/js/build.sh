@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds the WASM package into bindings/js/pkg: the wuye-wasm crate for wasm32 with the
-# size-tuned `wasm` profile, wasm-bindgen (--target web: one ES module that browsers load with
-# fetch and Node with the bytes read from disk, see index.js), then wasm-opt -Oz from the npm
-# `binaryen` package (Debian's binaryen 108 breaks wasm-bindgen output).
+# Builds the WASM package into bindings/js/pkg, one module per operation group of the
+# contract (MODULES below; index.js loads `desk` at import and the others on demand): the
+# wuye-wasm crate for wasm32 with the size-tuned `wasm` profile and only that group's cargo
+# feature, wasm-bindgen (--target web: an ES module that browsers load with fetch and Node with
+# the bytes read from disk, see index.js), then wasm-opt -Oz from the npm `binaryen` package
+# (Debian's binaryen 108 breaks wasm-bindgen output). Writes pkg/wuye_<group>.js and
+# pkg/wuye_<group>_bg.wasm for each group.
 #
 #   bindings/js/build.sh          # needs: rustup target wasm32-unknown-unknown, wasm-bindgen
 #                                 # (same version as the crate pins), npm ci in bindings/js
@@ -20,15 +23,40 @@ have=$(wasm-bindgen --version | awk '{print $2}')
 wasm_opt="$here/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || die "wasm-opt not found at $wasm_opt (run npm ci in bindings/js)"
 
-cargo build -p wuye-wasm --target wasm32-unknown-unknown --profile wasm
+# The groups, each a cargo feature of wuye-wasm (and wuye-core); index.js has the same list.
+MODULES=(desk fees survey)
+
 out="$here/pkg"
 rm -rf "$out"
-wasm-bindgen --target web --out-dir "$out" --out-name wuye_wasm \
-  target/wasm32-unknown-unknown/wasm/wuye_wasm.wasm
-# The features rustc enables for wasm32 by default; wasm-opt must accept them all.
-"$wasm_opt" -Oz --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
-  --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
-  -o "$out/wuye_wasm_bg.wasm" "$out/wuye_wasm_bg.wasm"
-raw=$(wc -c < "$out/wuye_wasm_bg.wasm")
-gz=$(gzip -9 -c "$out/wuye_wasm_bg.wasm" | wc -c)
-echo "build.sh: $out/wuye_wasm_bg.wasm: $raw bytes, $gz bytes gzipped (-9)"
+for group in "${MODULES[@]}"; do
+  # The artifact path from cargo's own report: every group builds the same crate, so the
+  # uplifted target/.../wuye_wasm.wasm is not trusted to be this group's.
+  wasm=$(cargo build -p wuye-wasm --target wasm32-unknown-unknown --profile wasm \
+    --no-default-features --features "$group" --message-format=json-render-diagnostics |
+    node -e '
+      let found = "";
+      for (const line of require("fs").readFileSync(0, "utf8").split("\n")) {
+        if (!line.startsWith("{")) continue;
+        const m = JSON.parse(line);
+        if (m.reason === "compiler-artifact" && m.target.name === "wuye_wasm") {
+          found = m.filenames.find((f) => f.endsWith(".wasm")) ?? found;
+        }
+      }
+      if (!found) process.exit(1);
+      console.log(found);')
+  wasm-bindgen --target web --out-dir "$out" --out-name "wuye_$group" "$wasm"
+  # The --enable flags are the features rustc enables for wasm32 by default (wasm-opt must
+  # accept them all). Size: --converge repeats -Oz while it shrinks; --low-memory-unused lets
+  # it fold constant offsets (Rust puts the stack first, growing down from 1 MiB to 0, and
+  # the data above it: the low 1 KiB is touched only by a stack 1 MiB deep);
+  # --zero-filled-memory holds because the module defines its memory (not imported), which
+  # starts zeroed; the producers and target-features sections are not needed to run.
+  "$wasm_opt" -Oz --converge --low-memory-unused --zero-filled-memory \
+    --strip-producers --strip-target-features \
+    --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
+    --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+    -o "$out/wuye_${group}_bg.wasm" "$out/wuye_${group}_bg.wasm"
+  raw=$(wc -c < "$out/wuye_${group}_bg.wasm")
+  gz=$(gzip -9 -c "$out/wuye_${group}_bg.wasm" | wc -c)
+  echo "build.sh: $out/wuye_${group}_bg.wasm: $raw bytes, $gz bytes gzipped (-9)"
+done

@@ -1182,6 +1182,22 @@ export declare function errorFromFailure(failure: Failure, response?: string): W
 export declare const CONTRACT_VERSION: 1;
 export declare function contractVersion(): number;
 export declare function libraryVersion(): string;
+/**
+ * The WASM modules of the package, one per operation group: `desk` (engine.*, calendar.*,
+ * request.*, sla.*, log.*, and the service-log figures survey.callbacks, survey.sample,
+ * kpi.report; loaded at import), `fees` (fee.*; on demand) and `survey` (the survey scores
+ * survey.servqual … survey.value; on demand).
+ */
+export type ModuleName = 'desk' | 'fees' | 'survey';
+/**
+ * Loads a WASM module if it is not loaded yet. In a browser, `await loadModule('fees')` before
+ * the first fee call (and `loadModule('survey')` before the first survey score; until then
+ * such calls fail with UnknownOperationError, code `module_not_loaded`); Node loads a module
+ * by itself on its first call.
+ */
+export declare function loadModule(name: ModuleName): Promise<void>;
+/** Whether a WASM module is loaded. */
+export declare function isModuleLoaded(name: ModuleName): boolean;
 /** One raw request on a fresh engine; returns the response JSON (never throws for failures). */
 export declare function callOnce(config: EngineConfig | string | undefined, requestJson: string): string;
 

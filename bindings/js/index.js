@@ -8,19 +8,21 @@
 //   const desk = new Engine();                       // standard desk, built-in calendar
 //   desk.workingDays('2026-10-01', '2026-10-31');    // 18
 //
-// Loading: the module loads the .wasm at import (top-level await): in Node from disk next to
-// this file, in a browser with fetch (serve it as application/wasm).
+// Loading: the package is one WASM module per operation group of the contract (build.sh).
+// The service desk (`desk`: engine.*, calendar.*, request.*, sla.*, log.*) loads at import
+// with top-level await: in Node from disk next to this file, in a browser with fetch (serve it
+// as application/wasm). The fee module (`fees`: fee.*) loads on demand: in Node by itself,
+// synchronously, on the first fee call; in a browser with `await loadModule('fees')` before
+// the first fee call (until then fee calls fail with UnknownOperationError,
+// `module_not_loaded`). A page that never bills never downloads it.
 
-import init, {
-  initSync,
-  Engine as RawEngine,
-  callOnce as rawCallOnce,
-  contractVersion as rawContractVersion,
-  libraryVersion as rawLibraryVersion,
-} from './pkg/wuye_wasm.js';
+import initDesk, * as deskGlue from './pkg/wuye_desk.js';
+import initFees, * as feesGlue from './pkg/wuye_fees.js';
+import initSurvey, * as surveyGlue from './pkg/wuye_survey.js';
 import {
   InvalidHandleError,
   UnsupportedVersionError,
+  WuyeError,
   errorFromFailure,
   Status,
 } from './src/errors.js';
@@ -30,33 +32,137 @@ export * from './src/errors.js';
 /** The contract version this package speaks. */
 export const CONTRACT_VERSION = 1;
 
-const wasmUrl = new URL('./pkg/wuye_wasm_bg.wasm', import.meta.url);
-const isNode =
-  typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
-if (isNode && wasmUrl.protocol === 'file:') {
-  const { readFile } = await import('node:fs/promises');
-  initSync({ module: await readFile(wasmUrl) });
-} else {
-  await init({ module_or_path: wasmUrl });
+// The WASM modules: glue (wasm-bindgen), init, and the operation prefixes each answers (the
+// same groups as MODULES in core/src/contract.rs). `desk` answers everything else and is
+// loaded at import; the rest load on demand.
+const MODULES = {
+  desk: { glue: deskGlue, init: initDesk, prefixes: [] },
+  fees: { glue: feesGlue, init: initFees, prefixes: ['fee.'] },
+  // The survey scores; the service-log figures (survey.callbacks, survey.sample, kpi.report)
+  // read the engine's requests and stay with the desk.
+  survey: {
+    glue: surveyGlue,
+    init: initSurvey,
+    prefixes: ['survey.servqual', 'survey.servperf', 'survey.csat', 'survey.nps', 'survey.proportion', 'survey.index', 'survey.value'],
+  },
+};
+
+function moduleOf(op) {
+  for (const [name, m] of Object.entries(MODULES)) {
+    if (m.prefixes.some((p) => op.startsWith(p))) return name;
+  }
+  return 'desk';
 }
 
+const isNode =
+  typeof process === 'object' && process !== null && typeof process.versions?.node === 'string';
+const wasmUrl = (name) => new URL(`./pkg/wuye_${name}_bg.wasm`, import.meta.url);
+// Node reads the modules from disk (synchronously for on-demand loading).
+const nodeFs = isNode && wasmUrl('desk').protocol === 'file:' ? await import('node:fs') : null;
+
 // Refuse a WASM build that speaks another contract than this wrapper (a stale pkg/).
-if (rawContractVersion() !== CONTRACT_VERSION) {
-  throw new UnsupportedVersionError(
-    Status.UNSUPPORTED_VERSION,
-    'unsupported_version',
-    `the WASM build speaks contract ${rawContractVersion()}; this package speaks ${CONTRACT_VERSION}`,
-  );
+function checkVersion(name) {
+  const v = MODULES[name].glue.contractVersion();
+  if (v !== CONTRACT_VERSION) {
+    throw new UnsupportedVersionError(
+      Status.UNSUPPORTED_VERSION,
+      'unsupported_version',
+      `the WASM module ${name} speaks contract ${v}; this package speaks ${CONTRACT_VERSION}`,
+    );
+  }
+}
+
+const loaded = new Set();
+const loading = new Map();
+
+/**
+ * Loads the WASM module `name` ('desk' or 'fees') if it is not loaded yet; resolves when it
+ * can answer. `desk` is loaded at import. In a browser call `await loadModule('fees')` before
+ * the first fee call; Node loads it by itself on the first fee call.
+ */
+export function loadModule(name) {
+  if (!Object.hasOwn(MODULES, name)) {
+    return Promise.reject(new TypeError(`no WASM module ${JSON.stringify(name)}; modules: ${Object.keys(MODULES).join(', ')}`));
+  }
+  if (loaded.has(name)) return Promise.resolve();
+  if (!loading.has(name)) {
+    const m = MODULES[name];
+    const done = (async () => {
+      if (nodeFs) {
+        m.glue.initSync({ module: await nodeFs.promises.readFile(wasmUrl(name)) });
+      } else {
+        await m.init({ module_or_path: wasmUrl(name) });
+      }
+      checkVersion(name);
+      loaded.add(name);
+    })();
+    loading.set(name, done);
+    done.catch(() => loading.delete(name));
+  }
+  return loading.get(name);
+}
+
+/** Whether the WASM module `name` is loaded (can answer its operations now). */
+export function isModuleLoaded(name) {
+  return loaded.has(name);
+}
+
+// A module is usable now: loaded, or loadable synchronously (Node reading from disk).
+function ready(name) {
+  if (loaded.has(name)) return true;
+  if (!nodeFs) return false;
+  MODULES[name].glue.initSync({ module: nodeFs.readFileSync(wasmUrl(name)) });
+  checkVersion(name);
+  loaded.add(name);
+  return true;
+}
+
+await loadModule('desk');
+
+// The refusal of an operation whose module is not loaded (made here: only this wrapper knows
+// what is loaded), in the contract's failure form.
+function notLoaded(op, name) {
+  return {
+    status: Status.UNKNOWN_OPERATION,
+    code: 'module_not_loaded',
+    message: `operation ${JSON.stringify(op)} is in the ${name} module, which is not loaded: await loadModule('${name}') first`,
+  };
+}
+
+function failureText(failure) {
+  return JSON.stringify({ v: CONTRACT_VERSION, ok: false, error: failure });
+}
+
+// The desk module refuses an operation of another module with this response (status 5, code
+// module_not_included); the request is then sent to that module.
+const ELSEWHERE = `{"v":${CONTRACT_VERSION},"ok":false,"error":{"status":${Status.UNKNOWN_OPERATION},"code":"module_not_included"`;
+
+const ELSEWHERE_BYTES = new TextEncoder().encode(ELSEWHERE);
+
+function startsWith(bytes, prefix) {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+// The `op` of a request the desk module has read (so it is JSON with a string `op`).
+function operationOf(requestJson) {
+  try {
+    const op = JSON.parse(requestJson)?.op;
+    return typeof op === 'string' ? op : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Contract version of the loaded WASM build. */
 export function contractVersion() {
-  return rawContractVersion();
+  return deskGlue.contractVersion();
 }
 
 /** Version of the wuye core library inside the WASM build. */
 export function libraryVersion() {
-  return rawLibraryVersion();
+  return deskGlue.libraryVersion();
 }
 
 function configText(config) {
@@ -87,15 +193,31 @@ function unwrap(responseJson) {
  * response JSON text; failures are in the response, never thrown.
  */
 export function callOnce(config, requestJson) {
-  return rawCallOnce(configText(config), requestJson);
+  let engine;
+  try {
+    engine = new Engine(config);
+  } catch (e) {
+    if (e instanceof WuyeError && e.response !== undefined) return e.response;
+    throw e;
+  }
+  try {
+    return engine.callJson(requestJson);
+  } finally {
+    engine.free();
+  }
 }
 
 /**
  * An engine 引擎: one customer-service desk (configuration, SLA policy, calendar, requests
- * with their SLA clocks). Free it with `free()` (or `using`) when done.
+ * with their SLA clocks), and the estate loaded for fee runs. Free it with `free()` (or
+ * `using`) when done.
  */
 export class Engine {
+  // The desk module's engine: the configuration, the requests, the calendar.
   #raw;
+  // Module name → that module's engine (the fee module's holds the loaded estate), made on
+  // the first call there.
+  #others = new Map();
 
   /**
    * @param config Engine configuration: omitted for the standard desk, an object
@@ -103,7 +225,7 @@ export class Engine {
    */
   constructor(config) {
     try {
-      this.#raw = new RawEngine(configText(config));
+      this.#raw = new deskGlue.Engine(configText(config));
     } catch (e) {
       throw constructorError(e);
     }
@@ -125,11 +247,33 @@ export class Engine {
     return this.#raw;
   }
 
+  // This engine's engine in module `name`, or null while that module cannot be loaded
+  // synchronously (a browser before loadModule).
+  #engineIn(name) {
+    const desk = this.#engine();
+    if (name === 'desk') return desk;
+    let e = this.#others.get(name);
+    if (e === undefined) {
+      if (!ready(name)) return null;
+      e = new MODULES[name].glue.Engine(`{"v":${CONTRACT_VERSION}}`);
+      this.#others.set(name, e);
+    }
+    return e;
+  }
+
+  // Sends request text for operation `op` to module `name`.
+  #callIn(name, op, requestJson) {
+    const e = this.#engineIn(name);
+    return e === null ? failureText(notLoaded(op, name)) : e.call(requestJson);
+  }
+
   /** Releases the WASM memory of the engine. Later calls throw InvalidHandleError. */
   free() {
     if (this.#raw !== undefined) {
       this.#raw.free();
       this.#raw = undefined;
+      for (const e of this.#others.values()) e.free();
+      this.#others.clear();
     }
   }
 
@@ -141,18 +285,31 @@ export class Engine {
   /** Raw contract call: request JSON text in, response JSON text out (never throws for a
    * failure response; throws InvalidHandleError after `free()`). */
   callJson(requestJson) {
-    return this.#engine().call(requestJson);
+    // The desk module reads every request first; one of another module's operations it
+    // refuses (module_not_included) and the request goes there.
+    const response = this.#engine().call(requestJson);
+    if (!response.startsWith(ELSEWHERE)) return response;
+    const op = operationOf(requestJson);
+    return op === undefined ? response : this.#callIn(moduleOf(op), op, requestJson);
   }
 
   /** Raw contract call on UTF-8 bytes: request bytes in, response bytes out. */
   callBytes(requestBytes) {
-    return this.#engine().callBytes(requestBytes);
+    const response = this.#engine().callBytes(requestBytes);
+    if (!startsWith(response, ELSEWHERE_BYTES)) return response;
+    const op = operationOf(new TextDecoder().decode(requestBytes));
+    if (op === undefined) return response;
+    const name = moduleOf(op);
+    const e = this.#engineIn(name);
+    return e === null ? new TextEncoder().encode(failureText(notLoaded(op, name))) : e.callBytes(requestBytes);
   }
 
   /** Calls operation `op` with `args` and returns its result, or throws its WuyeError. */
   call(op, args) {
     const request = args === undefined ? { v: CONTRACT_VERSION, op } : { v: CONTRACT_VERSION, op, args };
-    return unwrap(this.callJson(JSON.stringify(request)));
+    const text = JSON.stringify(request);
+    const name = typeof op === 'string' ? moduleOf(op) : 'desk';
+    return unwrap(name === 'desk' ? this.callJson(text) : this.#callIn(name, op, text));
   }
 
   // ---- engine -------------------------------------------------------------------------

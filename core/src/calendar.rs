@@ -83,7 +83,8 @@ use serde::{Deserialize, Serialize};
 pub type Instant = DateTime<FixedOffset>;
 
 /// Errors from calendar queries and calendar data.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "error", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CalendarError {
     /// The calendar has no holiday data for this year, so it cannot say what is a working day.
@@ -113,6 +114,13 @@ pub enum CalendarError {
         reason: String,
     },
 }
+
+crate::tagged::tagged_deserialize!(CalendarError by "error" {
+    YearNotCovered = "year_not_covered" { year: i32 },
+    InvalidDuration = "invalid_duration" { seconds: i64 },
+    ReversedRange = "reversed_range" { from: String, to: String },
+    InvalidSpec = "invalid_spec" { reason: String },
+});
 
 /// Largest allowed distance, in years, from the first to the last covered year (inclusive).
 ///

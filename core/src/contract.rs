@@ -7,30 +7,72 @@
 //! `{"v":1,"ok":false,"error":{"status":7,"code":"role_not_allowed","message":"..."}}`.
 //! Unknown fields are refused everywhere. The reference with one example per operation is
 //! `docs/contract.md`.
+//!
+//! Cargo features choose the operation groups a build answers: `desk` (`engine.*`,
+//! `calendar.*`, `request.*`, `sla.*`, `log.*`) and `fees` (`fee.*`), both on by default. An
+//! operation of a group left out is refused with [`Status::UnknownOperation`] naming its
+//! module; [`OPERATIONS`] and `engine.info` always list the whole contract.
 
-use crate::calendar::{BusinessCalendar, CalendarError, CalendarSpec, Instant};
+// A build with no group at all answers every operation with `unknown_operation`; the helpers
+// the groups share are unused there.
+#![cfg_attr(
+    not(any(feature = "desk", feature = "fees")),
+    allow(
+        dead_code,
+        unused_macros,
+        unused_variables,
+        unreachable_code,
+        unreachable_patterns
+    )
+)]
+
+#[cfg(any(feature = "desk", feature = "fees"))]
+use crate::calendar::Instant;
+#[cfg(feature = "desk")]
+use crate::calendar::{BusinessCalendar, CalendarError, CalendarSpec};
+#[cfg(feature = "desk")]
 use crate::config::DeskConfig;
+#[cfg(feature = "desk")]
 use crate::desk::{Desk, DeskError};
+#[cfg(feature = "fees")]
 use crate::fee::account::{Account, AccountCommand, AccountError, AccountEvent};
+#[cfg(feature = "fees")]
 use crate::fee::arrears::{ageing, DEFAULT_BUCKETS};
+#[cfg(feature = "fees")]
 use crate::fee::bill::{BillInputs, SharedCost, Usage};
+#[cfg(feature = "fees")]
 use crate::fee::late_fee::LateFeeLine;
+#[cfg(feature = "fees")]
 use crate::fee::meter::Reading;
+#[cfg(feature = "fees")]
 use crate::fee::parking::{ParkingStay, ParkingTariff};
+#[cfg(feature = "fees")]
 use crate::fee::{Bill, Estate, FeeError, Period, Schedule, Unit};
-use crate::money::{split_largest_remainder, Decimal, Money};
+#[cfg(any(feature = "desk", feature = "fees"))]
+use crate::money::Decimal;
+#[cfg(feature = "fees")]
+use crate::money::{split_largest_remainder, Money};
+#[cfg(feature = "desk")]
 use crate::role::Actor;
+#[cfg(feature = "desk")]
 use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
+#[cfg(feature = "desk")]
 use crate::survey::callback::{CallbackReport, GroupBy};
+#[cfg(feature = "desk")]
 use crate::survey::kpi::{KpiError, KpiReport};
+#[cfg(feature = "desk")]
 use crate::survey::record::ReportPeriod;
+#[cfg(feature = "desk")]
 use crate::survey::sample::{self as sampling, SampleRate, SampleRule};
 use crate::survey::SurveyError;
+#[cfg(feature = "desk")]
 use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
+#[cfg(any(feature = "desk", feature = "fees"))]
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+#[cfg(feature = "fees")]
 use serde_json::Value;
 use std::ffi::CStr;
 
@@ -163,6 +205,7 @@ impl Failure {
     }
 }
 
+#[cfg(feature = "desk")]
 impl From<CalendarError> for Failure {
     fn from(e: CalendarError) -> Self {
         let code = match e {
@@ -180,6 +223,7 @@ impl From<CalendarError> for Failure {
     }
 }
 
+#[cfg(feature = "desk")]
 impl From<DeskError> for Failure {
     fn from(e: DeskError) -> Self {
         let status = match &e {
@@ -203,18 +247,21 @@ impl From<DeskError> for Failure {
     }
 }
 
+#[cfg(feature = "desk")]
 impl From<SlaError> for Failure {
     fn from(e: SlaError) -> Self {
         DeskError::from(e).into()
     }
 }
 
+#[cfg(feature = "fees")]
 impl From<FeeError> for Failure {
     fn from(e: FeeError) -> Self {
         Failure::new(Status::Refused, e.code(), e.to_string())
     }
 }
 
+#[cfg(feature = "fees")]
 impl From<AccountError> for Failure {
     fn from(e: AccountError) -> Self {
         let status = match &e {
@@ -233,6 +280,7 @@ impl From<SurveyError> for Failure {
     }
 }
 
+#[cfg(feature = "desk")]
 impl From<KpiError> for Failure {
     fn from(e: KpiError) -> Self {
         match e {
@@ -265,12 +313,16 @@ struct Envelope<'a> {
 #[serde(deny_unknown_fields)]
 struct EngineConfig {
     v: u32,
+    #[cfg(feature = "desk")]
     #[serde(default)]
     config: Option<DeskConfig>,
+    #[cfg(feature = "desk")]
     #[serde(default)]
     policy: Option<SlaPolicy>,
+    #[cfg(feature = "desk")]
     #[serde(default)]
     calendar: Option<CalendarSpec>,
+    #[cfg(feature = "desk")]
     #[serde(default)]
     state: Option<Desk>,
 }
@@ -284,43 +336,77 @@ macro_rules! args {
     };
 }
 
-args!(DateArgs { date: NaiveDate });
+#[cfg(feature = "desk")]
+args!(DateArgs {
+    #[serde(deserialize_with = "crate::instant::de_date")]
+    date: NaiveDate
+});
+#[cfg(feature = "desk")]
 args!(DateRangeArgs {
+    #[serde(deserialize_with = "crate::instant::de_date")]
     from: NaiveDate,
+    #[serde(deserialize_with = "crate::instant::de_date")]
     to: NaiveDate
 });
+#[cfg(feature = "desk")]
 args!(AddArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
     start: Instant,
     seconds: i64
 });
+#[cfg(feature = "desk")]
 args!(BetweenArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
     from: Instant,
+    #[serde(deserialize_with = "crate::instant::de")]
     to: Instant
 });
-args!(AtArgs { at: Instant });
+#[cfg(feature = "desk")]
+args!(AtArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
+    at: Instant
+});
+#[cfg(feature = "desk")]
 args!(RegisterArgs {
     request: NewRequest,
     actor: Actor,
+    #[serde(deserialize_with = "crate::instant::de")]
     now: Instant
 });
+#[cfg(feature = "desk")]
 args!(ExecuteArgs {
     id: String,
     command: Command,
     actor: Actor,
+    #[serde(deserialize_with = "crate::instant::de")]
     now: Instant
 });
+#[cfg(feature = "desk")]
 args!(ExecuteBatchArgs { steps: Vec<ExecuteArgs> });
+#[cfg(feature = "desk")]
 args!(IdArgs { id: String });
+#[cfg(feature = "desk")]
 args!(StatusArgs {
     id: String,
+    #[serde(deserialize_with = "crate::instant::de")]
     as_of: Instant
 });
-args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, as_of: Instant });
-args!(TickArgs { now: Instant });
+#[cfg(feature = "desk")]
+args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, #[serde(deserialize_with = "crate::instant::de")] as_of: Instant });
+#[cfg(feature = "desk")]
+args!(TickArgs {
+    #[serde(deserialize_with = "crate::instant::de")]
+    now: Instant
+});
+#[cfg(feature = "desk")]
 args!(EventsArgs { events: Vec<Event> });
-args!(EventsAsOfArgs { events: Vec<Event>, as_of: Instant });
+#[cfg(feature = "desk")]
+args!(EventsAsOfArgs { events: Vec<Event>, #[serde(deserialize_with = "crate::instant::de")] as_of: Instant });
+#[cfg(feature = "desk")]
 args!(NoArgs {});
+#[cfg(feature = "fees")]
 args!(LoadEstateArgs { schedule: Value, units: Vec<Value> });
+#[cfg(feature = "fees")]
 args!(BillArgs {
     period: Period,
     #[serde(default)] schedule: Option<Value>,
@@ -331,6 +417,7 @@ args!(BillArgs {
     #[serde(default)] shared: Vec<Value>,
     #[serde(default)] only: Option<Vec<String>>,
 });
+#[cfg(feature = "fees")]
 args!(BillEstateArgs {
     period: Period,
     #[serde(default)] readings: Vec<Value>,
@@ -342,10 +429,12 @@ args!(BillEstateArgs {
 // A tree of `Value`s for 100k readings or units costs ten times the billing run itself, so
 // the element-by-element path above (which names the element at fault) runs only when this
 // one fails, and then gives the error.
+#[cfg(feature = "fees")]
 args!(LoadEstateTyped {
     schedule: Schedule,
     units: Vec<Unit>
 });
+#[cfg(feature = "fees")]
 args!(BillEstateTyped {
     period: Period,
     #[serde(default)] readings: Vec<Reading>,
@@ -353,28 +442,35 @@ args!(BillEstateTyped {
     #[serde(default)] parking: Vec<ParkingStay>,
     #[serde(default)] shared: Vec<SharedCost>,
 });
+#[cfg(feature = "fees")]
 args!(ParkingArgs {
     tariff: ParkingTariff,
     entry: Instant,
     exit: Instant
 });
+#[cfg(feature = "fees")]
 args!(ApportionArgs { amount: Money, weights: Vec<Decimal> });
+#[cfg(feature = "fees")]
 args!(AccountExecuteArgs {
     account: Account,
     command: AccountCommand
 });
+#[cfg(feature = "fees")]
 args!(AccountAsOfArgs {
     account: Account,
     as_of: NaiveDate
 });
+#[cfg(feature = "fees")]
 args!(ArrearsArgs { account: Account, as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
 // Surveys 满意度: pure functions of their arguments (crate::survey).
+#[cfg(feature = "survey")]
 args!(ProportionArgs {
     count: u64,
     total: u64
 });
 // Satisfaction and KPIs from the service log 回访满意率 / 服务指标 / 回访抽样 (survey::callback,
 // survey::kpi, survey::sample). `events` omitted: the engine's own requests.
+#[cfg(feature = "desk")]
 args!(CallbacksArgs {
     #[serde(default)] events: Option<Vec<Event>>,
     from: Instant,
@@ -382,12 +478,14 @@ args!(CallbacksArgs {
     #[serde(default)] by: GroupBy,
     #[serde(default)] threshold: Option<u8>,
 });
+#[cfg(feature = "desk")]
 args!(KpiArgs {
     #[serde(default)] events: Option<Vec<Event>>,
     from: Instant,
     to: Instant,
     #[serde(default)] households: Option<u64>,
 });
+#[cfg(feature = "desk")]
 args!(SampleArgs {
     #[serde(default)] ids: Option<Vec<String>>,
     #[serde(default)] from: Option<Instant>,
@@ -403,43 +501,78 @@ pub struct Call(Op);
 
 #[derive(Debug, Clone, PartialEq)]
 enum Op {
+    #[cfg(feature = "desk")]
     Info,
+    #[cfg(feature = "desk")]
     Export,
+    #[cfg(feature = "desk")]
     IsWorkingDay(DateArgs),
+    #[cfg(feature = "desk")]
     WorkingDays(DateRangeArgs),
+    #[cfg(feature = "desk")]
     Add(AddArgs),
+    #[cfg(feature = "desk")]
     Between(BetweenArgs),
+    #[cfg(feature = "desk")]
     NextWorkingInstant(AtArgs),
+    #[cfg(feature = "desk")]
     Register(RegisterArgs),
+    #[cfg(feature = "desk")]
     Execute(ExecuteArgs),
+    #[cfg(feature = "desk")]
     ExecuteBatch(ExecuteBatchArgs),
+    #[cfg(feature = "desk")]
     Get(IdArgs),
+    #[cfg(feature = "desk")]
     Status(StatusArgs),
+    #[cfg(feature = "desk")]
     StatusBatch(StatusBatchArgs),
+    #[cfg(feature = "desk")]
     Tick(TickArgs),
+    #[cfg(feature = "desk")]
     Replay(EventsArgs),
+    #[cfg(feature = "desk")]
     StatusFromEvents(EventsAsOfArgs),
+    #[cfg(feature = "fees")]
     LoadEstate(Box<(Schedule, Vec<Unit>)>),
+    #[cfg(feature = "fees")]
     Bill(Box<BillCall>),
+    #[cfg(feature = "fees")]
     BillEstate(Box<(Period, BillInputs)>),
+    #[cfg(feature = "fees")]
     Parking(ParkingArgs),
+    #[cfg(feature = "fees")]
     Apportion(ApportionArgs),
+    #[cfg(feature = "fees")]
     AccountExecute(Box<AccountExecuteArgs>),
+    #[cfg(feature = "fees")]
     LateFees(Box<AccountAsOfArgs>),
+    #[cfg(feature = "fees")]
     Arrears(Box<ArrearsArgs>),
+    #[cfg(feature = "survey")]
     Servqual(Box<crate::survey::SurveyInput>),
+    #[cfg(feature = "survey")]
     Servperf(Box<crate::survey::SurveyInput>),
+    #[cfg(feature = "survey")]
     Csat(crate::survey::CsatInput),
+    #[cfg(feature = "survey")]
     Nps(crate::survey::NpsInput),
+    #[cfg(feature = "survey")]
     SurveyProportion(ProportionArgs),
+    #[cfg(feature = "survey")]
     SurveyIndex(Box<crate::survey::IndexInput>),
+    #[cfg(feature = "survey")]
     SurveyValue(crate::survey::ValueInput),
+    #[cfg(feature = "desk")]
     SurveyCallbacks(Box<CallbacksArgs>),
+    #[cfg(feature = "desk")]
     KpiReport(Box<KpiArgs>),
+    #[cfg(feature = "desk")]
     SurveySample(Box<SampleArgs>),
 }
 
 /// A parsed `fee.bill`: inline schedule and units, or the loaded estate.
+#[cfg(feature = "fees")]
 #[derive(Debug, Clone, PartialEq)]
 struct BillCall {
     period: Period,
@@ -485,6 +618,46 @@ pub const OPERATIONS: [&str; 34] = [
     "kpi.report",
     "survey.sample",
 ];
+
+/// The module of each operation group, by operation prefix: the cargo feature that compiles
+/// the group in, and the WASM module of the JS package that answers it.
+const MODULES: [(&str, &str); 10] = [
+    ("engine.", "desk"),
+    ("calendar.", "desk"),
+    ("request.", "desk"),
+    ("sla.", "desk"),
+    ("log.", "desk"),
+    ("fee.", "fees"),
+    // The service-log figures read the engine's requests: they live with the desk.
+    ("survey.callbacks", "desk"),
+    ("survey.sample", "desk"),
+    ("kpi.", "desk"),
+    ("survey.", "survey"),
+];
+
+/// The refusal of an operation this build does not answer: one of the contract's, in a
+/// module left out of the build (`module_not_included`, naming the module), or no operation at
+/// all (`unknown_operation`, listing the contract's).
+fn unknown_operation(op: &str) -> Failure {
+    let module = MODULES
+        .iter()
+        .find(|(prefix, _)| op.starts_with(prefix))
+        .map(|&(_, module)| module);
+    match module {
+        Some(module) if OPERATIONS.contains(&op) => Failure::new(
+            Status::UnknownOperation,
+            "module_not_included",
+            format!(
+                "operation {op:?} is in the {module} module, which this engine does not include"
+            ),
+        ),
+        _ => Failure::new(
+            Status::UnknownOperation,
+            "unknown_operation",
+            format!("unknown operation {op:?}; known: {}", OPERATIONS.join(", ")),
+        ),
+    }
+}
 
 fn json_failure(e: serde_json::Error, what: &str) -> Failure {
     json_failure_at(&e, what, true)
@@ -537,6 +710,7 @@ fn parse_args<T: DeserializeOwned>(op: &str, args: Option<&RawValue>) -> Result<
 
 /// Deserializes list elements one by one, so that an error names the element: its index
 /// and, when readable, its unit and item.
+#[cfg(feature = "fees")]
 fn elements<T: DeserializeOwned>(
     op: &str,
     list: &str,
@@ -569,10 +743,12 @@ fn elements<T: DeserializeOwned>(
         .collect()
 }
 
+#[cfg(feature = "fees")]
 fn schedule_of(op: &str, v: Value) -> Result<Schedule, Failure> {
     serde_json::from_value(v).map_err(|e| json_failure(e, &format!("{op} args: schedule")))
 }
 
+#[cfg(feature = "fees")]
 fn inputs_of(
     op: &str,
     readings: Vec<Value>,
@@ -610,6 +786,32 @@ fn utf8(bytes: &[u8]) -> Result<&str, Failure> {
     })
 }
 
+/// The desk an engine configuration describes: a saved `state`, or the standard desk with
+/// the parts given.
+#[cfg(feature = "desk")]
+fn desk_of(cfg: EngineConfig) -> Result<Desk, Failure> {
+    if let Some(state) = cfg.state {
+        if cfg.config.is_some() || cfg.policy.is_some() || cfg.calendar.is_some() {
+            return Err(Failure::new(
+                Status::InvalidConfig,
+                "invalid_config",
+                "give either a saved `state` or `config`/`policy`/`calendar`, not both",
+            ));
+        }
+        state.validate()?;
+        return Ok(state);
+    }
+    let calendar = match cfg.calendar {
+        Some(spec) => BusinessCalendar::from_spec(spec)?,
+        None => BusinessCalendar::china_mainland(),
+    };
+    Ok(Desk::new(
+        cfg.config.unwrap_or_default(),
+        cfg.policy.unwrap_or_else(SlaPolicy::standard),
+        calendar,
+    )?)
+}
+
 impl Call {
     /// Parses request bytes: UTF-8, JSON, version, operation, arguments.
     pub fn parse(bytes: &[u8]) -> Result<Call, Failure> {
@@ -620,22 +822,39 @@ impl Call {
         let op: &str = &env.op;
         let a = env.args;
         let parsed = match op {
+            #[cfg(feature = "desk")]
             "engine.info" => parse_args::<NoArgs>(op, a).map(|_| Op::Info)?,
+            #[cfg(feature = "desk")]
             "engine.export" => parse_args::<NoArgs>(op, a).map(|_| Op::Export)?,
+            #[cfg(feature = "desk")]
             "calendar.is_working_day" => Op::IsWorkingDay(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "calendar.working_days" => Op::WorkingDays(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "calendar.add" => Op::Add(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "calendar.between" => Op::Between(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "calendar.next_working_instant" => Op::NextWorkingInstant(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "request.register" => Op::Register(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "request.execute" => Op::Execute(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "request.execute_batch" => Op::ExecuteBatch(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "request.get" => Op::Get(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "sla.status" => Op::Status(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "sla.status_batch" => Op::StatusBatch(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "sla.tick" => Op::Tick(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "log.replay" => Op::Replay(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "sla.status_from_events" => Op::StatusFromEvents(parse_args(op, a)?),
+            #[cfg(feature = "fees")]
             "fee.load_estate" => {
                 if let Ok(t) = parse_args::<LoadEstateTyped>(op, a) {
                     return Ok(Call(Op::LoadEstate(Box::new((t.schedule, t.units)))));
@@ -644,6 +863,7 @@ impl Call {
                 let units = elements::<Unit>(op, "units", a.units)?;
                 Op::LoadEstate(Box::new((schedule_of(op, a.schedule)?, units)))
             }
+            #[cfg(feature = "fees")]
             "fee.bill" => {
                 let a: BillArgs = parse_args(op, a)?;
                 let inline = match (a.schedule, a.units) {
@@ -664,6 +884,7 @@ impl Call {
                     only: a.only,
                 }))
             }
+            #[cfg(feature = "fees")]
             "fee.bill_estate" => {
                 if let Ok(t) = parse_args::<BillEstateTyped>(op, a) {
                     let inputs = BillInputs {
@@ -678,31 +899,37 @@ impl Call {
                 let inputs = inputs_of(op, a.readings, a.usage, a.parking, a.shared)?;
                 Op::BillEstate(Box::new((a.period, inputs)))
             }
+            #[cfg(feature = "fees")]
             "fee.parking" => Op::Parking(parse_args(op, a)?),
+            #[cfg(feature = "fees")]
             "fee.apportion" => Op::Apportion(parse_args(op, a)?),
+            #[cfg(feature = "fees")]
             "fee.account.execute" => Op::AccountExecute(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "fees")]
             "fee.account.late_fees" => Op::LateFees(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "fees")]
             "fee.account.arrears" => Op::Arrears(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "survey")]
             "survey.servqual" => Op::Servqual(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "survey")]
             "survey.servperf" => Op::Servperf(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "survey")]
             "survey.csat" => Op::Csat(parse_args(op, a)?),
+            #[cfg(feature = "survey")]
             "survey.nps" => Op::Nps(parse_args(op, a)?),
+            #[cfg(feature = "survey")]
             "survey.proportion" => Op::SurveyProportion(parse_args(op, a)?),
+            #[cfg(feature = "survey")]
             "survey.index" => Op::SurveyIndex(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "survey")]
             "survey.value" => Op::SurveyValue(parse_args(op, a)?),
+            #[cfg(feature = "desk")]
             "survey.callbacks" => Op::SurveyCallbacks(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "desk")]
             "kpi.report" => Op::KpiReport(Box::new(parse_args(op, a)?)),
+            #[cfg(feature = "desk")]
             "survey.sample" => Op::SurveySample(Box::new(parse_args(op, a)?)),
-            other => {
-                return Err(Failure::new(
-                    Status::UnknownOperation,
-                    "unknown_operation",
-                    format!(
-                        "unknown operation {other:?}; known: {}",
-                        OPERATIONS.join(", ")
-                    ),
-                ))
-            }
+            other => return Err(unknown_operation(other)),
         };
         Ok(Call(parsed))
     }
@@ -710,15 +937,18 @@ impl Call {
     /// Whether the call changes the engine (bindings take a write lock for these and a
     /// shared read lock for the rest).
     pub fn mutates(&self) -> bool {
-        matches!(
-            self.0,
+        match self.0 {
+            #[cfg(feature = "desk")]
             Op::Register(_)
-                | Op::Execute(_)
-                | Op::ExecuteBatch(_)
-                | Op::Tick(_)
-                | Op::Replay(_)
-                | Op::LoadEstate(_)
-        )
+            | Op::Execute(_)
+            | Op::ExecuteBatch(_)
+            | Op::Tick(_)
+            | Op::Replay(_) => true,
+            #[cfg(feature = "fees")]
+            Op::LoadEstate(_) => true,
+            #[allow(unreachable_patterns)]
+            _ => false,
+        }
     }
 }
 
@@ -726,10 +956,13 @@ impl Call {
 /// loaded for fee runs (`fee.load_estate`), if any.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Engine {
+    #[cfg(feature = "desk")]
     desk: Desk,
+    #[cfg(feature = "fees")]
     estate: Option<Box<Estate>>,
 }
 
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct Info<'a> {
     contract_version: u32,
@@ -738,12 +971,14 @@ struct Info<'a> {
     operations: &'a [&'a str],
 }
 
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct EventsOut<'a> {
     events: &'a [Event],
 }
 
 /// One item of a batch result.
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Item<T> {
@@ -751,6 +986,7 @@ enum Item<T> {
     Err { ok: bool, error: Failure },
 }
 
+#[cfg(feature = "desk")]
 impl<T> From<Result<T, Failure>> for Item<T> {
     fn from(r: Result<T, Failure>) -> Self {
         match r {
@@ -839,43 +1075,32 @@ impl Engine {
         let cfg: EngineConfig =
             serde_json::from_str(text).map_err(|e| json_failure(e, "engine config"))?;
         check_version(cfg.v)?;
-        if let Some(state) = cfg.state {
-            if cfg.config.is_some() || cfg.policy.is_some() || cfg.calendar.is_some() {
-                return Err(Failure::new(
-                    Status::InvalidConfig,
-                    "invalid_config",
-                    "give either a saved `state` or `config`/`policy`/`calendar`, not both",
-                ));
-            }
-            state.validate()?;
-            return Ok(Engine {
-                desk: state,
-                estate: None,
-            });
-        }
-        let calendar = match cfg.calendar {
-            Some(spec) => BusinessCalendar::from_spec(spec)?,
-            None => BusinessCalendar::china_mainland(),
-        };
-        let desk = Desk::new(
-            cfg.config.unwrap_or_default(),
-            cfg.policy.unwrap_or_else(SlaPolicy::standard),
-            calendar,
-        )?;
-        Ok(Engine { desk, estate: None })
+        Ok(Engine {
+            #[cfg(feature = "desk")]
+            desk: desk_of(cfg)?,
+            #[cfg(feature = "fees")]
+            estate: None,
+        })
     }
 
     /// An engine around an existing desk.
+    #[cfg(feature = "desk")]
     pub fn from_desk(desk: Desk) -> Engine {
-        Engine { desk, estate: None }
+        Engine {
+            desk,
+            #[cfg(feature = "fees")]
+            estate: None,
+        }
     }
 
     /// The estate loaded for fee runs, if any.
+    #[cfg(feature = "fees")]
     pub fn estate(&self) -> Option<&Estate> {
         self.estate.as_deref()
     }
 
     /// The desk.
+    #[cfg(feature = "desk")]
     pub fn desk(&self) -> &Desk {
         &self.desk
     }
@@ -890,18 +1115,22 @@ impl Engine {
 
     /// Runs a parsed call that may change the engine. On failure nothing changes.
     pub fn run(&mut self, call: Call) -> Response {
+        #[cfg(feature = "desk")]
         let desk = &mut self.desk;
         match call.0 {
+            #[cfg(feature = "desk")]
             Op::Register(a) => Response::from_result(
                 desk.register(a.request, &a.actor, a.now)
                     .map(|events| EventsOutOwned { events })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::Execute(a) => Response::from_result(
                 desk.execute(&a.id, &a.command, &a.actor, a.now)
                     .map(|events| EventsOutOwned { events })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::ExecuteBatch(a) => {
                 // Each step stands alone: a refused step changes nothing and the next runs.
                 let results: Vec<Item<EventsOutOwned>> = a
@@ -916,10 +1145,12 @@ impl Engine {
                     .collect();
                 Response::ok(&ResultsOut { results })
             }
+            #[cfg(feature = "desk")]
             Op::Tick(a) => {
                 let events = desk.tick(a.now);
                 Response::ok(&EventsOut { events: &events })
             }
+            #[cfg(feature = "desk")]
             Op::Replay(a) => {
                 // All or nothing: replay into a copy, keep it only if every event applies.
                 let mut next = desk.clone();
@@ -939,6 +1170,7 @@ impl Engine {
                     requests: desk.len(),
                 })
             }
+            #[cfg(feature = "fees")]
             Op::LoadEstate(a) => {
                 let (schedule, units) = *a;
                 match Estate::load(schedule, units) {
@@ -966,41 +1198,51 @@ impl Engine {
     /// Runs a call that only reads the engine ([`Call::mutates`] is false). A mutating
     /// call given here is refused with [`Status::InvalidRequest`].
     pub fn run_read(&self, call: Call) -> Response {
+        #[cfg(feature = "desk")]
         let desk = &self.desk;
+        #[cfg(feature = "desk")]
         let cal = desk.calendar();
         match call.0 {
+            #[cfg(feature = "desk")]
             Op::Info => Response::ok(&Info {
                 contract_version: CONTRACT_VERSION,
                 library_version: crate::VERSION,
                 requests: desk.len(),
                 operations: &OPERATIONS,
             }),
+            #[cfg(feature = "desk")]
             Op::Export => Response::ok(&StateOut { state: desk }),
+            #[cfg(feature = "desk")]
             Op::IsWorkingDay(a) => Response::from_result(
                 cal.is_working_day(a.date)
                     .map(|working| WorkingOut { working })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::WorkingDays(a) => Response::from_result(
                 cal.working_days(a.from, a.to)
                     .map(|days| DaysOut { days })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::Add(a) => Response::from_result(
                 cal.add(a.start, a.seconds)
                     .map(|instant| InstantOut { instant })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::Between(a) => Response::from_result(
                 cal.between(a.from, a.to)
                     .map(|seconds| SecondsOut { seconds })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::NextWorkingInstant(a) => Response::from_result(
                 cal.next_working_instant(a.at)
                     .map(|instant| InstantOut { instant })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::Get(a) => Response::from_result(
                 desk.request(&a.id)
                     .map(|request| RequestOut { request })
@@ -1011,9 +1253,11 @@ impl Engine {
                         .into()
                     }),
             ),
+            #[cfg(feature = "desk")]
             Op::Status(a) => {
                 Response::from_result(desk.sla_status(&a.id, a.as_of).map_err(Failure::from))
             }
+            #[cfg(feature = "desk")]
             Op::StatusBatch(a) => {
                 let statuses: Vec<Item<SlaStatus>> = match a.ids {
                     None => desk
@@ -1027,13 +1271,16 @@ impl Engine {
                 };
                 Response::ok(&StatusesOut { statuses })
             }
+            #[cfg(feature = "desk")]
             Op::StatusFromEvents(a) => {
                 Response::from_result(known_schemas(&a.events).and_then(|()| {
                     sla::status_from_events(&a.events, desk.policy(), cal, a.as_of)
                         .map_err(Failure::from)
                 }))
             }
+            #[cfg(feature = "fees")]
             Op::Bill(a) => Response::from_result(self.fee_bill(*a)),
+            #[cfg(feature = "fees")]
             Op::BillEstate(a) => {
                 let (period, inputs) = *a;
                 Response::from_result(self.loaded().and_then(|estate| {
@@ -1050,6 +1297,7 @@ impl Engine {
                     })
                 }))
             }
+            #[cfg(feature = "fees")]
             Op::Parking(a) => Response::from_result(
                 a.tariff
                     .validate(|f| crate::fee::Place::field(format!("tariff.{f}")))
@@ -1063,11 +1311,13 @@ impl Engine {
                     })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "fees")]
             Op::Apportion(a) => Response::from_result(
                 split_largest_remainder(a.amount, &a.weights)
                     .map(|parts| PartsOut { parts })
                     .map_err(|e| Failure::new(Status::Refused, "bad_weights", e.to_string())),
             ),
+            #[cfg(feature = "fees")]
             Op::AccountExecute(a) => {
                 let AccountExecuteArgs { account, command } = *a;
                 if let Err(e) = account.policy.validate() {
@@ -1080,6 +1330,7 @@ impl Engine {
                         .map_err(Failure::from),
                 )
             }
+            #[cfg(feature = "fees")]
             Op::LateFees(a) => Response::from_result(
                 a.account
                     .late_fees(a.as_of)
@@ -1091,6 +1342,7 @@ impl Engine {
                     })
                     .map_err(Failure::from),
             ),
+            #[cfg(feature = "fees")]
             Op::Arrears(a) => Response::from_result(
                 ageing(
                     &a.account,
@@ -1099,52 +1351,70 @@ impl Engine {
                 )
                 .map_err(Failure::from),
             ),
+            #[cfg(feature = "survey")]
             Op::Servqual(a) => {
                 Response::from_result(crate::survey::servqual(&a).map_err(Failure::from))
             }
+            #[cfg(feature = "survey")]
             Op::Servperf(a) => {
                 Response::from_result(crate::survey::servperf(&a).map_err(Failure::from))
             }
+            #[cfg(feature = "survey")]
             Op::Csat(a) => {
                 Response::from_result(crate::survey::Csat::score(&a).map_err(Failure::from))
             }
+            #[cfg(feature = "survey")]
             Op::Nps(a) => {
                 Response::from_result(crate::survey::Nps::score(&a).map_err(Failure::from))
             }
+            #[cfg(feature = "survey")]
             Op::SurveyProportion(a) => Response::from_result(
                 crate::survey::Proportion::of(a.count, a.total, "args").map_err(Failure::from),
             ),
+            #[cfg(feature = "survey")]
             Op::SurveyIndex(a) => {
                 Response::from_result(crate::survey::IndexReport::score(&a).map_err(Failure::from))
             }
+            #[cfg(feature = "survey")]
             Op::SurveyValue(a) => Response::from_result(
                 crate::survey::ValueReport::compute(&a).map_err(Failure::from),
             ),
+            #[cfg(feature = "desk")]
             Op::SurveyCallbacks(a) => {
                 Response::from_result(survey_desk(desk, a.events).and_then(|d| {
                     let period = ReportPeriod::new(a.from, a.to)?;
                     Ok(CallbackReport::of(&d, period, a.by, a.threshold)?)
                 }))
             }
+            #[cfg(feature = "desk")]
             Op::KpiReport(a) => Response::from_result(survey_desk(desk, a.events).and_then(|d| {
                 let period = ReportPeriod::new(a.from, a.to)?;
                 Ok(KpiReport::of(&d, period, a.households)?)
             })),
+            #[cfg(feature = "desk")]
             Op::SurveySample(a) => Response::from_result(survey_sample(desk, *a)),
+            #[cfg(feature = "desk")]
             Op::Register(_)
             | Op::Execute(_)
             | Op::ExecuteBatch(_)
             | Op::Tick(_)
-            | Op::Replay(_)
-            | Op::LoadEstate(_) => Response::failure(&Failure::new(
-                Status::InvalidRequest,
-                "mutating_call",
-                "this operation changes the engine; run it with write access",
-            )),
+            | Op::Replay(_) => mutating_call(),
+            #[cfg(feature = "fees")]
+            Op::LoadEstate(_) => mutating_call(),
         }
     }
 }
 
+#[cfg(any(feature = "desk", feature = "fees"))]
+fn mutating_call() -> Response {
+    Response::failure(&Failure::new(
+        Status::InvalidRequest,
+        "mutating_call",
+        "this operation changes the engine; run it with write access",
+    ))
+}
+
+#[cfg(feature = "fees")]
 impl Engine {
     fn loaded(&self) -> Result<&Estate, Failure> {
         self.estate.as_deref().ok_or_else(|| {
@@ -1172,92 +1442,111 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct Loaded<'a> {
     units: usize,
     items: Vec<&'a str>,
 }
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct BillsOut {
     bills: Vec<Bill>,
     total: Money,
 }
 /// Compact lines as three parallel columns: unit index, item index, amount.
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct CompactColumns {
     unit: Vec<u32>,
     item: Vec<u16>,
     amount: Vec<Money>,
 }
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct CompactOut {
     period: Period,
     lines: CompactColumns,
     total: Money,
 }
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct ParkingOut {
     charge: crate::fee::parking::ParkingCharge,
     text: Vec<String>,
 }
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct PartsOut {
     parts: Vec<Money>,
 }
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct AccountOut {
     account: Account,
     events: Vec<AccountEvent>,
 }
+#[cfg(feature = "fees")]
 #[derive(Serialize)]
 struct LateFeesOut {
     late_fees: Vec<LateFeeLine>,
     outstanding: Money,
 }
 
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct EventsOutOwned {
     events: Vec<Event>,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct ResultsOut {
     results: Vec<Item<EventsOutOwned>>,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct Applied {
     applied: usize,
     requests: usize,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct StateOut<'a> {
     state: &'a Desk,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct WorkingOut {
     working: bool,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct DaysOut {
     days: u32,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct InstantOut {
     #[serde(serialize_with = "crate::instant::ser")]
     instant: Instant,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct SecondsOut {
     seconds: i64,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct RequestOut<'a> {
     request: &'a ServiceRequest,
 }
+#[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct StatusesOut {
     statuses: Vec<Item<SlaStatus>>,
 }
 
+#[cfg(feature = "desk")]
 /// The desk a survey operation reads: the engine's own, or — given `events` — a desk with the
 /// engine's configuration, policy and calendar rebuilt from them, as `log.replay` would (each
 /// request's events from its registration; an event that does not apply is refused with its
@@ -1284,6 +1573,7 @@ fn survey_desk(
     })
 }
 
+#[cfg(feature = "desk")]
 /// `survey.sample`: the given ids, or the engine's requests closed in `[from, to)`; by rate
 /// or by size.
 fn survey_sample(desk: &Desk, a: SampleArgs) -> Result<sampling::Sample, Failure> {
@@ -1323,6 +1613,7 @@ fn survey_sample(desk: &Desk, a: SampleArgs) -> Result<sampling::Sample, Failure
 }
 
 /// Refuses events written with a schema this library does not read, as `log.replay` does.
+#[cfg(feature = "desk")]
 fn known_schemas(events: &[Event]) -> Result<(), Failure> {
     match events
         .iter()
@@ -1348,5 +1639,75 @@ pub fn handle_once(config: &[u8], request: &[u8]) -> Response {
     match Engine::new(config) {
         Ok(mut e) => e.handle(request),
         Err(f) => Response::failure(&f),
+    }
+}
+
+#[cfg(test)]
+mod group_tests {
+    //! What a build without one of the operation groups answers (run with
+    //! `--no-default-features --features desk` / `--features fees`; with every group the
+    //! refusal of an unknown operation is checked).
+    use super::*;
+
+    fn failure(request: &str) -> Failure {
+        match Call::parse(request.as_bytes()) {
+            Ok(call) => panic!("{request} parsed: {call:?}"),
+            Err(f) => f,
+        }
+    }
+
+    #[test]
+    fn an_unknown_operation_lists_the_whole_contract() {
+        let f = failure(r#"{"v":1,"op":"fee.nothing"}"#);
+        assert_eq!(f.status(), Status::UnknownOperation);
+        assert_eq!(f.code, "unknown_operation");
+        assert_eq!(
+            f.message,
+            format!(
+                "unknown operation \"fee.nothing\"; known: {}",
+                OPERATIONS.join(", ")
+            )
+        );
+    }
+
+    #[cfg(not(feature = "fees"))]
+    #[test]
+    fn a_fee_operation_names_the_fees_module() {
+        let f = failure(r#"{"v":1,"op":"fee.bill","args":{"period":"2026-09"}}"#);
+        assert_eq!(f.status(), Status::UnknownOperation);
+        assert_eq!(f.code, "module_not_included");
+        assert_eq!(
+            f.message,
+            "operation \"fee.bill\" is in the fees module, which this engine does not include"
+        );
+    }
+
+    #[cfg(not(feature = "desk"))]
+    #[test]
+    fn a_desk_operation_names_the_desk_module() {
+        let f = failure(r#"{"v":1,"op":"engine.info"}"#);
+        assert_eq!(f.status(), Status::UnknownOperation);
+        assert_eq!(f.code, "module_not_included");
+        assert_eq!(
+            f.message,
+            "operation \"engine.info\" is in the desk module, which this engine does not include"
+        );
+        // Without the desk an engine takes only the version.
+        assert!(Engine::new(br#"{"v":1}"#).is_ok());
+        let f = Engine::new(br#"{"v":1,"config":{}}"#).expect_err("no desk configuration");
+        assert_eq!(f.code, "unknown_field");
+    }
+
+    #[cfg(feature = "fees")]
+    #[test]
+    fn the_fees_module_bills_without_the_desk() {
+        let mut e = Engine::new(br#"{"v":1}"#).expect("an engine");
+        let r = e.handle(
+            br#"{"v":1,"op":"fee.apportion","args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]}}"#,
+        );
+        assert_eq!(
+            String::from_utf8(r.body).expect("UTF-8"),
+            r#"{"v":1,"ok":true,"result":{"parts":["272.47","332.45","395.08"]}}"#
+        );
     }
 }

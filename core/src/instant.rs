@@ -1,12 +1,22 @@
-//! Fast RFC 3339 output for instants 时间点. Status and event responses carry many instants;
-//! chrono's generic formatter writes them a character at a time, which dominated the cost of
-//! a status response. This writer produces exactly chrono's serde form
-//! (`2026-03-02T09:00:00+08:00`, fractional seconds as 3, 6 or 9 digits when present) and
-//! falls back to chrono for years outside 0000–9999. Parsing stays with chrono.
+//! Instants 时间点 and dates on the wire, without chrono's general machinery.
+//!
+//! Writing: status and event responses carry many instants; chrono's generic formatter
+//! writes them a character at a time, which dominated the cost of a status response.
+//! [`write_rfc3339`] produces exactly chrono's serde form (`2026-03-02T09:00:00+08:00`,
+//! fractional seconds as 3, 6 or 9 digits when present) and falls back to chrono for years
+//! outside 0000–9999.
+//!
+//! Reading: [`de`], [`de_opt`] and [`de_date`] read exactly as chrono's `Deserialize` for
+//! `DateTime<FixedOffset>` and `NaiveDate` (its `FromStr`: RFC 3339 relaxed, `YYYY-MM-DD`):
+//! the same texts accepted, the same values, the same error messages found in the same order.
+//! chrono's general parser (format items, `Parsed`) is large in the WASM build and these two
+//! forms are all the library reads; the tests compare both on many thousands of texts.
 
 use crate::calendar::Instant;
-use chrono::{Datelike, Offset, Timelike};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Timelike};
+use serde::de::{self, Deserializer, Visitor};
 use serde::Serializer;
+use std::fmt;
 
 /// Writes `t` as RFC 3339 into `out` (the same text chrono's serde form gives).
 pub fn write_rfc3339(t: &Instant, out: &mut String) {
@@ -118,6 +128,226 @@ pub fn ser_opt<S: Serializer>(t: &Option<Instant>, s: S) -> Result<S::Ok, S::Err
     }
 }
 
+// ---- reading -------------------------------------------------------------------------------
+
+type Parse<T> = Result<T, &'static str>;
+
+// chrono's `ParseError` messages.
+const OUT_OF_RANGE: &str = "input is out of range";
+const IMPOSSIBLE: &str = "no possible date and time matching input";
+const INVALID: &str = "input contains invalid characters";
+const TOO_SHORT: &str = "premature end of input";
+const TOO_LONG: &str = "trailing input";
+
+/// chrono's `scan::number(s, 1, max)`: 1 to `max` digits.
+fn number(s: &str, max: usize) -> Parse<(&str, i64)> {
+    let b = s.as_bytes();
+    if b.is_empty() {
+        return Err(TOO_SHORT);
+    }
+    let mut n = 0i64;
+    for (i, &c) in b.iter().take(max).enumerate() {
+        if !c.is_ascii_digit() {
+            return if i == 0 {
+                Err(INVALID)
+            } else {
+                Ok((&s[i..], n))
+            };
+        }
+        n = n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(i64::from(c - b'0')))
+            .ok_or(OUT_OF_RANGE)?;
+    }
+    Ok((&s[max.min(b.len())..], n))
+}
+
+/// A numeric item after a space item: whitespace, then 1–`max` digits within `lo..=hi`
+/// (chrono's `Parsed` setters).
+fn field(s: &str, max: usize, lo: i64, hi: i64) -> Parse<(&str, i64)> {
+    let (s, v) = number(s.trim_start(), max)?;
+    if (lo..=hi).contains(&v) {
+        Ok((s, v))
+    } else {
+        Err(OUT_OF_RANGE)
+    }
+}
+
+/// A literal item after a space item.
+fn literal(s: &str, c: char) -> Parse<&str> {
+    let s = s.trim_start();
+    if s.is_empty() {
+        return Err(TOO_SHORT);
+    }
+    s.strip_prefix(c).ok_or(INVALID)
+}
+
+/// Year (with a sign: any number of digits; without: up to 4), `-`, month, `-`, day.
+fn ymd(s: &str) -> Parse<(&str, i32, u32, u32)> {
+    let s = s.trim_start();
+    let (s, y) = if let Some(r) = s.strip_prefix('-') {
+        let (s, v) = number(r, usize::MAX)?;
+        (s, 0i64.checked_sub(v).ok_or(OUT_OF_RANGE)?)
+    } else if let Some(r) = s.strip_prefix('+') {
+        number(r, usize::MAX)?
+    } else {
+        number(s, 4)?
+    };
+    let y = i32::try_from(y).map_err(|_| OUT_OF_RANGE)?;
+    let (s, m) = field(literal(s, '-')?, 2, 1, 12)?;
+    let (s, d) = field(literal(s, '-')?, 2, 1, 31)?;
+    // Both checked within 1..=31 above.
+    Ok((s, y, m as u32, d as u32))
+}
+
+/// `NaiveDate::from_str`.
+fn parse_date(s: &str) -> Parse<NaiveDate> {
+    let (s, y, m, d) = ymd(s)?;
+    if !s.trim_start().is_empty() {
+        return Err(TOO_LONG);
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(OUT_OF_RANGE)
+}
+
+/// chrono's `scan::timezone_offset` with `:` or whitespace between hours and minutes, `Z`
+/// allowed, minutes required, U+2212 allowed as the minus sign.
+fn offset(s: &str) -> Parse<(&str, i32)> {
+    if let Some(b'Z' | b'z') = s.as_bytes().first() {
+        return Ok((&s[1..], 0));
+    }
+    let (negative, s) = match s.chars().next() {
+        Some(c @ ('+' | '-' | '\u{2212}')) => (c != '+', &s[c.len_utf8()..]),
+        Some(_) => return Err(INVALID),
+        None => return Err(TOO_SHORT),
+    };
+    let two = |s: &str| match s.as_bytes() {
+        [a, b, ..] => Ok((*a, *b)),
+        _ => Err(TOO_SHORT),
+    };
+    let hours = match two(s)? {
+        (h1 @ b'0'..=b'9', h2 @ b'0'..=b'9') => i32::from((h1 - b'0') * 10 + (h2 - b'0')),
+        _ => return Err(INVALID),
+    };
+    let s = s[2..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
+    let minutes = match two(s)? {
+        (m1 @ b'0'..=b'5', m2 @ b'0'..=b'9') => i32::from((m1 - b'0') * 10 + (m2 - b'0')),
+        (b'6'..=b'9', b'0'..=b'9') => return Err(OUT_OF_RANGE),
+        _ => return Err(INVALID),
+    };
+    let seconds = hours * 3600 + minutes * 60;
+    Ok((&s[2..], if negative { -seconds } else { seconds }))
+}
+
+/// `DateTime<FixedOffset>::from_str` (RFC 3339, relaxed).
+fn parse_instant(s: &str) -> Parse<Instant> {
+    let (s, y, m, d) = ymd(s)?;
+    let s = match s.as_bytes().first() {
+        Some(b't' | b'T' | b' ') => &s[1..],
+        Some(_) => return Err(INVALID),
+        None => return Err(TOO_SHORT),
+    };
+    let (s, hour) = field(s, 2, 0, 23)?;
+    let (s, minute) = field(literal(s, ':')?, 2, 0, 59)?;
+    let (s, second) = field(literal(s, ':')?, 2, 0, 60)?;
+    let (s, nano) = match s.strip_prefix('.') {
+        Some(r) => {
+            let (rest, v) = number(r, 9)?;
+            // Scaled by the digits read (at most 9, so within u32); digits past the ninth are
+            // skipped.
+            let v = (v as u32) * 10u32.pow(9 - (r.len() - rest.len()) as u32);
+            (rest.trim_start_matches(|c: char| c.is_ascii_digit()), v)
+        }
+        None => (s, 0),
+    };
+    let s = s.trim_start();
+    let (s, offset) = if s.len() >= 3 && s.as_bytes()[..3].eq_ignore_ascii_case(b"UTC") {
+        (&s[3..], 0)
+    } else {
+        offset(s)?
+    };
+    if !s.trim_start().is_empty() {
+        return Err(TOO_LONG);
+    }
+    // `Parsed::to_datetime`: the date, the time (second 60 is a leap second), the offset.
+    let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(OUT_OF_RANGE);
+    let (second, leap) = if second == 60 {
+        (59, 1_000_000_000)
+    } else {
+        (second, 0)
+    };
+    // hour, minute and second were checked within 0..=60 above.
+    let time = NaiveTime::from_hms_nano_opt(hour as u32, minute as u32, second as u32, leap + nano)
+        .ok_or(OUT_OF_RANGE);
+    let local = date?.and_time(time?);
+    let offset = FixedOffset::east_opt(offset).ok_or(OUT_OF_RANGE)?;
+    offset
+        .from_local_datetime(&local)
+        .single()
+        .ok_or(IMPOSSIBLE)
+}
+
+/// Reads a string with `parse`; `expecting` is chrono's visitor's.
+struct Text<T> {
+    parse: fn(&str) -> Parse<T>,
+    expecting: &'static str,
+}
+
+impl<T> Visitor<'_> for Text<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        (self.parse)(v).map_err(E::custom)
+    }
+}
+
+/// `deserialize_with` for an [`Instant`] field: what chrono's `Deserialize` reads, with the
+/// same messages.
+pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
+    d.deserialize_str(Text {
+        parse: parse_instant,
+        expecting: "an RFC 3339 formatted date and time string",
+    })
+}
+
+/// `deserialize_with` for a `NaiveDate` field: what chrono's `Deserialize` reads, with the
+/// same messages.
+pub fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_str(Text {
+        parse: parse_date,
+        expecting: "a formatted date string",
+    })
+}
+
+struct Optional;
+
+impl<'de> Visitor<'de> for Optional {
+    type Value = Option<Instant>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("option")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Option<Instant>, E> {
+        Ok(None)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Option<Instant>, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Instant>, D::Error> {
+        de(d).map(Some)
+    }
+}
+
+/// `deserialize_with` for an `Option<Instant>` field, as serde reads an `Option` of chrono's
+/// instant. (With `deserialize_with` serde refuses a missing field, so such a field also
+/// needs `#[serde(default)]`.)
+pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Instant>, D::Error> {
+    d.deserialize_option(Optional)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +375,122 @@ mod tests {
         }
         let odd = FixedOffset::east_opt(3600 + 17).unwrap();
         same_as_chrono(odd.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap());
+    }
+
+    /// A small deterministic generator (xorshift) for the comparisons below.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    fn reads_as_chrono(s: &str) {
+        let text = serde_json::to_string(s).unwrap();
+        let mut d = serde_json::Deserializer::from_str(&text);
+        let ours = de_date(&mut d).map_err(|e| e.to_string());
+        let theirs = serde_json::from_str::<NaiveDate>(&text).map_err(|e| e.to_string());
+        assert_eq!(ours, theirs, "date {s:?}");
+        let mut d = serde_json::Deserializer::from_str(&text);
+        let ours = de(&mut d).map_err(|e| e.to_string());
+        let theirs = serde_json::from_str::<Instant>(&text).map_err(|e| e.to_string());
+        assert_eq!(ours, theirs, "instant {s:?}");
+    }
+
+    #[test]
+    fn reads_as_chrono_reads() {
+        const SEEDS: &[&str] = &[
+            "2026-10-01",
+            "2026-10-01T09:00:00+08:00",
+            "2026-10-01t09:00:00.123456789Z",
+            "2026-10-01 09:00:00 UTC",
+            "2026-12-31T23:59:60.999999999-05:30",
+            "+12345-01-01T00:00:00z",
+            "-0044-03-15T12:00:00\u{2212}01:00",
+            " 2026 - 1 - 5 T 9 : 0 : 0 + 08 : 00 ",
+            "262143-12-31T23:59:59-23:59",
+            "-262144-01-01T00:00:00+23:59",
+            "2026-02-29T00:00:00+99:59",
+            "2026-10-01T09:00:00.1234567891234+0800",
+            "2024-02-29T24:00:00+08:00",
+        ];
+        const BITS: &[&str] = &[
+            "",
+            "0",
+            "1",
+            "9",
+            "60",
+            "99",
+            "-",
+            "+",
+            ":",
+            ".",
+            " ",
+            "\t",
+            "\u{a0}",
+            "\u{3000}",
+            "T",
+            "t",
+            "Z",
+            "z",
+            "UTC",
+            "utc",
+            "Utc",
+            "\u{2212}",
+            "x",
+            "é",
+            "00",
+            "24",
+            "31",
+            "13",
+            "59",
+            "12345678901234567890",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        let mut n = 0;
+        for seed in SEEDS {
+            reads_as_chrono(seed);
+            for _ in 0..4000 {
+                let mut s = (*seed).to_owned();
+                for _ in 0..=rng.below(3) {
+                    let mut i = rng.below(s.len() + 1);
+                    while !s.is_char_boundary(i) {
+                        i -= 1;
+                    }
+                    let bit = BITS[rng.below(BITS.len())];
+                    match rng.below(3) {
+                        0 => s.insert_str(i, bit),
+                        1 => {
+                            let j = s[i..].chars().next().map_or(i, |c| i + c.len_utf8());
+                            s.replace_range(i..j, bit);
+                        }
+                        _ => s.truncate(i),
+                    }
+                }
+                reads_as_chrono(&s);
+                n += 1;
+            }
+        }
+        assert!(n > 50_000);
+        // Not a string: chrono's visitors' messages.
+        for text in ["1", "null", "[]", "{}", "true", "1.5"] {
+            let mut d = serde_json::Deserializer::from_str(text);
+            let ours = de(&mut d).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<Instant>(text).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{text}");
+            let mut d = serde_json::Deserializer::from_str(text);
+            let ours = de_date(&mut d).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<NaiveDate>(text).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{text}");
+            let mut d = serde_json::Deserializer::from_str(text);
+            let ours = de_opt(&mut d).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<Option<Instant>>(text).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{text}");
+        }
     }
 
     proptest::proptest! {

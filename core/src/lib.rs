@@ -36,6 +36,7 @@ pub mod money;
 pub mod role;
 pub mod sla;
 pub mod survey;
+mod tagged;
 pub mod ticket;
 
 pub use calendar::{BusinessCalendar, CalendarError, Instant};

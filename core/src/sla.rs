@@ -334,7 +334,8 @@ fn instant_at(cal: &BusinessCalendar, timing: Timing, p: i64) -> Result<Instant,
 }
 
 /// Where one clock is, as tracked from events.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "phase", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Phase {
     /// Not started yet.
@@ -364,6 +365,14 @@ pub enum Phase {
     },
 }
 
+crate::tagged::tagged_deserialize!(Phase by "phase" {
+    NotStarted = "not_started",
+    Running = "running" { from: i64 },
+    Paused = "paused" { since: Instant },
+    Stopped = "stopped" { at: Instant },
+    Voided = "voided" { at: Instant },
+});
+
 /// One escalation threshold of one clock, as tracked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -374,7 +383,13 @@ pub struct EscalationTrack {
     pub notify: Role,
     /// The instant the threshold is (or was) reached in the current or a finished segment;
     /// `None` while unknown (paused, not started, or never reached).
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
+    // None otherwise).
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub due: Option<Instant>,
     /// Whether its `escalated` event has been recorded.
     pub fired: bool,
@@ -388,7 +403,10 @@ pub struct ClockTrack {
     /// Handling cycle: 0 first, one more per reopen.
     pub cycle: u32,
     /// When its cycle began (registration or reopen).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub cycle_started_at: Instant,
     /// Which clock.
     pub clock: ClockKind,
@@ -401,12 +419,24 @@ pub struct ClockTrack {
     /// Where it is.
     pub phase: Phase,
     /// When it started, once it has.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
+    // None otherwise).
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub started_at: Option<Instant>,
     /// Elapsed seconds in finished segments (before the current running one).
     pub banked: i64,
     /// The instant elapsed reaches the target, computed when it last started or resumed.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
+    // None otherwise).
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub deadline: Option<Instant>,
     /// Escalation thresholds, ascending.
     pub escalations: Vec<EscalationTrack>,

@@ -207,7 +207,8 @@ pub struct AspectScores {
 }
 
 /// How a closed request was closed; a closed request always carries its closure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Closure {
     /// Satisfied callback 满意关闭, with the rating that closed it.
@@ -237,7 +238,8 @@ pub enum Closure {
 
 /// Where a request stands. Each stage carries exactly the data that is true in it: a
 /// dispatched request has a department, an accepted one an assignee, a closed one its closure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "stage", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Stage {
     /// Registered 受理 by the centre, waiting for dispatch (also after a return or a reopen).
@@ -457,7 +459,8 @@ pub struct NewRequest {
 }
 
 /// Outcome of one callback attempt 回访结果.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CallbackOutcome {
     /// The reporter answered and rated the service.
@@ -476,7 +479,8 @@ pub enum CallbackOutcome {
 }
 
 /// A command on an existing request: one step of the workflow.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Dispatch 派单 to a department, optionally to a named worker.
@@ -569,7 +573,8 @@ impl Command {
 }
 
 /// What happened: the body of an [`Event`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// Registered 受理.
@@ -685,6 +690,105 @@ pub enum Change {
     },
 }
 
+// The internally tagged enums read as serde's derive would read them (crate::tagged): same
+// accepted forms, same values, same messages; the field lists mirror the enums above
+// (`[default]` where the field has `#[serde(default)]`).
+crate::tagged::tagged_deserialize!(Closure by "by" {
+    Satisfied = "satisfied" { rating: u8, comment: Option<String> [default] },
+    Reply = "reply",
+    Unreachable = "unreachable" { reason: String },
+    WithoutWork = "without_work" { reason: String, duplicate_of: Option<String> [default] },
+});
+
+crate::tagged::tagged_deserialize!(Stage by "stage" {
+    Registered = "registered",
+    Dispatched = "dispatched" { department: String, assignee: Option<String> [default] },
+    Accepted = "accepted" { department: String, assignee: String },
+    InProgress = "in_progress" { department: String, assignee: String, arrived_at: Instant },
+    OnHold = "on_hold" {
+        department: String,
+        assignee: String,
+        arrived_at: Option<Instant> [default],
+        reason: HoldReason,
+        since: Instant,
+    },
+    Completed = "completed" { department: String, assignee: String },
+    Replied = "replied" { department: String },
+    Closed = "closed" { closure: Closure },
+    Cancelled = "cancelled" { reason: String },
+});
+
+crate::tagged::tagged_deserialize!(CallbackOutcome by "outcome" {
+    Rated = "rated" {
+        rating: u8,
+        comment: Option<String> [default],
+        aspects: AspectScores [default],
+    },
+    Unreachable = "unreachable",
+});
+
+crate::tagged::tagged_deserialize!(Command by "step" {
+    Dispatch = "dispatch" { department: String, assignee: Option<String> [default] },
+    Accept = "accept",
+    Arrive = "arrive",
+    Hold = "hold" { reason: HoldReason },
+    Resume = "resume",
+    Complete = "complete" { note: Option<String> [default] },
+    Reply = "reply" { note: Option<String> [default] },
+    Callback = "callback" (CallbackOutcome),
+    CloseUnreachable = "close_unreachable" { reason: String },
+    Transfer = "transfer" {
+        department: String,
+        assignee: Option<String> [default],
+        reason: String,
+    },
+    Return = "return" { reason: String },
+    Cancel = "cancel" { reason: String },
+    CloseWithoutWork = "close_without_work" {
+        reason: String,
+        duplicate_of: Option<String> [default],
+    },
+});
+
+crate::tagged::tagged_deserialize!(Change by "type" {
+    Registered = "registered" { request: NewRequest },
+    Dispatched = "dispatched" { department: String, assignee: Option<String> [default] },
+    Accepted = "accepted" { assignee: String },
+    Arrived = "arrived",
+    Held = "held" { reason: HoldReason },
+    Resumed = "resumed",
+    Completed = "completed" { note: Option<String> [default] },
+    Replied = "replied" { note: Option<String> [default] },
+    CallbackRated = "callback_rated" {
+        rating: u8,
+        comment: Option<String> [default],
+        aspects: AspectScores [default],
+        satisfied: bool,
+    },
+    Reopened = "reopened" { count: u32 },
+    CallbackUnreachable = "callback_unreachable" { attempt: u32 },
+    ClosedUnreachable = "closed_unreachable" { reason: String },
+    Transferred = "transferred" {
+        from_department: String,
+        department: String,
+        assignee: Option<String> [default],
+        reason: String,
+    },
+    Returned = "returned" { reason: String },
+    Cancelled = "cancelled" { reason: String },
+    ClosedWithoutWork = "closed_without_work" {
+        reason: String,
+        duplicate_of: Option<String> [default],
+    },
+    Escalated = "escalated" {
+        cycle: u32,
+        clock: ClockKind,
+        percent: u32,
+        notify: Role,
+        due_at: Instant,
+    },
+});
+
 /// One entry of a request's event log 操作日志: schema version, request, time, actor, change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -694,7 +798,10 @@ pub struct Event {
     /// Request id.
     pub request: String,
     /// When it happened (the `now` of the command).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub at: Instant,
     /// Who did it.
     pub actor: Actor,
@@ -817,10 +924,16 @@ pub struct ServiceRequest {
     /// What was registered.
     pub details: NewRequest,
     /// When it was registered.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub registered_at: Instant,
     /// Time of the last workflow event; later commands may not be earlier.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub last_event_at: Instant,
     /// Current stage.
     pub stage: Stage,

@@ -17,6 +17,11 @@
 //! | `contractVersion()`                  | [`contract_version`]   | the contract version (1) |
 //! | `libraryVersion()`                   | [`library_version`]    | the core library's version |
 //!
+//! The npm package builds this crate once per operation group of the contract, with only that
+//! group's cargo feature (`desk`, `fees`; see `bindings/js/build.sh`): each `.wasm` answers its
+//! group's operations and refuses the others with `unknown_operation` / `module_not_included`
+//! naming their module. The default features (every group) are for the native tests.
+//!
 //! On other targets the same items are plain Rust (the constructor's error is the failure
 //! response JSON as a `String`), so the crate builds and is tested in the workspace.
 
@@ -107,7 +112,7 @@ pub fn library_version() -> String {
     wuye_core::VERSION.to_owned()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "desk"))]
 mod tests {
     use super::*;
 

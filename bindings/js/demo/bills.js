@@ -1,9 +1,10 @@
 // The bills panel 账单 of the demo: the sample estate's schedule and units (a copy of
 // cli/data/sample-estate/fees, sample-estate.json) loaded into a WASM engine, a period billed in
 // the browser, each unit's bill with its lines and their traces 计算过程, and one account's
-// payment, late fees 滞纳金 and arrears 账龄. Every figure comes from the WASM build; this file
-// gathers input, calls the engine and formats what it returns (money stays a decimal string).
-import { Engine } from '../index.js';
+// payment, late fees 滞纳金 and arrears 账龄. Every figure comes from the WASM build (its fee
+// module, loaded here); this file gathers input, calls the engine and formats what it returns
+// (money stays a decimal string).
+import { Engine, loadModule } from '../index.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -64,7 +65,12 @@ function table(head, rows, cls = 'trace-table') {
  * Resolves once the sample estate is fetched and loaded.
  */
 export async function initBills({ attempt, show }) {
-  const sample = await (await fetch(new URL('./sample-estate.json', import.meta.url))).json();
+  // The fee operations are in their own WASM module, fetched here (the desk's is loaded with
+  // the package); a page without a bills panel never downloads it.
+  const [sample] = await Promise.all([
+    fetch(new URL('./sample-estate.json', import.meta.url)).then((r) => r.json()),
+    loadModule('fees'),
+  ]);
   const fees = new Engine();
   const { schedule, units } = sample;
   const loaded = fees.loadEstate(schedule, units);

@@ -1,8 +1,9 @@
 // End-to-end in headless Chromium (Debian's /usr/bin/chromium through playwright-core): the
 // front-desk demo clicked through a repair's whole life and the bills panel 账单 through a month
 // of the sample estate, with figures worked out by hand; screenshots in target/js/ (demo.png,
-// demo-calendar.png, demo-bills.png); and the shared vectors run inside the browser (written to
-// target/vectors/chromium/ for scripts/compare-vectors).
+// demo-calendar.png, demo-bills.png); a page that downloads the fee module only when it asks for
+// it; and the shared vectors run inside the browser (written to target/vectors/chromium/ for
+// scripts/compare-vectors).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -323,6 +324,52 @@ test('the bills panel 账单 bills the sample estate in the browser with hand-wo
   await page.click('[data-testid="pay"]');
   assert.match(await message(), /InvalidRequestError \(status 6, invalid_value\): .*"300\.005" is not a valid amount/);
 
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a page downloads the desk module with the package and the fee module only when it asks', async () => {
+  const wasm = [];
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const m = /\/pkg\/(wuye_\w+_bg\.wasm)$/.exec(new URL(r.url()).pathname);
+    if (m) wasm.push(m[1]);
+  });
+  await page.goto(`${server.url}bindings/js/e2e/vectors.html`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  assert.deepEqual(wasm, ['wuye_desk_bg.wasm']);
+  const before = await page.evaluate(() => {
+    const e = new window.wuye.Engine();
+    const loaded = window.wuye.isModuleLoaded('fees');
+    const working = e.isWorkingDay('2026-10-10');
+    let refused;
+    try {
+      e.apportion('1.00', ['1', '2']);
+    } catch (err) {
+      refused = `${err.name} ${err.status} ${err.code}: ${err.message}`;
+    }
+    const raw = e.callJson('{"args":{"amount":"1.00","weights":["1","2"]},"op":"fee.apportion","v":1}');
+    e.free();
+    return { loaded, working, refused, raw };
+  });
+  assert.deepEqual(before, {
+    loaded: false,
+    working: true,
+    refused:
+      "UnknownOperationError 5 module_not_loaded: operation \"fee.apportion\" is in the fees module, which is not loaded: await loadModule('fees') first",
+    raw: '{"v":1,"ok":false,"error":{"status":5,"code":"module_not_loaded","message":"operation \\"fee.apportion\\" is in the fees module, which is not loaded: await loadModule(\'fees\') first"}}',
+  });
+  const after = await page.evaluate(async () => {
+    await window.wuye.loadModule('fees');
+    const e = new window.wuye.Engine();
+    const parts = e.apportion('1.00', ['1', '2']);
+    e.free();
+    return { loaded: window.wuye.isModuleLoaded('fees'), parts };
+  });
+  assert.deepEqual(after, { loaded: true, parts: ['0.33', '0.67'] });
+  assert.deepEqual(wasm, ['wuye_desk_bg.wasm', 'wuye_fees_bg.wasm']);
   assert.deepEqual(errors, []);
   await page.close();
 });

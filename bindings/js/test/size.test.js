@@ -1,26 +1,55 @@
-// Size budget of the WASM package: the optimized module gzipped (level 9), as a browser
-// downloads it. Fails above the budget; prints the size for the record.
+// Size budget of the WASM package: each module after wasm-opt, gzipped (level 9), as a browser
+// downloads it. Every module loaded at import must stay within the issue's 150 KB; modules loaded
+// on demand (a page asks for them with loadModule) are guarded against growth. Prints every
+// module's size and the total for the record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { isModuleLoaded } from '../index.js';
 
-// The issue's target is 150 KB and it is NOT met: the service desk, SLA and calendar contract
-// compiled to about 179 KiB gzipped, and the fee engine (issue 5) brought the module to about
-// 359 KiB (serde's derive code for the contract's types dominates; see bindings/js/README.md),
-// and the survey operations (issue 6: SERVQUAL/SERVPERF, CSAT, NPS, proportion, index, value)
-// added about 32 KiB more, to about 392 KiB (359.1 → 391.6 KiB measured on the same tree), and
-// the service-log satisfaction figures (survey.callbacks, kpi.report, survey.sample and the
-// service record in the engine state) about 21 KiB more: 413.0 KiB with both.
-// This budget only guards against further growth until the module is slimmed or split (the
-// open WASM-size work); the test prints the size against the 150 KB target every run.
-export const BUDGET_GZIP_BYTES = 420 * 1024;
+/**
+ * The issue's budget, 150 KB, for each module loaded at import (KB read as KiB). NOT met since
+ * issue 6: the desk module measured 149,115 bytes before the service record 服务记录 (kept per
+ * request for 回访满意率 and the KPIs) and the service-log figures (survey.callbacks,
+ * survey.sample, kpi.report, which read the engine's requests and so live in the desk module)
+ * joined it; with them it measures about 184 KB. Printed every run against each module.
+ */
 export const TARGET_GZIP_BYTES = 150 * 1024;
+/** Growth guards, per module: measured sizes plus a few KiB, so growth fails the test. */
+export const GUARD_GZIP_BYTES = { desk: 186 * 1024, fees: 244 * 1024, survey: 90 * 1024 };
 
-test('the wasm module stays within its gzipped size budget', (t) => {
-  const path = new URL('../pkg/wuye_wasm_bg.wasm', import.meta.url);
-  const raw = statSync(path).size;
-  const gz = gzipSync(readFileSync(path), { level: 9 }).length;
-  t.diagnostic(`pkg/wuye_wasm_bg.wasm: ${raw} bytes raw, ${gz} bytes gzipped (${(gz / 1024).toFixed(1)} KiB; budget ${BUDGET_GZIP_BYTES / 1024} KiB, target ${TARGET_GZIP_BYTES / 1024} KiB)`);
-  assert.ok(gz <= BUDGET_GZIP_BYTES, `${gz} bytes gzipped is over the budget of ${BUDGET_GZIP_BYTES}`);
+// The package's modules (build.sh) and when index.js loads them.
+const MODULES = [
+  { name: 'desk', atImport: true },
+  { name: 'fees', atImport: false },
+  { name: 'survey', atImport: false },
+];
+
+function size(name) {
+  const path = new URL(`../pkg/wuye_${name}_bg.wasm`, import.meta.url);
+  return { raw: statSync(path).size, gz: gzipSync(readFileSync(path), { level: 9 }).length };
+}
+
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+test('the package loads exactly the modules marked as loaded at import', () => {
+  for (const m of MODULES) assert.equal(isModuleLoaded(m.name), m.atImport, m.name);
+});
+
+test('no module grows past its guard; sizes printed against the 150 KB target', (t) => {
+  let total = 0;
+  let atImport = 0;
+  for (const m of MODULES) {
+    const { raw, gz } = size(m.name);
+    total += gz;
+    if (m.atImport) atImport += gz;
+    const limit = GUARD_GZIP_BYTES[m.name];
+    const verdict = !m.atImport ? 'on demand' : gz <= TARGET_GZIP_BYTES ? 'within' : 'OVER';
+    t.diagnostic(
+      `pkg/wuye_${m.name}_bg.wasm (${m.atImport ? 'loaded at import' : 'loaded on demand'}): ${raw} bytes raw, ${gz} bytes gzipped (${kib(gz)}; target ${kib(TARGET_GZIP_BYTES)}: ${verdict}; growth guard ${kib(limit)})`,
+    );
+    assert.ok(gz <= limit, `pkg/wuye_${m.name}_bg.wasm: ${gz} bytes gzipped is over ${limit}`);
+  }
+  t.diagnostic(`at import: ${atImport} bytes gzipped (${kib(atImport)}); every module: ${total} bytes gzipped (${kib(total)})`);
 });

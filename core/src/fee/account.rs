@@ -227,7 +227,8 @@ pub struct Receipt {
 }
 
 /// Something that happened on an account — what the host stores.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AccountEvent {
     /// Charges posted 挂账.
@@ -311,6 +312,42 @@ pub enum AccountEvent {
     },
 }
 
+crate::tagged::tagged_deserialize!(AccountEvent by "type" {
+    ChargesPosted = "charges_posted" { date: NaiveDate, charges: Vec<NewCharge> },
+    PaymentReceived = "payment_received" {
+        receipt: String,
+        date: NaiveDate,
+        amount: Money,
+        allocations: Vec<Allocation>,
+        to_prepaid: Money,
+    },
+    Deposited = "deposited" { receipt: String, date: NaiveDate, amount: Money },
+    PrepaidApplied = "prepaid_applied" { date: NaiveDate, allocations: Vec<Allocation> },
+    Refunded = "refunded" {
+        refund: String,
+        receipt: String,
+        date: NaiveDate,
+        amount: Money,
+        from_prepaid: Money,
+        reversed: Vec<Allocation>,
+    },
+    Credited = "credited" {
+        note: String,
+        charge: String,
+        date: NaiveDate,
+        amount: Money,
+        reason: String,
+        applied: Money,
+        to_prepaid: Money,
+    },
+    LateFeeWaived = "late_fee_waived" {
+        charge: String,
+        date: NaiveDate,
+        amount: Money,
+        reason: String,
+    },
+});
+
 impl AccountEvent {
     /// The event's day.
     pub fn date(&self) -> NaiveDate {
@@ -357,7 +394,8 @@ pub struct NewCharge {
 }
 
 /// What the front desk does to an account.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AccountCommand {
     /// Post charges (bill lines) 挂账.
@@ -424,6 +462,22 @@ pub enum AccountCommand {
         date: NaiveDate,
     },
 }
+
+crate::tagged::tagged_deserialize!(AccountCommand by "type" {
+    PostCharges = "post_charges" { date: NaiveDate, charges: Vec<NewCharge> },
+    Pay = "pay" { receipt: String, date: NaiveDate, amount: Money },
+    Deposit = "deposit" { receipt: String, date: NaiveDate, amount: Money },
+    Refund = "refund" { refund: String, receipt: String, date: NaiveDate, amount: Money },
+    CreditNote = "credit_note" {
+        note: String,
+        charge: String,
+        date: NaiveDate,
+        amount: Money,
+        reason: String,
+    },
+    WaiveLateFee = "waive_late_fee" { charge: String, date: NaiveDate, reason: String },
+    ApplyPrepaid = "apply_prepaid" { date: NaiveDate },
+});
 
 /// Why a command or event was refused. The account is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -86,7 +86,8 @@ fn yes() -> bool {
 }
 
 /// How an item's amount is computed 计费方式. JSON: `{"kind": "area", "basis": "building"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Formula {
     /// Area × rate per m² per month 按面积: the property service fee 物业服务费.
@@ -136,6 +137,16 @@ pub enum Formula {
         tariff: ParkingTariff,
     },
 }
+
+crate::tagged::tagged_deserialize!(Formula by "kind" {
+    Area = "area" { basis: AreaBasis [default] },
+    Fixed = "fixed" { applies: Applies [default] },
+    Metered = "metered" { tier_bounds: TierBounds [default] },
+    Shared = "shared" { basis: ShareBasis [default] },
+    Usage = "usage" { per: UsagePer [default] },
+    OneOff = "one_off" { deposit: bool [default] },
+    Parking = "parking" { tariff: ParkingTariff },
+});
 
 impl Formula {
     /// Stable snake_case name of the kind.

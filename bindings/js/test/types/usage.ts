@@ -3,6 +3,9 @@
 import {
   Engine,
   WuyeError,
+  loadModule,
+  isModuleLoaded,
+  type ModuleName,
   RefusedError,
   type Command,
   type Event,
@@ -228,3 +231,12 @@ void picked.selected;
 // @ts-expect-error no such breakdown
 fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'floor' });
 fees.free();
+
+// Loading a module on demand (a browser page before its first fee call).
+const feesModule: ModuleName = 'fees';
+const feesReady: Promise<void> = loadModule(feesModule);
+void feesReady;
+const deskLoaded: boolean = isModuleLoaded('desk');
+void deskLoaded;
+// @ts-expect-error there is no such module
+void loadModule('billing');

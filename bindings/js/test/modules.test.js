@@ -1,0 +1,86 @@
+// The package's WASM modules in Node: the desk module loads at import and the fee module on
+// demand (by itself on the first fee call); each module refuses the other's operations with
+// a typed error naming the module; raw calls are routed to the module that answers them and
+// give the same bytes as a fresh engine of that module. (node --test runs this file in its own
+// process, so nothing else has loaded the fee module yet.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  Engine,
+  UnknownOperationError,
+  isModuleLoaded,
+  loadModule,
+  callOnce,
+} from '../index.js';
+import * as desk from '../pkg/wuye_desk.js';
+import * as fees from '../pkg/wuye_fees.js';
+
+const APPORTION = '{"args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]},"op":"fee.apportion","v":1}';
+const PARTS = '{"v":1,"ok":true,"result":{"parts":["272.47","332.45","395.08"]}}';
+
+test('the desk module loads at import, the fee module on the first fee call', () => {
+  assert.equal(isModuleLoaded('desk'), true);
+  assert.equal(isModuleLoaded('fees'), false);
+  const engine = new Engine();
+  assert.equal(engine.workingDays('2026-10-01', '2026-10-31'), 18);
+  assert.equal(engine.info().operations.length, 34, 'engine.info lists the whole contract');
+  assert.equal(isModuleLoaded('fees'), false);
+  assert.equal(engine.callJson(APPORTION), PARTS);
+  assert.equal(isModuleLoaded('fees'), true);
+  engine.free();
+});
+
+test('loadModule resolves for a loaded module and rejects an unknown one', async () => {
+  await loadModule('desk');
+  await loadModule('fees');
+  await loadModule('survey');
+  await assert.rejects(loadModule('billing'), /no WASM module "billing"; modules: desk, fees, survey/);
+});
+
+test('each module refuses the other module\'s operations, naming the module', () => {
+  // The modules straight from pkg/, below the package's routing.
+  fees.initSync({ module: readFileSync(new URL('../pkg/wuye_fees_bg.wasm', import.meta.url)) });
+  const d = new desk.Engine('{"v":1}');
+  assert.equal(
+    d.call(APPORTION),
+    '{"v":1,"ok":false,"error":{"status":5,"code":"module_not_included","message":"operation \\"fee.apportion\\" is in the fees module, which this engine does not include"}}',
+  );
+  d.free();
+  const f = new fees.Engine('{"v":1}');
+  assert.equal(
+    f.call('{"op":"calendar.working_days","args":{"from":"2026-10-01","to":"2026-10-31"},"v":1}'),
+    '{"v":1,"ok":false,"error":{"status":5,"code":"module_not_included","message":"operation \\"calendar.working_days\\" is in the desk module, which this engine does not include"}}',
+  );
+  assert.equal(f.call(APPORTION), PARTS);
+  // The fee module's engine takes only the version: the desk's configuration is the desk's.
+  assert.throws(() => new fees.Engine('{"v":1,"config":{}}'), /"code":"unknown_field"/);
+  f.free();
+});
+
+test('raw calls reach the module that answers them, failures before the operation included', () => {
+  const engine = new Engine();
+  const bytes = (s) => new TextEncoder().encode(s);
+  const text = (b) => new TextDecoder().decode(b);
+  assert.equal(text(engine.callBytes(bytes(APPORTION))), PARTS);
+  // An unknown operation under a module's prefix is answered by the desk, listing the contract.
+  const unknown = JSON.parse(engine.callJson('{"v":1,"op":"fee.nothing"}'));
+  assert.equal(unknown.error.code, 'unknown_operation');
+  assert.match(unknown.error.message, /^unknown operation "fee.nothing"; known: engine.info, /);
+  // Version and JSON failures come before the operation is known.
+  assert.match(engine.callJson('{"v":2,"op":"fee.apportion"}'), /"code":"unsupported_version"/);
+  assert.match(engine.callJson('{"v":1,"op":"fee.apportion"'), /"code":"malformed_json"/);
+  // The fee module's refusals come back as they are.
+  assert.throws(
+    () => engine.call('fee.apportion', { amount: '1.00', weights: [] }),
+    (e) => e.status === 7 && e.code === 'bad_weights',
+  );
+  assert.equal(callOnce(undefined, APPORTION), PARTS);
+  assert.match(callOnce('{"v":2}', APPORTION), /"code":"unsupported_version"/);
+  // The estate loaded through one engine is that engine's.
+  const other = new Engine();
+  assert.throws(() => other.billEstate('2026-09'), (e) => e.code === 'no_estate');
+  assert.throws(() => engine.call('no.such'), UnknownOperationError);
+  engine.free();
+  other.free();
+});

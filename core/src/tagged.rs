@@ -1,0 +1,848 @@
+//! Internally tagged enums 内部标签枚举 (`{"step":"dispatch","department":"engineering"}`) read
+//! without serde's derive.
+//!
+//! For `#[serde(tag = "...")]` serde derives a reader that buffers the object into its private
+//! `Content` tree and then reads every variant from that tree with a visitor of its own, for
+//! both the object and the sequence form: the largest part of the WASM build. The enums of the
+//! contract read here instead: [`Buf`] is the same buffer (the value as JSON gave it: members
+//! in order, duplicates kept, numbers as unsigned, signed or float), read once through the
+//! outer deserializer, and one table-driven reader ([`Rest::fields`]) takes every struct
+//! variant's members, so each variant costs a few lines instead of two visitors.
+//!
+//! The behaviour is the derived one, message for message and in the same order: the tag
+//! may come anywhere in the object (or first in a sequence); a missing, repeated or unknown
+//! tag; an unknown member (`unknown field `x`, expected one of ...`), a repeated one, a member
+//! of the wrong type, a missing one (in declaration order, after the members); members given
+//! as a sequence (positional, `invalid length`); unit variants ignore other members; errors
+//! from the buffered content carry no position of their own, so the outer reader gives them
+//! the position after the enum's value, as it does for serde's. The messages are serde_json's
+//! (this module's deserializer reports [`serde_json::Error`]), as the contract reads JSON
+//! only. `core/tests/tagged.rs` compares every enum read here with the derived reader on
+//! generated inputs.
+
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, Expected, MapAccess, SeqAccess,
+    Unexpected, VariantAccess, Visitor,
+};
+use serde::Deserialize;
+use std::fmt;
+
+/// The errors of the buffered content: serde_json's, so that messages read as they would from
+/// the text.
+pub(crate) type Error = serde_json::Error;
+
+/// A JSON value as read: members in order with duplicates kept, numbers as the reader gave
+/// them (serde's `Content` for JSON input).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Buf {
+    Null,
+    Bool(bool),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+    Str(String),
+    Seq(Vec<Buf>),
+    Map(Vec<(String, Buf)>),
+}
+
+impl Buf {
+    fn unexpected(&self) -> Unexpected<'_> {
+        match self {
+            Buf::Null => Unexpected::Unit,
+            Buf::Bool(b) => Unexpected::Bool(*b),
+            Buf::U64(n) => Unexpected::Unsigned(*n),
+            Buf::I64(n) => Unexpected::Signed(*n),
+            Buf::F64(f) => Unexpected::Float(*f),
+            Buf::Str(s) => Unexpected::Str(s),
+            Buf::Seq(_) => Unexpected::Seq,
+            Buf::Map(_) => Unexpected::Map,
+        }
+    }
+}
+
+struct BufVisitor;
+
+impl<'de> Visitor<'de> for BufVisitor {
+    type Value = Buf;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Buf, E> {
+        Ok(Buf::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Buf, E> {
+        Ok(Buf::I64(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Buf, E> {
+        Ok(Buf::U64(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Buf, E> {
+        Ok(Buf::F64(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Buf, E> {
+        Ok(Buf::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Buf, E> {
+        Ok(Buf::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<Buf, E> {
+        Ok(Buf::Null)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Buf, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Buf::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Buf, A::Error> {
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            members.push((key, map.next_value()?));
+        }
+        Ok(Buf::Map(members))
+    }
+}
+
+impl<'de> Deserialize<'de> for Buf {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Buf, D::Error> {
+        d.deserialize_any(BufVisitor)
+    }
+}
+
+/// Reads any type from a [`Buf`], as serde's `ContentDeserializer` reads from `Content`.
+struct BufDeserializer(Buf);
+
+impl BufDeserializer {
+    fn invalid_type(&self, exp: &dyn Expected) -> Error {
+        Error::invalid_type(self.0.unexpected(), exp)
+    }
+}
+
+fn visit_seq<'de, V: Visitor<'de>>(items: Vec<Buf>, visitor: V) -> Result<V::Value, Error> {
+    let mut seq = SeqDeserializer {
+        iter: items.into_iter(),
+        count: 0,
+    };
+    let value = visitor.visit_seq(&mut seq)?;
+    seq.end()?;
+    Ok(value)
+}
+
+fn visit_map<'de, V: Visitor<'de>>(
+    members: Vec<(String, Buf)>,
+    visitor: V,
+) -> Result<V::Value, Error> {
+    let mut map = MapDeserializer {
+        iter: members.into_iter(),
+        value: None,
+        count: 0,
+    };
+    let value = visitor.visit_map(&mut map)?;
+    map.end()?;
+    Ok(value)
+}
+
+impl<'de> Deserializer<'de> for BufDeserializer {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Null => visitor.visit_unit(),
+            Buf::Bool(v) => visitor.visit_bool(v),
+            Buf::U64(v) => visitor.visit_u64(v),
+            Buf::I64(v) => visitor.visit_i64(v),
+            Buf::F64(v) => visitor.visit_f64(v),
+            Buf::Str(v) => visitor.visit_string(v),
+            Buf::Seq(v) => visit_seq(v, visitor),
+            Buf::Map(v) => visit_map(v, visitor),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Bool(v) => visitor.visit_bool(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_u64(visitor)
+    }
+    /// Every integer type: an integer, whatever its width (the visitor checks the range).
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::U64(v) => visitor.visit_u64(v),
+            Buf::I64(v) => visitor.visit_i64(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_f64(visitor)
+    }
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::F64(v) => visitor.visit_f64(v),
+            Buf::U64(v) => visitor.visit_u64(v),
+            Buf::I64(v) => visitor.visit_i64(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Str(v) => visitor.visit_string(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_byte_buf(visitor)
+    }
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Str(v) => visitor.visit_string(v),
+            Buf::Seq(v) => visit_seq(v, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Null => visitor.visit_unit(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Null => visitor.visit_unit(),
+            Buf::Map(ref v) if v.is_empty() => visitor.visit_unit(),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Map(ref v) if v.is_empty() => visitor.visit_unit(),
+            Buf::Seq(ref v) if v.is_empty() => visitor.visit_unit(),
+            _ => self.deserialize_any(visitor),
+        }
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Seq(v) => visit_seq(v, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Map(v) => visit_map(v, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Seq(v) => visit_seq(v, visitor),
+            Buf::Map(v) => visit_map(v, visitor),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let (variant, value) = match self.0 {
+            Buf::Map(members) => {
+                let mut members = members.into_iter();
+                match (members.next(), members.next()) {
+                    (Some((variant, value)), None) => (variant, Some(value)),
+                    _ => {
+                        return Err(Error::invalid_value(
+                            Unexpected::Map,
+                            &"map with a single key",
+                        ))
+                    }
+                }
+            }
+            Buf::Str(variant) => (variant, None),
+            other => {
+                return Err(Error::invalid_type(other.unexpected(), &"string or map"));
+            }
+        };
+        visitor.visit_enum(EnumDeserializer { variant, value })
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Buf::Str(v) => visitor.visit_string(v),
+            Buf::U64(v) => visitor.visit_u64(v),
+            _ => Err(self.invalid_type(&visitor)),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+}
+
+/// "N elements in sequence" / "N elements in map" of a length error.
+struct ExpectedIn(usize, &'static str);
+
+impl Expected for ExpectedIn {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.0 == 1 {
+            write!(f, "1 element in {}", self.1)
+        } else {
+            write!(f, "{} elements in {}", self.0, self.1)
+        }
+    }
+}
+
+struct SeqDeserializer {
+    iter: std::vec::IntoIter<Buf>,
+    count: usize,
+}
+
+impl SeqDeserializer {
+    fn end(self) -> Result<(), Error> {
+        match self.iter.len() {
+            0 => Ok(()),
+            remaining => Err(Error::invalid_length(
+                self.count + remaining,
+                &ExpectedIn(self.count, "sequence"),
+            )),
+        }
+    }
+}
+
+impl<'de> SeqAccess<'de> for SeqDeserializer {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        match self.iter.next() {
+            Some(value) => {
+                self.count += 1;
+                seed.deserialize(BufDeserializer(value)).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+struct MapDeserializer {
+    iter: std::vec::IntoIter<(String, Buf)>,
+    value: Option<Buf>,
+    count: usize,
+}
+
+impl MapDeserializer {
+    fn end(self) -> Result<(), Error> {
+        match self.iter.len() {
+            0 => Ok(()),
+            remaining => Err(Error::invalid_length(
+                self.count + remaining,
+                &ExpectedIn(self.count, "map"),
+            )),
+        }
+    }
+}
+
+impl<'de> MapAccess<'de> for MapDeserializer {
+    type Error = Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        match self.iter.next() {
+            Some((key, value)) => {
+                self.count += 1;
+                self.value = Some(value);
+                seed.deserialize(BufDeserializer(Buf::Str(key))).map(Some)
+            }
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(BufDeserializer(value)),
+            // Visitors ask for a value only after its key.
+            None => Err(Error::custom("a map value was read before its key")),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.iter.len())
+    }
+}
+
+struct EnumDeserializer {
+    variant: String,
+    value: Option<Buf>,
+}
+
+impl<'de> EnumAccess<'de> for EnumDeserializer {
+    type Error = Error;
+    type Variant = VariantDeserializer;
+
+    fn variant_seed<V: DeserializeSeed<'de>>(
+        self,
+        seed: V,
+    ) -> Result<(V::Value, VariantDeserializer), Error> {
+        let variant = seed.deserialize(BufDeserializer(Buf::Str(self.variant)))?;
+        Ok((variant, VariantDeserializer(self.value)))
+    }
+}
+
+struct VariantDeserializer(Option<Buf>);
+
+impl<'de> VariantAccess<'de> for VariantDeserializer {
+    type Error = Error;
+
+    fn unit_variant(self) -> Result<(), Error> {
+        match self.0 {
+            Some(value) => <()>::deserialize(BufDeserializer(value)),
+            None => Ok(()),
+        }
+    }
+
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
+        match self.0 {
+            Some(value) => seed.deserialize(BufDeserializer(value)),
+            None => Err(Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"newtype variant",
+            )),
+        }
+    }
+
+    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
+        match self.0 {
+            Some(Buf::Seq(v)) => visit_seq(v, visitor),
+            Some(other) => Err(Error::invalid_type(other.unexpected(), &"tuple variant")),
+            None => Err(Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"tuple variant",
+            )),
+        }
+    }
+
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        match self.0 {
+            Some(Buf::Map(v)) => visit_map(v, visitor),
+            Some(Buf::Seq(v)) => visit_seq(v, visitor),
+            Some(other) => Err(Error::invalid_type(other.unexpected(), &"struct variant")),
+            None => Err(Error::invalid_type(
+                Unexpected::UnitVariant,
+                &"struct variant",
+            )),
+        }
+    }
+}
+
+/// An internally tagged enum's tag: the member that names the variant, the `expecting`
+/// text of its errors and the variants' names (snake_case, in declaration order).
+pub(crate) struct Tag {
+    /// The tag member, e.g. `step`.
+    pub field: &'static str,
+    /// `internally tagged enum <Type>`.
+    pub expecting: &'static str,
+    /// The variants' names on the wire.
+    pub variants: &'static [&'static str],
+}
+
+/// Reads the variant name of a tag: a string naming one, or (from buffered content) its index.
+struct VariantName(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for VariantName {
+    type Value = &'static str;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static str, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for VariantName {
+    type Value = &'static str;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("variant identifier")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<&'static str, E> {
+        match usize::try_from(v).ok().and_then(|i| self.0.get(i)) {
+            Some(name) => Ok(name),
+            None => Err(E::invalid_value(
+                Unexpected::Unsigned(v),
+                &format!("variant index 0 <= i < {}", self.0.len()).as_str(),
+            )),
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static str, E> {
+        match self.0.iter().find(|name| **name == v) {
+            Some(name) => Ok(name),
+            None => Err(E::unknown_variant(v, self.0)),
+        }
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<&'static str, E> {
+        match self.0.iter().find(|name| name.as_bytes() == v) {
+            Some(name) => Ok(name),
+            None => Err(E::unknown_variant(&String::from_utf8_lossy(v), self.0)),
+        }
+    }
+}
+
+/// Takes the tag out of an object (anywhere in it) or a sequence (its first element) and
+/// keeps the rest, as serde's `TaggedContentVisitor` does.
+struct TaggedVisitor(&'static Tag);
+
+impl<'de> Visitor<'de> for TaggedVisitor {
+    type Value = (&'static str, Buf);
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.0.expecting)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let Some(variant) = seq.next_element_seed(VariantName(self.0.variants))? else {
+            return Err(A::Error::missing_field(self.0.field));
+        };
+        let mut rest = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            rest.push(item);
+        }
+        Ok((variant, Buf::Seq(rest)))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut variant = None;
+        let mut rest = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == self.0.field {
+                if variant.is_some() {
+                    return Err(A::Error::duplicate_field(self.0.field));
+                }
+                variant = Some(map.next_value_seed(VariantName(self.0.variants))?);
+            } else {
+                rest.push((key, map.next_value()?));
+            }
+        }
+        match variant {
+            Some(variant) => Ok((variant, Buf::Map(rest))),
+            None => Err(A::Error::missing_field(self.0.field)),
+        }
+    }
+}
+
+/// Reads an internally tagged enum: the tag and the rest through `d` (its errors are placed
+/// by `d`), then the variant from the rest with `build`, given the variant's name.
+pub(crate) fn deserialize<'de, D, T>(
+    d: D,
+    tag: &'static Tag,
+    build: fn(&'static str, Rest) -> Result<T, Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let (variant, rest) = d.deserialize_any(TaggedVisitor(tag))?;
+    build(variant, Rest(rest)).map_err(D::Error::custom)
+}
+
+/// A member type of a struct variant, read from buffered content.
+pub(crate) trait Read: Sized {
+    /// Reads the value.
+    fn read(value: Buf) -> Result<Self, Error>;
+}
+
+/// `Read` through the type's `Deserialize`.
+macro_rules! read_by_deserialize {
+    ($($t:ty),* $(,)?) => {
+        $(impl Read for $t {
+            fn read(value: Buf) -> Result<Self, Error> {
+                <$t as Deserialize>::deserialize(BufDeserializer(value))
+            }
+        })*
+    };
+}
+
+read_by_deserialize!(
+    bool,
+    u8,
+    u32,
+    i32,
+    i64,
+    String,
+    Option<String>,
+    crate::ticket::AspectScores,
+    crate::ticket::HoldReason,
+    crate::ticket::NewRequest,
+    crate::ticket::Closure,
+    crate::ticket::CallbackOutcome,
+    crate::sla::ClockKind,
+    crate::role::Role,
+    crate::money::Money,
+    Vec<crate::fee::account::NewCharge>,
+    Vec<crate::fee::account::Allocation>,
+    crate::fee::schedule::AreaBasis,
+    crate::fee::schedule::Applies,
+    crate::fee::schedule::TierBounds,
+    crate::fee::schedule::ShareBasis,
+    crate::fee::schedule::UsagePer,
+    crate::fee::parking::ParkingTariff,
+);
+
+// Dates as chrono reads them, without chrono's parser (crate::instant).
+impl Read for chrono::NaiveDate {
+    fn read(value: Buf) -> Result<Self, Error> {
+        crate::instant::de_date(BufDeserializer(value))
+    }
+}
+
+// Instants as chrono reads them, without chrono's parser (crate::instant).
+impl Read for crate::calendar::Instant {
+    fn read(value: Buf) -> Result<Self, Error> {
+        crate::instant::de(BufDeserializer(value))
+    }
+}
+
+impl Read for Option<crate::calendar::Instant> {
+    fn read(value: Buf) -> Result<Self, Error> {
+        crate::instant::de_opt(BufDeserializer(value))
+    }
+}
+
+/// Where one member's value goes: an `Option` filled once.
+pub(crate) trait Slot {
+    /// Reads the value into the slot.
+    fn fill(&mut self, value: Buf) -> Result<(), Error>;
+    /// Whether a value was read.
+    fn filled(&self) -> bool;
+}
+
+impl<T: Read> Slot for Option<T> {
+    fn fill(&mut self, value: Buf) -> Result<(), Error> {
+        *self = Some(T::read(value)?);
+        Ok(())
+    }
+    fn filled(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// What follows the tag: the object's other members, or the sequence's other elements.
+pub(crate) struct Rest(Buf);
+
+impl Rest {
+    /// A unit variant: other members are ignored; other elements are refused.
+    pub(crate) fn unit(self) -> Result<(), Error> {
+        match self.0 {
+            Buf::Seq(items) if !items.is_empty() => Err(Error::invalid_length(
+                items.len(),
+                &ExpectedIn(0, "sequence"),
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// A newtype variant: the rest is the inner value.
+    pub(crate) fn newtype<T: Read>(self) -> Result<T, Error> {
+        T::read(self.0)
+    }
+
+    /// A struct variant's members into `slots` (one per name, in declaration order;
+    /// `defaults[i]` when member `i` may be missing). Refuses an unknown or repeated member
+    /// and a value of the wrong type, in the order given; in the sequence form a missing
+    /// element without a default, and extra elements. Members missing from an object are left
+    /// empty (see [`required`]). `expecting` is `struct variant <Type>::<Variant>`.
+    pub(crate) fn fields(
+        self,
+        expecting: &'static str,
+        names: &'static [&'static str],
+        defaults: &[bool],
+        slots: &mut [&mut dyn Slot],
+    ) -> Result<(), Error> {
+        match self.0 {
+            Buf::Map(members) => {
+                for (key, value) in members {
+                    let Some(i) = names.iter().position(|n| *n == key) else {
+                        return Err(Error::unknown_field(&key, names));
+                    };
+                    if slots[i].filled() {
+                        return Err(Error::duplicate_field(names[i]));
+                    }
+                    slots[i].fill(value)?;
+                }
+                Ok(())
+            }
+            Buf::Seq(items) => {
+                let mut seq = SeqDeserializer {
+                    iter: items.into_iter(),
+                    count: 0,
+                };
+                for (i, slot) in slots.iter_mut().enumerate() {
+                    match seq.iter.next() {
+                        Some(value) => {
+                            seq.count += 1;
+                            slot.fill(value)?;
+                        }
+                        None if defaults[i] => {}
+                        None => {
+                            let n = names.len();
+                            let with = if n == 1 { "element" } else { "elements" };
+                            return Err(Error::invalid_length(
+                                i,
+                                &format!("{expecting} with {n} {with}").as_str(),
+                            ));
+                        }
+                    }
+                }
+                seq.end()
+            }
+            other => Err(Error::invalid_type(other.unexpected(), &expecting)),
+        }
+    }
+}
+
+/// A member that may not be missing: its value, or `missing field` (checked in declaration
+/// order after the members, as serde does).
+pub(crate) fn required<T>(slot: Option<T>, name: &'static str) -> Result<T, Error> {
+    slot.ok_or_else(|| Error::missing_field(name))
+}
+
+/// `impl Deserialize` for an internally tagged enum through [`deserialize`]: the type, its
+/// tag member, then each variant as `Rust = "wire"` followed by nothing (unit), `(Inner)`
+/// (newtype) or `{ field: Type, field: Type [default] }` (struct; `[default]` when missing
+/// means `Default::default()`).
+macro_rules! tagged_deserialize {
+    ($ty:ident by $tag:literal {
+        $($variant:ident = $name:literal
+            $(($inner:ty))?
+            $({ $($field:ident : $fty:ty $([$default:ident])?),* $(,)? })?
+        ),* $(,)?
+    }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                static TAG: $crate::tagged::Tag = $crate::tagged::Tag {
+                    field: $tag,
+                    expecting: concat!("internally tagged enum ", stringify!($ty)),
+                    variants: &[$($name),*],
+                };
+                fn build(
+                    variant: &'static str,
+                    rest: $crate::tagged::Rest,
+                ) -> Result<$ty, $crate::tagged::Error> {
+                    match variant {
+                        $($name => $crate::tagged::tagged_deserialize!(@variant $ty $variant rest
+                            $(($inner))?
+                            $({ $($field : $fty $([$default])?),* })?),)*
+                        // VariantName only gives names of TAG.variants.
+                        other => Err(<$crate::tagged::Error as serde::de::Error>::unknown_variant(
+                            other,
+                            TAG.variants,
+                        )),
+                    }
+                }
+                $crate::tagged::deserialize(d, &TAG, build)
+            }
+        }
+    };
+    (@variant $ty:ident $variant:ident $rest:ident) => {{
+        $rest.unit()?;
+        Ok($ty::$variant)
+    }};
+    (@variant $ty:ident $variant:ident $rest:ident ($inner:ty)) => {
+        Ok($ty::$variant($rest.newtype::<$inner>()?))
+    };
+    (@variant $ty:ident $variant:ident $rest:ident { $($field:ident : $fty:ty $([$default:ident])?),* }) => {{
+        $(let mut $field: Option<$fty> = None;)*
+        $rest.fields(
+            concat!("struct variant ", stringify!($ty), "::", stringify!($variant)),
+            &[$(stringify!($field)),*],
+            &[$($crate::tagged::tagged_deserialize!(@default $($default)?)),*],
+            &mut [$(&mut $field),*],
+        )?;
+        Ok($ty::$variant {
+            $($field: $crate::tagged::tagged_deserialize!(@take $field $($default)?)),*
+        })
+    }};
+    (@default default) => { true };
+    (@default) => { false };
+    (@take $field:ident default) => { $field.unwrap_or_default() };
+    (@take $field:ident) => { $crate::tagged::required($field, stringify!($field))? };
+}
+pub(crate) use tagged_deserialize;
