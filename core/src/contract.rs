@@ -1698,6 +1698,41 @@ mod group_tests {
         assert_eq!(f.code, "unknown_field");
     }
 
+    #[cfg(not(feature = "survey"))]
+    #[test]
+    fn a_survey_score_names_the_survey_module() {
+        let f = failure(r#"{"v":1,"op":"survey.nps","args":{"answers":[10]}}"#);
+        assert_eq!(f.code, "module_not_included");
+        assert_eq!(
+            f.message,
+            "operation \"survey.nps\" is in the survey module, which this engine does not include"
+        );
+    }
+
+    #[cfg(not(feature = "desk"))]
+    #[test]
+    fn a_service_log_figure_names_the_desk_module() {
+        let f = failure(r#"{"v":1,"op":"kpi.report","args":{}}"#);
+        assert_eq!(
+            f.message,
+            "operation \"kpi.report\" is in the desk module, which this engine does not include"
+        );
+        let f = failure(r#"{"v":1,"op":"survey.sample","args":{}}"#);
+        assert!(f.message.contains("in the desk module"), "{}", f.message);
+    }
+
+    #[cfg(feature = "survey")]
+    #[test]
+    fn the_survey_module_scores_without_the_desk() {
+        // 7 of 8 → 87.50%, Wilson [52.91, 97.76] (see survey::proportion's reference values).
+        let mut e = Engine::new(br#"{"v":1}"#).expect("an engine");
+        let r = e.handle(br#"{"v":1,"op":"survey.proportion","args":{"count":7,"total":8}}"#);
+        assert_eq!(
+            String::from_utf8(r.body).expect("UTF-8"),
+            r#"{"v":1,"ok":true,"result":{"count":7,"total":8,"percent":"87.50","interval":{"low":"52.91","high":"97.76"}}}"#
+        );
+    }
+
     #[cfg(feature = "fees")]
     #[test]
     fn the_fees_module_bills_without_the_desk() {
