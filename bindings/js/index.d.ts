@@ -391,16 +391,8 @@ export interface EngineState {
 
 // ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------------
 
-/** A fixed-point figure as a string with its places ("87.50", "4.2500"). */
-export type Figure = string;
-
-/** A share with its 95% Wilson interval (percent); `percent` and `interval` null over nothing. */
-export interface Proportion {
-  count: number;
-  total: number;
-  percent: Figure | null;
-  interval: { low: Figure; high: Figure } | null;
-}
+// `Figure`, `Interval` and `Proportion` (a share with its 95% Wilson interval, null over
+// nothing) are declared once, with the survey scores below.
 
 /** Callback coverage 回访覆盖率 of the rounds replied in the period. */
 export interface Coverage {
