@@ -9,10 +9,12 @@ import { gzipSync } from 'node:zlib';
 // compiled to about 179 KiB gzipped, and the fee engine (issue 5) brought the module to about
 // 359 KiB (serde's derive code for the contract's types dominates; see bindings/js/README.md),
 // and the survey operations (issue 6: SERVQUAL/SERVPERF, CSAT, NPS, proportion, index, value)
-// added about 32 KiB more, to about 392 KiB (359.1 → 391.6 KiB measured on the same tree).
+// added about 32 KiB more, to about 392 KiB (359.1 → 391.6 KiB measured on the same tree);
+// the service-log figures (survey.callbacks, kpi.report, survey.sample, the service record)
+// merged on top of them made it 413.0 KiB (1218557 bytes raw, measured on main at dcd9474).
 // This budget only guards against further growth until the module is slimmed or split (the
 // open WASM-size work); the test prints the size against the 150 KB target every run.
-export const BUDGET_GZIP_BYTES = 398 * 1024;
+export const BUDGET_GZIP_BYTES = 416 * 1024;
 export const TARGET_GZIP_BYTES = 150 * 1024;
 
 test('the wasm module stays within its gzipped size budget', (t) => {
