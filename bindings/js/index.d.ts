@@ -391,6 +391,9 @@ export interface EngineState {
 
 // ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------------
 
+// `Figure`, `Interval` and `Proportion` (a share with its 95% Wilson interval, null over
+// nothing) are declared once, with the survey scores below.
+
 /** Callback coverage 回访覆盖率 of the rounds replied in the period. */
 export interface Coverage {
   due: number;
@@ -1014,6 +1017,47 @@ export interface ServiceLine {
   access_cost: Decimal;
   provision_cost: Decimal;
 }
+/** `survey.index`: items with weights out of 100 (summing to 100), answers in item order. */
+export interface IndexArgs {
+  scale?: Scale;
+  items: { id: string; weight: Decimal }[];
+  responses: (number | null)[][];
+}
+/** `engine.csat(answers, options)`: the scale (default 1–5) and the top boxes counted (default 2). */
+export interface CsatOptions {
+  scale?: Scale;
+  topBoxes?: number;
+}
+/** `survey.callbacks`: the period [from, to), the breakdown, a report threshold, a log. */
+export interface CallbackArgs {
+  from: Instant;
+  to: Instant;
+  by?: GroupBy;
+  /** 1–5; null or omitted: the engine's satisfied threshold. */
+  threshold?: number | null;
+  /** A log (each request from its registration) instead of the engine's requests. */
+  events?: Event[] | null;
+}
+/** `kpi.report`: the period [from, to), households for the complaints rate, a log. */
+export interface KpiArgs {
+  from: Instant;
+  to: Instant;
+  households?: number | null;
+  events?: Event[] | null;
+}
+/** `survey.sample`: a seed, `rate` (percent string) or `size`, and `ids` or `from` + `to`. */
+export interface SampleArgs {
+  seed: string;
+  rate?: Decimal | null;
+  size?: number | null;
+  ids?: string[] | null;
+  from?: Instant | null;
+  to?: Instant | null;
+}
+export interface SampleResult {
+  considered: number;
+  selected: string[];
+}
 export interface ValueResult {
   lines: { line: string; gross_value: Decimal; customer_value: Decimal; potential_profit: Decimal; text: string[] }[];
   total: { gross_value: Decimal; customer_value: Decimal; potential_profit: Decimal } | null;
@@ -1088,30 +1132,11 @@ export interface Operations {
   'survey.csat': { args: { scale?: Scale; top_boxes?: number; answers: number[] }; result: CsatResult };
   'survey.nps': { args: { answers: number[] }; result: NpsResult };
   'survey.proportion': { args: { count: number; total: number }; result: Proportion };
-  'survey.index': {
-    args: { scale?: Scale; items: { id: string; weight: Decimal }[]; responses: (number | null)[][] };
-    result: IndexResult;
-  };
+  'survey.index': { args: IndexArgs; result: IndexResult };
   'survey.value': { args: { lines: ServiceLine[] }; result: ValueResult };
-  'survey.callbacks': {
-    args: { from: Instant; to: Instant; by?: GroupBy; threshold?: number | null; events?: Event[] | null };
-    result: CallbackReport;
-  };
-  'kpi.report': {
-    args: { from: Instant; to: Instant; households?: number | null; events?: Event[] | null };
-    result: KpiReport;
-  };
-  'survey.sample': {
-    args: {
-      seed: string;
-      rate?: Decimal | null;
-      size?: number | null;
-      ids?: string[] | null;
-      from?: Instant | null;
-      to?: Instant | null;
-    };
-    result: { considered: number; selected: string[] };
-  };
+  'survey.callbacks': { args: CallbackArgs; result: CallbackReport };
+  'kpi.report': { args: KpiArgs; result: KpiReport };
+  'survey.sample': { args: SampleArgs; result: SampleResult };
 }
 
 export type OperationName = keyof Operations;
@@ -1254,4 +1279,29 @@ export declare class Engine {
   lateFees(account: Account, asOf: DateString): LateFeesResult;
   /** Arrears ageing as of a date (bucket upper bounds, default [30, 90, 180, 365]). */
   arrears(account: Account, asOf: DateString, buckets?: number[] | null): Ageing;
+
+  // surveys 满意度: pure figures from the answers; figures are exact decimal strings, null
+  // over no answers. Refusals are RefusedError (7, invalid_survey).
+  /** SERVQUAL gaps per item, dimension, overall and weighted (default: the standard 22 items, 1–7). */
+  servqual(args: SurveyArgs): ServqualResult;
+  /** SERVPERF: perceptions only. */
+  servperf(args: SurveyArgs): ServperfResult;
+  /** CSAT: top-box share with its Wilson interval, mean, distribution. */
+  csat(answers: number[], options?: CsatOptions): CsatResult;
+  /** Net Promoter Score of 0–10 answers, with standard error, margin and interval. */
+  nps(answers: number[]): NpsResult;
+  /** `count` of `total` in percent with its 95% Wilson interval. */
+  proportion(count: number, total: number): Proportion;
+  /** A 0–100 satisfaction index (ACSI-style). */
+  satisfactionIndex(args: IndexArgs): IndexResult;
+  /** Customer value and potential profit per service line. */
+  customerValue(lines: ServiceLine[]): ValueResult;
+
+  // satisfaction and KPIs from the service log: this engine's requests, or `events`.
+  /** 回访满意率 and callback coverage, overall and by group. */
+  callbackSatisfaction(args: CallbackArgs): CallbackReport;
+  /** Service KPIs of the period. */
+  kpiReport(args: KpiArgs): KpiReport;
+  /** Reproducible callback sampling 回访抽样. */
+  callbackSample(args: SampleArgs): SampleResult;
 }

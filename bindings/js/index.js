@@ -468,6 +468,96 @@ export class Engine {
     if (buckets !== undefined && buckets !== null) args.buckets = buckets;
     return this.call('fee.account.arrears', args);
   }
+
+  // ---- surveys 满意度 ----------------------------------------------------------------------
+  // Pure figures from answers the host collected; they read and change nothing in the engine.
+  // Every figure is an exact decimal string with fixed places ("87.50", "-0.7667"); a figure
+  // over no answers is null ("no data"), never 0. Answers are JSON integers; weights are
+  // decimal strings out of 100. Refusals: RefusedError (7, invalid_survey).
+
+  /**
+   * SERVQUAL 服务质量差距: expectation, perception and gap P − E per item, per dimension
+   * (tangibles 有形性, reliability 可靠性, responsiveness 响应性, assurance 保证性, empathy
+   * 移情性), overall and weighted. `args`: `{responses, items?, scale?, weights?}` (items default
+   * to the standard 22, the scale to 1–7).
+   */
+  servqual(args) {
+    return this.call('survey.servqual', args);
+  }
+
+  /** SERVPERF 服务绩效: the SERVQUAL arguments, perceptions only. */
+  servperf(args) {
+    return this.call('survey.servperf', args);
+  }
+
+  /**
+   * CSAT 顾客满意度: the share of `answers` in the top boxes with its Wilson interval, the mean
+   * and the distribution. `options`: `scale` (default `{min: 1, max: 5}`), `topBoxes` (default 2).
+   */
+  csat(answers, options = {}) {
+    const { topBoxes, ...rest } = options;
+    const args = { ...rest, answers };
+    if (topBoxes !== undefined) args.top_boxes = topBoxes;
+    return this.call('survey.csat', args);
+  }
+
+  /** Net Promoter Score 净推荐值 of 0–10 `answers`: NPS, standard error, margin, 95% interval. */
+  nps(answers) {
+    return this.call('survey.nps', { answers });
+  }
+
+  /** `count` of `total` 比例 in percent with its 95% Wilson interval 置信区间. */
+  proportion(count, total) {
+    return this.call('survey.proportion', { count, total });
+  }
+
+  /**
+   * A 0–100 satisfaction index 满意度指数 (ACSI-style). `args`: `{items: [{id, weight}],
+   * responses: [[answer | null, …], …], scale?}` (scale default 1–10, weights sum to 100).
+   */
+  satisfactionIndex(args) {
+    return this.call('survey.index', args);
+  }
+
+  /**
+   * Customer value 顾客价值 and potential profit 公司潜在利润 per service line (`{line, utility,
+   * process_quality, price, access_cost, provision_cost}`, decimal strings): `{lines, total}`.
+   */
+  customerValue(lines) {
+    return this.call('survey.value', { lines });
+  }
+
+  // ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------
+  // Over the period [from, to) (instants), on this engine's requests or, given `events`, on a
+  // log the host passes (the engine is not changed; an event that does not apply is an
+  // InvalidEventError). Rates are {count, total, percent, interval}, null over nothing.
+
+  /**
+   * 回访满意率 and callback coverage 回访覆盖率, overall and by `by` ('all', 'department',
+   * 'assignee', 'kind', 'month'). `{from, to, by?, threshold?, events?}`; `threshold` 1–5
+   * defaults to the engine's satisfied threshold.
+   */
+  callbackSatisfaction(args) {
+    return this.call('survey.callbacks', args);
+  }
+
+  /**
+   * Service KPIs 服务指标: time to accept and to complete (nearest-rank median and p90,
+   * business seconds), on-time rate per SLA clock, reopen, first-time-right, coverage,
+   * complaints per 100 households. `{from, to, households?, events?}`.
+   */
+  kpiReport(args) {
+    return this.call('kpi.report', args);
+  }
+
+  /**
+   * Reproducible callback sampling 回访抽样 from a `seed`: `{seed, rate | size, ids | from + to}`
+   * (`rate` a percentage string such as "30"; `from`/`to` take this engine's requests closed in
+   * the period). Returns `{considered, selected}` (selected ids in id order).
+   */
+  callbackSample(args) {
+    return this.call('survey.sample', args);
+  }
 }
 
 if (typeof Symbol.dispose === 'symbol') {

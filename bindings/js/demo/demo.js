@@ -1,9 +1,10 @@
 // The front-desk console 前台工作台: a static page on the `wuye` package. Every figure (stages,
 // SLA clocks, deadlines, working days, bills) comes from the WASM build; this file only gathers
 // input, calls the engine with the page's "now", and formats what it returns. The bills panel
-// 账单 is in bills.js.
+// 账单 is in bills.js, the satisfaction panel 满意度 in satisfaction.js.
 import { Engine, WuyeError, libraryVersion } from '../index.js';
 import { initBills } from './bills.js';
+import { initSatisfaction } from './satisfaction.js';
 
 const $ = (sel) => document.querySelector(sel);
 const $$ = (sel) => [...document.querySelectorAll(sel)];
@@ -442,4 +443,5 @@ reporterKind.addEventListener('change', () => {
 });
 $('#version').textContent = `· wuye ${libraryVersion()}`;
 await initBills({ attempt, show });
+await initSatisfaction({ engine, events: () => log, attempt });
 document.body.dataset.ready = 'true';

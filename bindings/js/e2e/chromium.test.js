@@ -1,9 +1,11 @@
 // End-to-end in headless Chromium (Debian's /usr/bin/chromium through playwright-core): the
-// front-desk demo clicked through a repair's whole life and the bills panel 账单 through a month
-// of the sample estate, with figures worked out by hand; screenshots in target/js/ (demo.png,
-// demo-calendar.png, demo-bills.png); a page that downloads the fee module only when it asks for
-// it; and the shared vectors run inside the browser (written to target/vectors/chromium/ for
-// scripts/compare-vectors).
+// front-desk demo clicked through a repair's whole life, the bills panel 账单 through a month
+// of the sample estate, and the satisfaction panel 满意度 through the sample day, typed survey
+// answers and a morning of requests handled in the console, with figures worked out by hand;
+// screenshots in target/js/ (demo.png, demo-calendar.png, demo-bills.png,
+// demo-satisfaction.png); a page that downloads the fee module only when it asks for it;
+// and the shared vectors run inside the browser (written to
+// target/vectors/chromium/ for scripts/compare-vectors).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -370,6 +372,224 @@ test('a page downloads the desk module with the package and the fee module only 
   });
   assert.deepEqual(after, { loaded: true, parts: ['0.33', '0.67'] });
   assert.deepEqual(wasm, ['wuye_desk_bg.wasm', 'wuye_fees_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the satisfaction panel 满意度: the sample day, typed survey answers, the console’s own requests', async () => {
+  const { page, errors } = await openPage('bindings/js/demo/index.html');
+  const message = async () => ((await page.isVisible('#message')) ? page.textContent('#message') : '');
+  const texts = (sel) => page.$$eval(sel, (els) => els.map((e) => e.textContent));
+  const group = (key) => texts(`#sat-groups tr[data-key="${key}"] td`);
+  const overall = () => texts('#sat-overall td');
+  const kpi = (key) => page.textContent(`#kpi tr[data-kpi="${key}"] td.value`);
+  const kpiCi = (key) => page.textContent(`#kpi tr[data-kpi="${key}"] td.ci`);
+  const onTime = (clock) => texts(`#kpi-ontime tr[data-clock="${clock}"] td`);
+
+  assert.equal(await page.isDisabled('.tab[data-tab="satisfaction"]'), false);
+  await page.click('.tab[data-tab="satisfaction"]');
+  assert.equal(await page.isVisible('#tab-satisfaction'), true);
+
+  // (a) The console has handled nothing yet: the sample day 2026-09-30 (cli/data/sample-estate/
+  // day.json), its figures worked out by hand in cli/tests/cli.rs (Wilson bounds with Python's
+  // decimal). Callbacks: 工程部 001 5, 003 2 then 5, 005 5, 002 5 → 4 of 5, mean 22/5; 安管部
+  // 012 4 → 1 of 1; overall 5 of 6, mean 26/6; 004 unreachable three times (工程部).
+  assert.equal(await page.inputValue('#sat-source'), 'sample');
+  assert.deepEqual([await page.inputValue('#sat-from'), await page.inputValue('#sat-to')], ['2026-09-30', '2026-10-01']);
+  // Columns: group, satisfied/answers, 满意率, CI, mean, unreachable, reached/due, coverage, CI.
+  assert.deepEqual((await group('engineering')).slice(0, 6), ['工程部 engineering', '4/5', '80.00%', '[37.55, 96.38]', '4.4000', '3']);
+  assert.deepEqual((await group('security')).slice(0, 5), ['安管部 security', '1/1', '100.00%', '[20.65, 100.00]', '4.0000']);
+  assert.deepEqual(await overall(), ['合计 Overall', '5/6', '83.33%', '[43.64, 97.00]', '4.3333', '3', '6/7', '85.71%', '[48.68, 97.44]']);
+  // Rounds replied: 001, 003 twice, 002, 004, 005, 012 = 7; 004 closed unreachable at 17:00.
+  assert.match(await page.textContent('#sat-coverage'), /7 轮 rounds .* 6 已回访 reached, 1 联系不上关闭 closed unreachable, 0 待回访 pending: 85\.71% \[48\.68, 97\.44\]/);
+  assert.match(await page.textContent('#sat-check'), /一致 the same figures/);
+  // Time to accept (business s): 0, 0, 300, 420, 420, 480, 600, 600, 600, 900, 900 → median
+  // the 6th, p90 the ⌈9.9⌉ = 10th; complete: 0, 0, 5400, 6000, 7800, 9900, 16200 → 4th and 7th.
+  assert.equal(await kpi('accept'), 'n 11 · 中位 median 08 分 (480 s) · P90 15 分 (900 s)');
+  assert.equal(await kpi('complete'), 'n 7 · 中位 median 1 小时 40 分 (6000 s) · P90 4 小时 30 分 (16200 s)');
+  assert.deepEqual(await onTime('arrive'), ['到场 arrive', '9', '1', '90.00%', '[59.58, 98.22]']); // 004: 1:35 of 1:00
+  assert.deepEqual((await onTime('dispatch')).slice(1, 4), ['11', '0', '100.00%']);
+  assert.equal(await kpi('reopened'), '1/6 = 16.67%'); // 003
+  assert.equal(await kpiCi('reopened'), '[3.00, 56.36]');
+  assert.equal(await kpi('first_time_right'), '5/6 = 83.33%');
+  assert.equal(await kpi('complaints'), '1 ÷ 1860 户 × 100 = 0.05'); // 012; 100/1860 = 0.0537…
+  // Closed with work on the day: 001, 002, 003, 004, 005, 008, 012, 013; draws under “翠湖花园
+  // 2026-09” (FNV-1a + SplitMix64 in Python): 5577, 763, 1911, 7765, 4594, 7332, 198, 6585.
+  assert.equal(await page.textContent('[data-testid="sample-result"]'), '抽中 3 / 8 件已关闭工单 selected of the closed requests');
+  assert.deepEqual(await texts('#sample-ids li'), ['WY20260930-002', 'WY20260930-003', 'WY20260930-012']);
+  // A rate with three decimals is refused by the library and shown to the staff.
+  await page.fill('#sample-value', '12.345');
+  await page.click('[data-testid="sample"]');
+  assert.match(await message(), /RefusedError \(status 7, invalid_survey\): rate: 12\.345: at most 2 decimals/);
+  await page.fill('#sample-value', '30');
+  await page.click('[data-testid="sample"]');
+  assert.equal(await message(), '');
+
+  // (b) Survey answers, prefilled from cli/data/sample-estate/survey-ratings.csv (worked out in
+  // cli/tests/cli.rs): NPS 9 promoters, 4 detractors of 19 = 500/19 → 26.32 ± 35.26; CSAT 15
+  // of 19 = 78.95% [56.66, 91.50].
+  assert.equal(await page.textContent('[data-testid="nps"]'), '26.32');
+  assert.equal(await page.textContent('[data-testid="nps-margin"]'), '± 35.26');
+  assert.match(await page.textContent('[data-testid="nps-detail"]'), /19 份 answers · 95% CI -8\.95 … 61\.58 · SE 17\.99/);
+  assert.equal(await page.textContent('[data-testid="csat"]'), '78.95%');
+  assert.equal(await page.textContent('[data-testid="csat-ci"]'), '95% CI 56.66 … 91.50');
+  // Typed: 10 10 9 8 7 5 3 9 — promoters 10, 10, 9, 9 (4), passives 8, 7 (2), detractors 5, 3 (2)
+  // of 8: NPS 100·(4 − 2)/8 = 25.00; SE 100·√((0.5 + 0.25 − 0.25²)/8) = 100·√0.0859375 =
+  // 29.3151…; margin 1.96·SE = 57.4576…; 25 ∓ 57.4576… → [−32.4576…, 82.4576…] → −32.46 … 82.46.
+  await page.fill('#nps-answers', '10, 10, 9, 8, 7, 5, 3, 9');
+  // CSAT typed: 5 4 4 3 5 2 4 5 on 1–5, top two boxes: 6 of 8 = 75.00%; mean 32/8 = 4.0000;
+  // Wilson: centre 7.9208/11.8416 = 0.668896…, half 1.96·√(1.5 + 0.9604)/11.8416 = 0.259626…
+  // → [0.409270…, 0.928522…] → 40.92 … 92.86.
+  await page.fill('#csat-answers', '5 4 4 3 5 2 4 5');
+  await page.click('[data-testid="survey"]');
+  assert.equal(await message(), '');
+  assert.equal(await page.textContent('[data-testid="nps"]'), '25.00');
+  assert.equal(await page.textContent('[data-testid="nps-margin"]'), '± 57.46');
+  assert.equal(await page.textContent('[data-testid="nps-detail"]'), '8 份 answers · 95% CI -32.46 … 82.46 · SE 29.32');
+  assert.equal(
+    await page.textContent('[data-testid="nps-groups"]'),
+    '推荐者 promoters (9–10) 4 (50.00%) · 被动者 passives (7–8) 2 (25.00%) · 贬损者 detractors (0–6) 2 (25.00%)',
+  );
+  assert.equal(await page.textContent('[data-testid="csat"]'), '75.00%');
+  assert.equal(await page.textContent('[data-testid="csat-ci"]'), '95% CI 40.92 … 92.86');
+  assert.equal(await page.textContent('[data-testid="csat-detail"]'), '6/8 满意 in the top 2 boxes of 1–5 · 均值 mean 4.0000');
+  // SERVQUAL of the bundled questionnaire (20 owners, 22 items; cli/tests/cli.rs, Python
+  // fractions): dimension gaps −729/1520, −137/100, −79/40, −9/10, −2321/1900; overall
+  // −45191/38000; weighted by 17 owners' own allocations −3396349/2584000.
+  const gap = (d) => page.textContent(`#sq-dims tr[data-dimension="${d}"] td.gapcell b`);
+  assert.equal(await gap('tangibles'), '-0.4796');
+  assert.equal(await gap('reliability'), '-1.3700');
+  assert.equal(await gap('responsiveness'), '-1.9750');
+  assert.equal(await gap('assurance'), '-0.9000');
+  assert.equal(await gap('empathy'), '-1.2216');
+  assert.deepEqual((await texts('#sq-overall td')).slice(2, 5), ['6.2288', '5.0396', '-1.1892']);
+  assert.match(
+    await page.textContent('[data-testid="sq-weighted"]'),
+    /加权差距 weighted gap -1\.3144 .* averaged over 17: 有形性 12\.06 · 可靠性 30\.29 · 响应性 25\.88 · 保证性 17\.94 · 移情性 13\.82/,
+  );
+  // q11: 刘女士 skipped P11: 19 pairs, E 120/19, P 82/19, gap −2.
+  assert.deepEqual((await texts('#sq-items tr[data-item="q11"] td')).slice(3), ['19', '6.3158', '4.3158', '-2.0000']);
+
+  mkdirSync(join(root, 'target/js'), { recursive: true });
+  const shot = join(root, 'target/js/demo-satisfaction.png');
+  await page.screenshot({ path: shot, fullPage: true });
+  console.log(`screenshot: ${shot}`);
+
+  // An NPS answer of 11 is refused by the library, naming it.
+  await page.fill('#nps-answers', '10 11');
+  await page.click('[data-testid="survey"]');
+  assert.match(await message(), /RefusedError \(status 7, invalid_survey\): answers\[1\]: answer 11 is outside the scale 0–10/);
+
+  // A morning in the console, Monday 2026-03-02 (working hours 08:30–12:00, 13:30–17:30):
+  // BX-0301 报修 → 工程部 w01, rated 5 at 11:00 (closed); TS-0301 投诉 → 安管部 李队长, rated 3 at
+  // 11:10 (not satisfied: reopened); BX-0302 报修 → 工程部 w02 in the afternoon, replied 15:10,
+  // unreachable at 15:30 (pending).
+  await page.click('.tab[data-tab="requests"]');
+  const setNow = async (t) => {
+    await page.fill('#now', `2026-03-02T${t}:00+08:00`);
+    await page.dispatchEvent('#now', 'change');
+  };
+  const form = '#register';
+  const register = async (t, id, kind, unit, name, description) => {
+    await setNow(t);
+    await page.fill(`${form} [name=id]`, id);
+    await page.selectOption(`${form} [name=kind]`, kind);
+    await page.selectOption(`${form} [name=priority]`, 'normal');
+    await page.selectOption(`${form} [name=locationKind]`, 'unit');
+    await page.fill(`${form} [name=location]`, unit);
+    await page.selectOption(`${form} [name=reporterKind]`, 'owner');
+    await page.fill(`${form} [name=name]`, name);
+    await page.fill(`${form} [name=description]`, description);
+    await page.click('[data-testid="register"]');
+  };
+  const at = async (t, id, name, setup) => {
+    await setNow(t);
+    await page.click(`#requests tr[data-id="${id}"]`);
+    if (setup) await setup();
+    await page.click(`button[data-step="${name}"]`);
+    assert.equal(await message(), '', `${id} ${name} at ${t}`);
+  };
+  const dispatchTo = (dept, who) => async () => {
+    await page.selectOption('#dept', dept);
+    await page.fill('#assignee', who);
+  };
+  const rate = (n) => () => page.selectOption('#rating', String(n));
+  await register('09:00', 'BX-0301', 'repair', '3-1-502', '王女士', '厨房水龙头关不紧，一直滴水');
+  await at('09:10', 'BX-0301', 'dispatch', dispatchTo('engineering', 'w01'));
+  await at('09:20', 'BX-0301', 'accept');
+  await register('09:30', 'TS-0301', 'complaint', '4-2-702', '孙先生', '楼上装修噪音');
+  await at('09:35', 'TS-0301', 'dispatch', dispatchTo('security', '李队长'));
+  await at('09:40', 'BX-0301', 'arrive');
+  await at('09:45', 'TS-0301', 'accept');
+  await at('10:00', 'TS-0301', 'arrive');
+  await at('10:20', 'TS-0301', 'complete');
+  await at('10:30', 'BX-0301', 'complete');
+  await at('10:40', 'BX-0301', 'reply');
+  await at('10:50', 'TS-0301', 'reply');
+  await at('11:00', 'BX-0301', 'callback', rate(5));
+  assert.equal(await page.getAttribute('[data-testid="stage"]', 'data-stage'), 'closed');
+  await at('11:10', 'TS-0301', 'callback', rate(3));
+  assert.notEqual(await page.getAttribute('[data-testid="stage"]', 'data-stage'), 'closed'); // reopened
+  await register('13:40', 'BX-0302', 'repair', '7-2-1101', '陈先生', '卫生间地漏返味');
+  await at('13:45', 'BX-0302', 'dispatch', dispatchTo('engineering', 'w02'));
+  await at('14:00', 'BX-0302', 'accept');
+  await at('14:20', 'BX-0302', 'arrive');
+  await at('15:00', 'BX-0302', 'complete');
+  await at('15:10', 'BX-0302', 'reply');
+  await at('15:30', 'BX-0302', 'unreachable');
+
+  // Back on the panel: now the console's requests, over the day of the flow [03-02, 03-03).
+  await page.click('.tab[data-tab="satisfaction"]');
+  assert.equal(await page.inputValue('#sat-source'), 'console');
+  assert.deepEqual([await page.inputValue('#sat-from'), await page.inputValue('#sat-to')], ['2026-03-02', '2026-03-03']);
+  // Answers 5 and 3: 1 of 2 satisfied = 50.00%, Wilson centre (1 + 1.9208)/5.8416 = 0.5, half
+  // 1.96·√(0.5 + 0.9604)/5.8416 = 0.405475… → [9.45, 90.55]; mean 4.0000. Rounds replied: 3;
+  // reached 2 (BX-0302 pending after one unreachable attempt): 2/3 = 66.67%, centre
+  // 3.9208/6.8416, half 1.96·√(2/3 + 0.9604)/6.8416 → [0.207692…, 0.938511…] → 20.76, 93.86.
+  assert.deepEqual(await overall(), ['合计 Overall', '1/2', '50.00%', '[9.45, 90.55]', '4.0000', '1', '2/3', '66.67%', '[20.76, 93.86]']);
+  // 工程部: BX-0301's 5 (1 of 1 → [20.65, 100.00]), BX-0302 unreachable once, coverage 1 of 2.
+  assert.deepEqual(await group('engineering'), ['工程部 engineering', '1/1', '100.00%', '[20.65, 100.00]', '5.0000', '1', '1/2', '50.00%', '[9.45, 90.55]']);
+  // 安管部: TS-0301's 3 is below the desk's threshold 4: 0 of 1 → [0.00, 79.35].
+  assert.deepEqual(await group('security'), ['安管部 security', '0/1', '0.00%', '[0.00, 79.35]', '3.0000', '0', '1/1', '100.00%', '[20.65, 100.00]']);
+  assert.match(await page.textContent('#sat-coverage'), /3 轮 rounds .* 2 已回访 reached, 0 联系不上关闭 closed unreachable, 1 待回访 pending/);
+  assert.match(await page.textContent('#sat-check'), /一致 the same figures/);
+  // Time to accept: 600, 600, 900 → median the 2nd (600), p90 the ⌈2.7⌉ = 3rd (900). Time to
+  // complete (registration → completion): 5400 (09:00→10:30), 3000 (09:30→10:20), 4800
+  // (13:40→15:00) → sorted 3000, 4800, 5400: median 4800, p90 5400.
+  assert.equal(await kpi('accept'), 'n 3 · 中位 median 10 分 (600 s) · P90 15 分 (900 s)');
+  assert.equal(await kpi('complete'), 'n 3 · 中位 median 1 小时 20 分 (4800 s) · P90 1 小时 30 分 (5400 s)');
+  assert.deepEqual(await onTime('accept'), ['接单 accept', '3', '0', '100.00%', '[43.84, 100.00]']); // 10, 10, 15 min of 30
+  // Closed after a callback round: BX-0301 only, never reopened or returned.
+  assert.equal(await kpi('reopened'), '0/1 = 0.00%');
+  assert.equal(await kpi('first_time_right'), '1/1 = 100.00%');
+  assert.equal(await kpi('requests'), '受理 3 registered · 关闭 1 closed (1 after work) · 撤销 0 cancelled');
+  // One complaint; the households typed: 400 → 1 × 100 ÷ 400 = 0.25.
+  await page.fill('#sat-households', '400');
+  // A report threshold of 3: both answers count as satisfied, 2 of 2 → [34.23, 100.00].
+  await page.selectOption('#sat-threshold', '3');
+  await page.click('[data-testid="sat-run"]');
+  assert.equal(await kpi('complaints'), '1 ÷ 400 户 × 100 = 0.25');
+  assert.deepEqual((await overall()).slice(1, 4), ['2/2', '100.00%', '[34.23, 100.00]']);
+  assert.deepEqual((await group('security')).slice(1, 3), ['1/1', '100.00%']);
+  // By kind: 投诉 complaint and 报修 repair, in key order.
+  await page.selectOption('#sat-by', 'kind');
+  await page.click('[data-testid="sat-run"]');
+  assert.deepEqual(await texts('#sat-groups td.key'), ['投诉 complaint', '报修 repair']);
+  // The callback sample of the day's closed requests (BX-0301): every one at 100%, none at 0%.
+  await page.fill('#sample-seed', '2026-03 回访');
+  await page.fill('#sample-value', '100');
+  await page.click('[data-testid="sample"]');
+  assert.equal(await page.textContent('[data-testid="sample-result"]'), '抽中 1 / 1 件已关闭工单 selected of the closed requests');
+  assert.deepEqual(await texts('#sample-ids li'), ['BX-0301']);
+  await page.fill('#sample-value', '0');
+  await page.click('[data-testid="sample"]');
+  assert.equal(await page.textContent('[data-testid="sample-result"]'), '抽中 0 / 1 件已关闭工单 selected of the closed requests');
+  // The sample day is still one choice away (at the report threshold 3 its answers 5, 2, 5, 5,
+  // 5, 4 are still 5 of 6 satisfied).
+  await page.selectOption('#sat-source', 'sample');
+  assert.deepEqual([await page.inputValue('#sat-from'), await page.inputValue('#sat-to')], ['2026-09-30', '2026-10-01']);
+  assert.deepEqual((await overall()).slice(1, 4), ['5/6', '83.33%', '[43.64, 97.00]']);
+
   assert.deepEqual(errors, []);
   await page.close();
 });

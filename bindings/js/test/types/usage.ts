@@ -230,6 +230,36 @@ const picked = fees.call('survey.sample', { seed: '2026-Q3', rate: '30', ids: ['
 void picked.selected;
 // @ts-expect-error no such breakdown
 fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'floor' });
+// The survey methods: figures are strings, "no data" is null.
+const served = fees.servqual({ responses: [{ expectation: Array(22).fill(6), perception: Array(22).fill(5) }] });
+const dimGap: string | null = served.dimensions[0].gap;
+void [dimGap, fees.servperf({ responses: [] }).weighted?.perception];
+const satisfied = fees.csat([5, 4, 3], { scale: { min: 1, max: 5 }, topBoxes: 2 });
+const csatPercent: string | null = satisfied.csat.percent;
+void csatPercent;
+// @ts-expect-error the option is camelCase in the method (top_boxes only through `call`)
+fees.csat([5], { top_boxes: 2 });
+const promoters: number = fees.nps([10, 9, 6]).promoters.count;
+void promoters;
+const share = fees.proportion(7, 8);
+void [share.percent, share.interval?.low];
+// @ts-expect-error counts are numbers
+fees.proportion('7', 8);
+void fees.satisfactionIndex({ items: [{ id: 'overall', weight: '100' }], responses: [[9]] }).index;
+void fees.customerValue([{ line: '保洁', utility: '60', process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]).total;
+// @ts-expect-error money is a decimal string
+fees.customerValue([{ line: '保洁', utility: 60, process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]);
+const period = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00' } as const;
+const report = fees.callbackSatisfaction({ ...period, by: 'department', threshold: 4, events: [] });
+const overallRate: string | null = report.overall.satisfied.percent;
+void [overallRate, report.groups.map((g) => g.key)];
+const kpi = fees.kpiReport({ ...period, households: 1860 });
+const p90: number | null = kpi.complete.p90_seconds;
+void [p90, kpi.complaints.per_100_households];
+const drawn: string[] = fees.callbackSample({ seed: '翠湖花园 2026-09', rate: '30', ...period }).selected;
+void drawn;
+// @ts-expect-error a rate is a percentage string, never a JS number
+fees.callbackSample({ seed: 's', rate: 30, ids: ['A'] });
 fees.free();
 
 // Loading a module on demand (a browser page before its first fee call).
