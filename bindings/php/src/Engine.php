@@ -585,6 +585,311 @@ final class Engine
         return $this->call('fee.account.arrears', $args);
     }
 
+    // ---- surveys 满意度 ----------------------------------------------------------------------
+    //
+    // Pure functions of their arguments: they read nothing from the engine and change nothing.
+    // Figures come back as the contract writes them: decimal **strings** with fixed places
+    // ("87.50", "-0.7667"), exactly as for money — a PHP float would round them again
+    // (0.1 + 0.2 ≠ 0.3) and lose the places ("60.00" → 60.0); compare them as strings, store
+    // them in DECIMAL columns, compute with bcmath. A figure over no answers is `null` ("no
+    // data", never 0). Weights and service-line figures go in as decimal strings too ("40",
+    // "12.5"). A refusal throws RefusedException with code `invalid_survey` (or `overflow`),
+    // its message naming the response, item and answer at fault.
+
+    /**
+     * `survey.servqual`: SERVQUAL 服务质量差距 — mean expectation 期望, mean perception 感知
+     * and the gap P − E per item (over those who answered both), per dimension (the mean of
+     * its items), overall (the mean of the five) and weighted.
+     *
+     * ```php
+     * $r = $engine->servqual([
+     *     ['id' => '3-1-502 王女士', 'expectation' => [6, 7, 7, 6, 6, 2], 'perception' => [5, 5, 6, 4, 6, 3]],
+     *     ['id' => '5-1-1203 张阿姨', 'expectation' => [6, 6, 7, 6, 5, 2], 'perception' => [6, 6, null, 5, 6, 4]],
+     * ], items: [
+     *     ['id' => '门岗形象', 'dimension' => ServqualDimension::Tangibles],
+     *     // ...
+     *     ['id' => '漠不关心', 'dimension' => ServqualDimension::Empathy, 'reverse' => true],
+     * ], weights: ['tangibles' => '10', 'reliability' => '35', 'responsiveness' => '25', 'assurance' => '15', 'empathy' => '15']);
+     * $r['overall']['gap'];      // "-1.1750"
+     * $r['weighted']['gap'];     // "-1.3813"
+     * ```
+     *
+     * @param list<array{id?: string, expectation: list<int|null>, perception: list<int|null>, weights?: array<string, string>}> $responses
+     *        one answer per item in item order (`null`: skipped); `weights` a respondent's own
+     *        100-point allocation (keys `tangibles` ... `empathy`)
+     * @param list<array{id: string, dimension: ServqualDimension|string, reverse?: bool}>|null $items
+     *        `null`: the standard 22 items `q1`–`q22`
+     * @param array<string, string>|null $weights fixed weights summing to 100 (not together
+     *        with respondents' weights)
+     * @param array{min: int, max: int}|null $scale default 1–7
+     * @return array{respondents: int, scale: array{min: int, max: int}, items: list<array<string, mixed>>, dimensions: list<array<string, mixed>>, overall: array{expectation: ?string, perception: ?string, gap: ?string}, weighted: array{source: string, respondents: int, weights: array<string, string>, gap: ?string}|null}
+     *         means and gaps to 4 places, `null` without answers; `weighted` `null` without weights
+     * @throws RefusedException `invalid_survey`: an answer off the scale, a list of the wrong
+     *         length, weights not summing to 100, a duplicate item, a dimension without items.
+     */
+    public function servqual(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
+    {
+        return $this->call('survey.servqual', self::surveyArgs($responses, $items, $weights, $scale));
+    }
+
+    /**
+     * `survey.servperf`: SERVPERF 服务绩效 — the arguments of {@see Engine::servqual()},
+     * perceptions only (`expectation` may be left out; when given it is checked, not used).
+     *
+     * @param list<array{id?: string, expectation?: list<int|null>, perception: list<int|null>, weights?: array<string, string>}> $responses
+     * @param list<array{id: string, dimension: ServqualDimension|string, reverse?: bool}>|null $items
+     * @param array<string, string>|null $weights
+     * @param array{min: int, max: int}|null $scale
+     * @return array{respondents: int, scale: array{min: int, max: int}, items: list<array<string, mixed>>, dimensions: list<array<string, mixed>>, overall: ?string, weighted: array{source: string, respondents: int, weights: array<string, string>, perception: ?string}|null}
+     * @throws RefusedException `invalid_survey`, as {@see Engine::servqual()}.
+     */
+    public function servperf(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
+    {
+        return $this->call('survey.servperf', self::surveyArgs($responses, $items, $weights, $scale));
+    }
+
+    /**
+     * `survey.csat`: CSAT 顾客满意度 — the share of answers in the top boxes of the scale
+     * (default 1–5, the top 2) with its Wilson interval, the mean and the count of each point.
+     *
+     * ```php
+     * $engine->csat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1])['csat'];
+     * // ['count' => 6, 'total' => 10, 'percent' => '60.00', 'interval' => ['low' => '31.26', 'high' => '83.19']]
+     * ```
+     *
+     * @param list<int> $answers
+     * @param array{min: int, max: int}|null $scale default 1–5
+     * @param int|null $topBoxes default 2
+     * @return array{scale: array{min: int, max: int}, top_boxes: int, answers: int, distribution: list<int>, mean: ?string, csat: array{count: int, total: int, percent: ?string, interval: array{low: string, high: string}|null}}
+     * @throws RefusedException `invalid_survey` for an answer off the scale or a bad `$topBoxes`.
+     */
+    public function csat(array $answers, ?array $scale = null, ?int $topBoxes = null): array
+    {
+        $args = [];
+        if ($scale !== null) {
+            $args['scale'] = $scale;
+        }
+        if ($topBoxes !== null) {
+            $args['top_boxes'] = $topBoxes;
+        }
+        $args['answers'] = array_values($answers);
+        return $this->call('survey.csat', $args);
+    }
+
+    /**
+     * `survey.nps`: Net Promoter Score 净推荐值 of answers 0–10 (promoters 9–10, passives
+     * 7–8, detractors 0–6) with its standard error, margin and 95% interval.
+     *
+     * @param list<int> $answers
+     * @return array{answers: int, distribution: list<int>, promoters: array{count: int, percent: ?string}, passives: array{count: int, percent: ?string}, detractors: array{count: int, percent: ?string}, nps: ?string, standard_error: ?string, margin: ?string, interval: array{low: string, high: string}|null}
+     * @throws RefusedException `invalid_survey` for an answer outside 0–10.
+     */
+    public function nps(array $answers): array
+    {
+        return $this->call('survey.nps', ['answers' => array_values($answers)]);
+    }
+
+    /**
+     * `survey.proportion`: `$count` of `$total` in percent with its 95% Wilson interval;
+     * `percent` and `interval` are `null` when `$total` is 0.
+     *
+     * ```php
+     * $engine->proportion(7, 8);   // ['count' => 7, 'total' => 8, 'percent' => '87.50', 'interval' => ['low' => '52.91', 'high' => '97.76']]
+     * ```
+     *
+     * @return array{count: int, total: int, percent: ?string, interval: array{low: string, high: string}|null}
+     * @throws RefusedException `invalid_survey` when `$count` exceeds `$total`.
+     */
+    public function proportion(int $count, int $total): array
+    {
+        return $this->call('survey.proportion', ['count' => $count, 'total' => $total]);
+    }
+
+    /**
+     * `survey.index`: a 0–100 satisfaction index 满意度指数 (ACSI-style): each item's mean
+     * rescaled to 0–100, the index Σ weight × score ÷ 100 as one exact fraction.
+     *
+     * @param list<array{id: string, weight: string}> $items weights summing to 100
+     * @param list<list<int|null>> $responses one list per respondent, in item order (`null`: skipped)
+     * @param array{min: int, max: int}|null $scale default 1–10
+     * @return array{scale: array{min: int, max: int}, respondents: int, items: list<array{id: string, weight: string, answered: int, mean: ?string, score: ?string}>, index: ?string}
+     * @throws RefusedException `invalid_survey`: weights not summing to 100, an answer off the scale.
+     */
+    public function satisfactionIndex(array $items, array $responses, ?array $scale = null): array
+    {
+        $args = [];
+        if ($scale !== null) {
+            $args['scale'] = $scale;
+        }
+        $args['items'] = array_values($items);
+        $args['responses'] = array_map('array_values', array_values($responses));
+        return $this->call('survey.index', $args);
+    }
+
+    /**
+     * `survey.value`: customer value 顾客价值 = (utility + process quality) − (price + access
+     * cost) and potential profit 公司潜在利润 = (utility + process quality) − provision cost,
+     * per service line, exact (a figure keeps its inputs' places: `"92.5"`), with totals
+     * (`null` without lines).
+     *
+     * @param list<array{line: string, utility: string, process_quality: string, price: string, access_cost: string, provision_cost: string}> $lines
+     * @return array{lines: list<array{line: string, gross_value: string, customer_value: string, potential_profit: string, text: list<string>}>, total: array{gross_value: string, customer_value: string, potential_profit: string}|null}
+     * @throws RefusedException `invalid_survey` for a negative input.
+     */
+    public function customerValue(array $lines): array
+    {
+        return $this->call('survey.value', ['lines' => array_values($lines)]);
+    }
+
+    // ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------
+
+    /**
+     * `survey.callbacks`: 满意率 (callback ratings at or above the threshold ÷ ratings) and
+     * callback coverage 回访覆盖率 for the period `[$from, $to)`, overall and per group of
+     * `$by`. Rates are `{count, total, percent, interval}` with `percent` and `interval`
+     * `null` over nothing.
+     *
+     * ```php
+     * $r = $engine->callbacks('2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00+08:00', Breakdown::Department);
+     * $r['overall']['satisfied']['percent'];   // "75.00"
+     * $r['groups'][0]['key'];                  // "cleaning"
+     * ```
+     *
+     * @param int|null $threshold the rating counted as satisfied (1–5); `null`: the engine's
+     *        `satisfied_threshold` (it changes the report only, never the requests)
+     * @param list<array<string, mixed>>|null $events a log the host keeps (each request's
+     *        events from its registration) to read instead of this engine's requests; the
+     *        engine is not changed
+     * @return array{from: string, to: string, by: string, threshold: int, overall: array<string, mixed>, groups: list<array<string, mixed>>}
+     *         each figures `{key?, satisfied, mean_rating, unreachable, coverage: {due, reached, closed_unreachable, pending, rate}}`
+     * @throws RefusedException `invalid_survey`: a threshold outside 1–5, a period that ends before it starts.
+     * @throws InvalidEventException an event of `$events` that does not apply (its index named).
+     */
+    public function callbacks(
+        string|DateTimeInterface $from,
+        string|DateTimeInterface $to,
+        Breakdown|string $by = Breakdown::All,
+        ?int $threshold = null,
+        ?array $events = null,
+    ): array {
+        $args = [];
+        if ($events !== null) {
+            $args['events'] = array_values($events);
+        }
+        $args += ['from' => self::instant($from), 'to' => self::instant($to), 'by' => $by];
+        if ($threshold !== null) {
+            $args['threshold'] = $threshold;
+        }
+        return $this->call('survey.callbacks', $args);
+    }
+
+    /**
+     * `kpi.report`: service KPIs 服务指标 for the period `[$from, $to)` — request counts,
+     * time to accept and to complete (business seconds, nearest-rank median and p90, `null`
+     * without durations), on-time rate 及时率 per SLA clock, reopen rate 重开率,
+     * first-time-right 一次解决率, callback coverage and complaints per 100 households.
+     *
+     * @param int|null $households for `per_100_households` (at least 1); `null`: that figure is `null`
+     * @param list<array<string, mixed>>|null $events a log to read instead of this engine's requests
+     * @return array{from: string, to: string, requests: array{registered: int, closed: int, closed_after_work: int, cancelled: int}, accept: array{count: int, median_seconds: ?int, p90_seconds: ?int}, complete: array{count: int, median_seconds: ?int, p90_seconds: ?int}, on_time: list<array{clock: string, met: int, breached: int, rate: array<string, mixed>}>, reopened: array<string, mixed>, first_time_right: array<string, mixed>, coverage: array<string, mixed>, complaints: array{count: int, households: ?int, per_100_households: ?string}}
+     * @throws RefusedException `invalid_survey`: zero households, a period that ends before it starts.
+     * @throws InvalidEventException an event of `$events` that does not apply.
+     */
+    public function kpiReport(
+        string|DateTimeInterface $from,
+        string|DateTimeInterface $to,
+        ?int $households = null,
+        ?array $events = null,
+    ): array {
+        $args = [];
+        if ($events !== null) {
+            $args['events'] = array_values($events);
+        }
+        $args += ['from' => self::instant($from), 'to' => self::instant($to)];
+        if ($households !== null) {
+            $args['households'] = $households;
+        }
+        return $this->call('kpi.report', $args);
+    }
+
+    /**
+     * `survey.sample`: reproducible callback sampling 回访抽样 — which requests get a callback
+     * visit, from a seed. Give `$rate` (a percentage string with at most 2 decimals: an id is
+     * selected when its key falls below it, whatever the other ids) or `$size` (the ids with
+     * the smallest keys); and `$ids`, or `$from` and `$to` for this engine's requests closed
+     * in that period (not those closed without work 主动结单).
+     *
+     * ```php
+     * $engine->sample('2026-03回访', rate: '30', from: '2026-03-02T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00');
+     * // ['considered' => 5, 'selected' => ['GD-002', 'GD-003', 'GD-004']]
+     * $engine->sample('2026-Q3', size: 2, ids: $ids);
+     * ```
+     *
+     * @param list<string>|null $ids
+     * @return array{considered: int, selected: list<string>} the selection in id order
+     * @throws RefusedException `invalid_survey`: an empty seed, a rate over 100 or with more
+     *         than 2 decimals, an id given twice.
+     * @throws InvalidRequestException both or neither of rate and size; both or neither of ids and a period.
+     */
+    public function sample(
+        string $seed,
+        ?string $rate = null,
+        ?int $size = null,
+        ?array $ids = null,
+        string|DateTimeInterface|null $from = null,
+        string|DateTimeInterface|null $to = null,
+    ): array {
+        $args = ['seed' => $seed];
+        if ($rate !== null) {
+            $args['rate'] = $rate;
+        }
+        if ($size !== null) {
+            $args['size'] = $size;
+        }
+        if ($ids !== null) {
+            $args['ids'] = array_values($ids);
+        }
+        if ($from !== null) {
+            $args['from'] = self::instant($from);
+        }
+        if ($to !== null) {
+            $args['to'] = self::instant($to);
+        }
+        return $this->call('survey.sample', $args);
+    }
+
+    /**
+     * The arguments of `survey.servqual` and `survey.servperf` (only those given).
+     *
+     * @param list<array<string, mixed>> $responses
+     * @param list<array<string, mixed>>|null $items
+     * @param array<string, string>|null $weights
+     * @param array{min: int, max: int}|null $scale
+     * @return array<string, mixed>
+     */
+    private static function surveyArgs(array $responses, ?array $items, ?array $weights, ?array $scale): array
+    {
+        $args = [];
+        if ($scale !== null) {
+            $args['scale'] = $scale;
+        }
+        if ($items !== null) {
+            $args['items'] = array_values($items);
+        }
+        if ($weights !== null) {
+            $args['weights'] = $weights;
+        }
+        $args['responses'] = array_map(static function (array $r): array {
+            foreach (['expectation', 'perception'] as $k) {
+                if (isset($r[$k]) && is_array($r[$k])) {
+                    $r[$k] = array_values($r[$k]);
+                }
+            }
+            return $r;
+        }, array_values($responses));
+        return $args;
+    }
+
     /**
      * The `fee.bill_estate` result with its columns as they come: on the fast path below
      * `unit` and `item` hold numeric strings (PHP turns them into integer keys on lookup).

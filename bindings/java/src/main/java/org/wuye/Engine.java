@@ -651,6 +651,267 @@ public final class Engine implements AutoCloseable {
         return Ageing.from(run(r));
     }
 
+    // ---------------------------------------------------------------- surveys 满意度
+
+    // The survey operations are pure functions of their arguments: they read nothing from the
+    // engine and change nothing. Every figure is an exact decimal (BigDecimal, parsed from the
+    // library's fixed-place strings: "87.50", "-0.7667"), never a double; a figure over no
+    // answers is null ("no data"). A refusal throws RefusedException with code invalid_survey
+    // (or overflow), its message naming the response, item and answer at fault.
+
+    private static void answers(Req r, String key, List<Integer> answers) {
+        Objects.requireNonNull(answers, key);
+        StringBuilder sb = r.key(key).append('[');
+        for (int i = 0, n = answers.size(); i < n; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(Objects.requireNonNull(answers.get(i), key).intValue());
+        }
+        sb.append(']');
+    }
+
+    private static Req survey(String op, Survey survey) {
+        Objects.requireNonNull(survey, "survey");
+        Req r = new Req(op, 256 + 96 * survey.responses().size());
+        if (survey.scale() != null) {
+            r.value("scale", survey.scale());
+        }
+        if (survey.items() != null) {
+            writeAll(r.key("items"), survey.items());
+        }
+        if (survey.weights() != null) {
+            r.value("weights", survey.weights());
+        }
+        writeAll(r.key("responses"), survey.responses());
+        return r;
+    }
+
+    /**
+     * {@code survey.servqual}: SERVQUAL 服务质量差距 — mean expectation, mean perception and the
+     * gap P − E per item (over those who answered both), per dimension (the mean of its items),
+     * overall (the mean of the five) and weighted (fixed weights, or the average of the
+     * respondents' own).
+     *
+     * @throws RefusedException {@code invalid_survey}: an answer off the scale, an answer list
+     *     of the wrong length, a response without expectations, weights not summing to 100 or
+     *     negative, fixed weights together with respondents' weights, an empty or duplicate
+     *     item id, a dimension without items
+     */
+    public Servqual servqual(Survey survey) {
+        return Servqual.from(run(survey("survey.servqual", survey)));
+    }
+
+    /**
+     * {@code survey.servperf}: SERVPERF 服务绩效 — the same survey, perceptions only
+     * (expectations, when given, are checked, not used).
+     *
+     * @throws RefusedException {@code invalid_survey}, as {@link #servqual}
+     */
+    public Servperf servperf(Survey survey) {
+        return Servperf.from(run(survey("survey.servperf", survey)));
+    }
+
+    /**
+     * {@code survey.csat}: CSAT 顾客满意度 on 1–5, the top two boxes (4 and 5) counting as
+     * satisfied.
+     *
+     * @throws RefusedException {@code invalid_survey} for an answer outside 1–5
+     */
+    public Csat csat(List<Integer> answers) {
+        Req r = new Req("survey.csat");
+        answers(r, "answers", answers);
+        return Csat.from(run(r));
+    }
+
+    /**
+     * {@code survey.csat} on another scale, counting the {@code topBoxes} highest points as
+     * satisfied (at least 1, fewer than the scale's points).
+     *
+     * @throws RefusedException {@code invalid_survey} for an answer off the scale or a bad
+     *     {@code topBoxes}
+     */
+    public Csat csat(Scale scale, int topBoxes, List<Integer> answers) {
+        Req r = new Req("survey.csat").value("scale", scale).num("top_boxes", topBoxes);
+        answers(r, "answers", answers);
+        return Csat.from(run(r));
+    }
+
+    /**
+     * {@code survey.nps}: Net Promoter Score 净推荐值 of answers 0–10.
+     *
+     * @throws RefusedException {@code invalid_survey} for an answer outside 0–10
+     */
+    public Nps nps(List<Integer> answers) {
+        Req r = new Req("survey.nps");
+        answers(r, "answers", answers);
+        return Nps.from(run(r));
+    }
+
+    /**
+     * {@code survey.proportion}: {@code count} of {@code total} in percent with its 95% Wilson
+     * interval; percent and interval are null when {@code total} is 0.
+     *
+     * @throws RefusedException {@code invalid_survey} when {@code count} exceeds {@code total}
+     */
+    public Proportion proportion(long count, long total) {
+        return Proportion.from(run(new Req("survey.proportion").num("count", count).num("total", total)));
+    }
+
+    /**
+     * {@code survey.index}: a 0–100 satisfaction index 满意度指数 (ACSI-style) on 1–10.
+     *
+     * @param items the questions with weights summing to 100
+     * @param responses one list of answers per respondent, in item order (null: skipped)
+     * @throws RefusedException {@code invalid_survey}: weights not summing to 100, an answer
+     *     off the scale, a response of the wrong length
+     */
+    public SatisfactionIndex satisfactionIndex(List<IndexItem> items, List<List<Integer>> responses) {
+        return satisfactionIndex(null, items, responses);
+    }
+
+    /** {@link #satisfactionIndex(List, List)} on another scale (null: 1–10). */
+    public SatisfactionIndex satisfactionIndex(Scale scale, List<IndexItem> items, List<List<Integer>> responses) {
+        Objects.requireNonNull(items, "items");
+        Objects.requireNonNull(responses, "responses");
+        Req r = new Req("survey.index", 128 + 32 * responses.size());
+        if (scale != null) {
+            r.value("scale", scale);
+        }
+        writeAll(r.key("items"), items);
+        Json.write(r.key("responses"), responses);
+        return SatisfactionIndex.from(run(r));
+    }
+
+    /**
+     * {@code survey.value}: customer value 顾客价值 = (utility + process quality) − (price +
+     * access cost) and potential profit 公司潜在利润 = (utility + process quality) − provision
+     * cost, per service line, with totals (null without lines).
+     *
+     * @throws RefusedException {@code invalid_survey} for a negative input
+     */
+    public CustomerValue customerValue(List<ServiceLine> lines) {
+        Req r = new Req("survey.value");
+        writeAll(r.key("lines"), Objects.requireNonNull(lines, "lines"));
+        return CustomerValue.from(run(r));
+    }
+
+    // ---------------------------------------------------------------- satisfaction and KPIs from the log
+
+    /**
+     * {@code survey.callbacks}: 满意率 and callback coverage of this engine's requests for the
+     * period {@code [from, to)}, overall only, at the engine's satisfied threshold.
+     *
+     * @throws RefusedException {@code invalid_survey} for a period that ends before it starts
+     */
+    public CallbackReport callbacks(OffsetDateTime from, OffsetDateTime to) {
+        return callbacks(null, from, to, Breakdown.ALL, null);
+    }
+
+    /**
+     * {@code survey.callbacks} of this engine's requests, broken down {@code by} department,
+     * assignee, kind or month.
+     *
+     * @param threshold the rating counted as satisfied (1–5), or null for the engine's
+     *     {@code satisfied_threshold}; it changes the report only, never the requests
+     * @throws RefusedException {@code invalid_survey} for a threshold outside 1–5 or a period
+     *     that ends before it starts
+     */
+    public CallbackReport callbacks(OffsetDateTime from, OffsetDateTime to, Breakdown by, Integer threshold) {
+        return callbacks(null, from, to, by, threshold);
+    }
+
+    /**
+     * {@code survey.callbacks} of an event log the host passes (each request's events from its
+     * registration, as for {@link #replay}) instead of this engine's requests, with this
+     * engine's configuration, policy and calendar; the engine is not changed. {@code events}
+     * null: this engine's requests.
+     *
+     * @throws InvalidEventException for an event that does not apply (its index is named)
+     */
+    public CallbackReport callbacks(List<Event> events, OffsetDateTime from, OffsetDateTime to, Breakdown by,
+            Integer threshold) {
+        Req r = new Req("survey.callbacks", events == null ? 192 : 192 + 256 * events.size());
+        if (events != null) {
+            r.events("events", events);
+        }
+        r.instant("from", from).instant("to", to).str("by", Objects.requireNonNull(by, "by").wireName());
+        if (threshold != null) {
+            r.num("threshold", threshold);
+        }
+        return CallbackReport.from(run(r));
+    }
+
+    /**
+     * {@code kpi.report}: service KPIs of this engine's requests for the period
+     * {@code [from, to)}.
+     *
+     * @param households households for complaints per 100 households 百户投诉率 (at least 1), or null
+     * @throws RefusedException {@code invalid_survey} for zero households or a period that
+     *     ends before it starts
+     */
+    public KpiReport kpiReport(OffsetDateTime from, OffsetDateTime to, Long households) {
+        return kpiReport(null, from, to, households);
+    }
+
+    /**
+     * {@code kpi.report} of an event log the host passes instead of this engine's requests
+     * (null: this engine's requests); the engine is not changed.
+     *
+     * @throws InvalidEventException for an event that does not apply (its index is named)
+     */
+    public KpiReport kpiReport(List<Event> events, OffsetDateTime from, OffsetDateTime to, Long households) {
+        Req r = new Req("kpi.report", events == null ? 160 : 160 + 256 * events.size());
+        if (events != null) {
+            r.events("events", events);
+        }
+        r.instant("from", from).instant("to", to);
+        if (households != null) {
+            r.num("households", households);
+        }
+        return KpiReport.from(run(r));
+    }
+
+    /**
+     * {@code survey.sample} by rate: each of {@code ids} is selected when its key (from the
+     * seed and the id alone) falls below the rate — whatever the other ids, so a lower rate
+     * selects a subset.
+     *
+     * @param seed a non-empty seed, e.g. {@code 2026-03回访}
+     * @param percent the rate in percent with at most two decimals ({@code 30}, {@code 12.5})
+     * @throws RefusedException {@code invalid_survey}: an empty seed, a rate over 100 or with
+     *     more decimals, an id given twice
+     */
+    public CallbackSample sampleByRate(String seed, BigDecimal percent, List<String> ids) {
+        Req r = new Req("survey.sample").str("seed", seed);
+        Json.decimal(r.key("rate"), Objects.requireNonNull(percent, "percent"));
+        Json.write(r.key("ids"), Objects.requireNonNull(ids, "ids"));
+        return CallbackSample.from(run(r));
+    }
+
+    /** {@code survey.sample} by size: the {@code size} ids with the smallest keys. */
+    public CallbackSample sampleBySize(String seed, long size, List<String> ids) {
+        Req r = new Req("survey.sample").str("seed", seed).num("size", size);
+        Json.write(r.key("ids"), Objects.requireNonNull(ids, "ids"));
+        return CallbackSample.from(run(r));
+    }
+
+    /**
+     * {@code survey.sample} by rate of this engine's requests closed in {@code [from, to)}
+     * (not those closed without work 主动结单).
+     */
+    public CallbackSample sampleByRate(String seed, BigDecimal percent, OffsetDateTime from, OffsetDateTime to) {
+        Req r = new Req("survey.sample").str("seed", seed);
+        Json.decimal(r.key("rate"), Objects.requireNonNull(percent, "percent"));
+        return CallbackSample.from(run(r.instant("from", from).instant("to", to)));
+    }
+
+    /** {@code survey.sample} by size of this engine's requests closed in {@code [from, to)}. */
+    public CallbackSample sampleBySize(String seed, long size, OffsetDateTime from, OffsetDateTime to) {
+        return CallbackSample.from(run(new Req("survey.sample").str("seed", seed).num("size", size)
+                .instant("from", from).instant("to", to)));
+    }
+
     private static <T> Outcome<T> outcome(Object item, java.util.function.Function<Object, T> read) {
         Map<String, Object> m = Json.obj(item, "item");
         if (Json.bool(m, "ok")) {

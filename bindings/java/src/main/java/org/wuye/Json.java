@@ -201,6 +201,32 @@ public final class Json {
         return v == null ? null : num(m, key);
     }
 
+    /**
+     * A decimal figure the library writes as a string ({@code "87.50"}, {@code "-0.7667"}),
+     * exactly, with its scale.
+     */
+    static BigDecimal dec(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (v instanceof String) {
+            try {
+                return new BigDecimal((String) v);
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException("expected a decimal string at \"" + key + "\", got " + v);
+            }
+        }
+        throw new IllegalStateException("expected a decimal string at \"" + key + "\", got " + v);
+    }
+
+    /** As {@link #dec}, or null for JSON null (a figure over no data). */
+    static BigDecimal optDec(Map<String, Object> m, String key) {
+        return m.get(key) == null ? null : dec(m, key);
+    }
+
+    /** Appends a decimal as the contract's decimal string: {@code "12.5"} (plain, never an exponent). */
+    static void decimal(StringBuilder out, BigDecimal d) {
+        out.append('"').append(d.toPlainString()).append('"');
+    }
+
     static boolean bool(Map<String, Object> m, String key) {
         Object v = m.get(key);
         if (v instanceof Boolean) {
