@@ -1135,6 +1135,17 @@ struct BillsOut {
 /// write: for 500k lines serde and `core::fmt` cost as much as the run itself. The exact
 /// length is counted first, then every byte is written in place (no growth, no copy).
 fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<u8> {
+    /// "00" to "99".
+    const PAIRS: [u8; 200] = {
+        let mut t = [0u8; 200];
+        let mut i = 0;
+        while i < 100 {
+            t[2 * i] = b'0' + (i / 10) as u8;
+            t[2 * i + 1] = b'0' + (i % 10) as u8;
+            i += 1;
+        }
+        t
+    };
     fn digits(v: u64) -> usize {
         v.checked_ilog10().map_or(1, |l| l as usize + 1)
     }
@@ -1143,40 +1154,63 @@ fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<
         let fen = m.fen();
         usize::from(fen < 0) + digits(fen.unsigned_abs() / 100) + 5
     }
-    struct Out {
-        b: Vec<u8>,
-        at: usize,
+    /// Writes `v` at `b[at..]`, two digits at a time from the right; returns the end.
+    #[inline(always)]
+    fn int(b: &mut [u8], at: usize, v: u64) -> usize {
+        let n = digits(v);
+        let out = &mut b[at..at + n];
+        let (mut j, mut x) = (n, v);
+        while x >= 100 {
+            let r = (x % 100) as usize * 2;
+            x /= 100;
+            j -= 2;
+            out[j] = PAIRS[r];
+            out[j + 1] = PAIRS[r + 1];
+        }
+        if x >= 10 {
+            let r = x as usize * 2;
+            out[0] = PAIRS[r];
+            out[1] = PAIRS[r + 1];
+        } else {
+            out[0] = b'0' + x as u8;
+        }
+        at + n
     }
-    impl Out {
-        fn lit(&mut self, s: &[u8]) {
-            self.b[self.at..self.at + s.len()].copy_from_slice(s);
-            self.at += s.len();
+    /// As `Money`'s Display, quoted.
+    #[inline(always)]
+    fn money(b: &mut [u8], mut at: usize, m: Money) -> usize {
+        let fen = m.fen();
+        b[at] = b'"';
+        at += 1;
+        if fen < 0 {
+            b[at] = b'-';
+            at += 1;
         }
-        fn byte(&mut self, c: u8) {
-            self.b[self.at] = c;
-            self.at += 1;
-        }
-        fn int(&mut self, v: u64) {
-            let n = digits(v);
-            let mut x = v;
-            for slot in self.b[self.at..self.at + n].iter_mut().rev() {
-                *slot = b'0' + (x % 10) as u8;
-                x /= 10;
+        let abs = fen.unsigned_abs();
+        at = int(b, at, abs / 100);
+        let r = (abs % 100) as usize * 2;
+        b[at..at + 4].copy_from_slice(&[b'.', PAIRS[r], PAIRS[r + 1], b'"']);
+        at + 4
+    }
+    fn lit(b: &mut [u8], at: usize, s: &[u8]) -> usize {
+        b[at..at + s.len()].copy_from_slice(s);
+        at + s.len()
+    }
+    /// One column: `first,second,…` (no brackets).
+    fn column(
+        b: &mut [u8],
+        mut at: usize,
+        lines: &[CompactLine],
+        f: impl Fn(&mut [u8], usize, &CompactLine) -> usize,
+    ) -> usize {
+        if let Some((first, rest)) = lines.split_first() {
+            at = f(b, at, first);
+            for l in rest {
+                b[at] = b',';
+                at = f(b, at + 1, l);
             }
-            self.at += n;
         }
-        // As `Money`'s Display, quoted.
-        fn money(&mut self, m: Money) {
-            let fen = m.fen();
-            self.byte(b'"');
-            if fen < 0 {
-                self.byte(b'-');
-            }
-            let abs = fen.unsigned_abs();
-            self.int(abs / 100);
-            let cents = (abs % 100) as u8;
-            self.lit(&[b'.', b'0' + cents / 10, b'0' + cents % 10, b'"']);
-        }
+        at
     }
     let head = format!(
         r#"{{"v":{CONTRACT_VERSION},"ok":true,"result":{{"period":"{period}","lines":{{"unit":["#
@@ -1197,36 +1231,18 @@ fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<
             .iter()
             .map(|l| digits(l.unit.into()) + digits(l.item.into()) + money_len(l.amount))
             .sum::<usize>();
-    let mut o = Out {
-        b: vec![0; len],
-        at: 0,
-    };
-    o.lit(head.as_bytes());
-    for (k, l) in lines.iter().enumerate() {
-        if k > 0 {
-            o.byte(b',');
-        }
-        o.int(l.unit.into());
-    }
-    o.lit(ITEM);
-    for (k, l) in lines.iter().enumerate() {
-        if k > 0 {
-            o.byte(b',');
-        }
-        o.int(l.item.into());
-    }
-    o.lit(AMOUNT);
-    for (k, l) in lines.iter().enumerate() {
-        if k > 0 {
-            o.byte(b',');
-        }
-        o.money(l.amount);
-    }
-    o.lit(TOTAL);
-    o.money(total);
-    o.lit(b"}}");
-    debug_assert_eq!(o.at, len);
-    o.b
+    let mut b = vec![0; len];
+    let mut at = lit(&mut b, 0, head.as_bytes());
+    at = column(&mut b, at, lines, |b, at, l| int(b, at, l.unit.into()));
+    at = lit(&mut b, at, ITEM);
+    at = column(&mut b, at, lines, |b, at, l| int(b, at, l.item.into()));
+    at = lit(&mut b, at, AMOUNT);
+    at = column(&mut b, at, lines, |b, at, l| money(b, at, l.amount));
+    at = lit(&mut b, at, TOTAL);
+    at = money(&mut b, at, total);
+    at = lit(&mut b, at, b"}}");
+    debug_assert_eq!(at, len);
+    b
 }
 
 #[derive(Serialize)]

@@ -233,19 +233,19 @@ fn columns_of_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<ReadingColumns, 
             Key::Item => once(&mut item, map.next_value_seed(TextColumn("item"))?, "item")?,
             Key::Date => once(&mut date, map.next_value_seed(DateColumn)?, "date")?,
             Key::Previous => {
-                let v = map.next_value_seed(DecimalColumn("previous"))?;
+                let v = map.next_value_seed(DecimalColumn::new("previous", &unit))?;
                 once(&mut previous, v, "previous")?
             }
             Key::Current => {
-                let v = map.next_value_seed(DecimalColumn("current"))?;
+                let v = map.next_value_seed(DecimalColumn::new("current", &unit))?;
                 once(&mut current, v, "current")?
             }
             Key::YearToDate => {
-                let v = map.next_value_seed(DecimalColumn("year_to_date"))?;
+                let v = map.next_value_seed(DecimalColumn::new("year_to_date", &unit))?;
                 once(&mut year_to_date, v, "year_to_date")?
             }
             Key::WrapsAt => {
-                let v = map.next_value_seed(DecimalColumn("wraps_at"))?;
+                let v = map.next_value_seed(DecimalColumn::new("wraps_at", &unit))?;
                 once(&mut wraps_at, v, "wraps_at")?
             }
             Key::Replaced => {
@@ -293,55 +293,86 @@ fn columns_of_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<ReadingColumns, 
             )));
         }
     }
-    let required = |col: Vec<Option<Decimal>>, name: &str| {
-        col.into_iter()
-            .enumerate()
-            .map(|(k, v)| {
-                v.ok_or_else(|| {
-                    de::Error::custom(format_args!(
-                        "readings.{name}[{k}]: null; a reading is required"
-                    ))
-                })
-            })
-            .collect::<Result<Vec<Decimal>, A::Error>>()
-    };
     Ok(ReadingColumns {
         unit,
         item,
         date,
-        previous: required(previous, "previous")?,
-        current: required(current, "current")?,
+        previous,
+        current,
         year_to_date,
         wraps_at,
         replaced,
     })
 }
 
-/// A column of decimals (strings or integers; `null` reads as absent).
-struct DecimalColumn(&'static str);
+/// An entry of a decimal column: a [`Decimal`] (`null` refused), or an optional one.
+trait DecimalEntry: Sized {
+    fn of(v: Option<Decimal>) -> Option<Self>;
+}
 
-impl<'de> DeserializeSeed<'de> for DecimalColumn {
-    type Value = Vec<Option<Decimal>>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+impl DecimalEntry for Decimal {
+    fn of(v: Option<Decimal>) -> Option<Decimal> {
+        v
+    }
+}
+
+impl DecimalEntry for Option<Decimal> {
+    fn of(v: Option<Decimal>) -> Option<Option<Decimal>> {
+        Some(v)
+    }
+}
+
+/// A column of decimals (strings or integers; `null` only where `T` is optional), sized
+/// after the unit column when that came first.
+struct DecimalColumn<T> {
+    name: &'static str,
+    hint: usize,
+    entry: std::marker::PhantomData<T>,
+}
+
+impl<T> DecimalColumn<T> {
+    fn new(name: &'static str, unit: &Option<Units>) -> DecimalColumn<T> {
+        let hint = match unit {
+            Some(Units::Index(v)) => v.len(),
+            Some(Units::Id(p)) => p.len(),
+            None => 0,
+        };
+        DecimalColumn {
+            name,
+            hint,
+            entry: std::marker::PhantomData,
+        }
+    }
+}
+
+impl<'de, T: DecimalEntry> DeserializeSeed<'de> for DecimalColumn<T> {
+    type Value = Vec<T>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for DecimalColumn {
-    type Value = Vec<Option<Decimal>>;
+impl<'de, T: DecimalEntry> Visitor<'de> for DecimalColumn<T> {
+    type Value = Vec<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(
             f,
             "an array of decimal strings or integers (readings.{})",
-            self.0
+            self.name
         )
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(v) = seq.next_element_seed(DecimalCell(self.0, out.len()))? {
-            out.push(v);
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+        let mut out = Vec::with_capacity(self.hint);
+        while let Some(v) = seq.next_element_seed(DecimalCell(self.name, out.len()))? {
+            let k = out.len();
+            out.push(T::of(v).ok_or_else(|| {
+                de::Error::custom(format_args!(
+                    "readings.{}[{k}]: null; a reading is required",
+                    self.name
+                ))
+            })?);
         }
         Ok(out)
     }
