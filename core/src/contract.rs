@@ -395,29 +395,13 @@ struct BillCall {
     only: Option<Vec<String>>,
 }
 
-/// A parsed `fee.bill_estate`: the readings as rows (in `inputs`) or as columns.
+/// A parsed `fee.bill_estate`: the readings (given as rows or as columns) in columns, the
+/// other inputs in `inputs`.
 #[derive(Debug, Clone, PartialEq)]
 struct BillEstateCall {
     period: Period,
     inputs: BillInputs,
-    columns: Option<ReadingColumns>,
-}
-
-impl BillEstateCall {
-    fn new(period: Period, readings: Readings, mut inputs: BillInputs) -> BillEstateCall {
-        let columns = match readings {
-            Readings::Rows(rows) => {
-                inputs.readings = rows;
-                None
-            }
-            Readings::Columns(c) => Some(*c),
-        };
-        BillEstateCall {
-            period,
-            inputs,
-            columns,
-        }
-    }
+    readings: ReadingColumns,
 }
 
 /// Every operation name, in the order of the reference.
@@ -635,7 +619,11 @@ impl Call {
                             parking: t.parking,
                             shared: t.shared,
                         };
-                        let call = BillEstateCall::new(t.period, t.readings, inputs);
+                        let call = BillEstateCall {
+                            period: t.period,
+                            inputs,
+                            readings: t.readings.0,
+                        };
                         return Ok(Call(Op::BillEstate(Box::new(call))));
                     }
                     Err(f) => f,
@@ -1011,14 +999,11 @@ impl Engine {
                 let BillEstateCall {
                     period,
                     inputs,
-                    columns,
+                    readings,
                 } = *a;
                 let mut lines = Vec::new();
                 let total = self.loaded().and_then(|estate| {
-                    Ok(match &columns {
-                        None => estate.bill_compact(period, &inputs, &mut lines)?,
-                        Some(c) => estate.bill_compact_columns(period, &inputs, c, &mut lines)?,
-                    })
+                    Ok(estate.bill_compact_columns(period, &inputs, &readings, &mut lines)?)
                 });
                 match total {
                     Ok(total) => Response {

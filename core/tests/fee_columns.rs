@@ -230,6 +230,27 @@ proptest! {
         let rb = estate
             .bill_compact_columns(period, &BillInputs::default(), &cols, &mut b)
             .map_err(|e| e.to_string());
+        // The contract's rows (read straight into columns) bill as `Vec<Reading>` rows do.
+        match &ra {
+            Ok(total) => {
+                let body: Value = serde_json::from_str(&rows.1).unwrap();
+                let lines = &body["result"]["lines"];
+                let got: Vec<(u64, u64, String)> = (0..a.len())
+                    .map(|k| (lines["unit"][k].as_u64().unwrap(), lines["item"][k].as_u64().unwrap(),
+                              lines["amount"][k].as_str().unwrap().to_owned()))
+                    .collect();
+                let want: Vec<(u64, u64, String)> = a.iter()
+                    .map(|l| (u64::from(l.unit), u64::from(l.item), l.amount.to_string()))
+                    .collect();
+                prop_assert_eq!(got, want);
+                prop_assert_eq!(lines["unit"].as_array().unwrap().len(), a.len());
+                prop_assert_eq!(body["result"]["total"].as_str().unwrap(), total.to_string());
+            }
+            Err(e) => {
+                let body: Value = serde_json::from_str(&rows.1).unwrap();
+                prop_assert_eq!(body["error"]["message"].as_str().unwrap(), e.as_str());
+            }
+        }
         prop_assert_eq!(ra, rb);
         prop_assert_eq!(a, b);
     }

@@ -180,7 +180,8 @@ impl ReadingColumns {
 
 // ------------------------------------------------------------------------- reading JSON
 
-#[derive(Deserialize)]
+/// The fields of a reading, in [`KEYS`] order (the five required ones first).
+#[derive(Clone, Copy, Deserialize)]
 #[serde(field_identifier, rename_all = "snake_case")]
 enum Key {
     Unit,
@@ -192,6 +193,17 @@ enum Key {
     WrapsAt,
     Replaced,
 }
+
+const KEYS: [&str; 8] = [
+    "unit",
+    "item",
+    "date",
+    "previous",
+    "current",
+    "year_to_date",
+    "wraps_at",
+    "replaced",
+];
 
 /// Sets a column once (a repeated key is refused, as for any object of the contract).
 fn once<T, E: de::Error>(slot: &mut Option<T>, v: T, key: &'static str) -> Result<(), E> {
@@ -613,16 +625,27 @@ impl<'de> Visitor<'de> for DateCell {
     }
 }
 
-/// `readings` as `fee.bill_estate` takes them: an array of rows or an object of columns.
+/// `readings` as `fee.bill_estate` takes them — an array of rows or an object of columns —
+/// read into columns either way. Rows are read straight into the columns too, field by
+/// field, with no allocation per reading (a row as [`Reading`] holds two `String`s and goes
+/// through a `String` per number); they take exactly what [`Reading`] takes (strings for
+/// numbers, ids for units, no unknown field), and a row that does not read is named by
+/// the element-by-element path of the contract.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Readings {
-    Rows(Vec<Reading>),
-    Columns(Box<ReadingColumns>),
-}
+pub(crate) struct Readings(pub(crate) ReadingColumns);
 
 impl Default for Readings {
     fn default() -> Readings {
-        Readings::Rows(Vec::new())
+        Readings(ReadingColumns {
+            unit: Units::Id(Packed::default()),
+            item: Texts::Each(Packed::default()),
+            date: Dates::Each(Vec::new()),
+            previous: Vec::new(),
+            current: Vec::new(),
+            year_to_date: None,
+            wraps_at: None,
+            replaced: None,
+        })
     }
 }
 
@@ -642,15 +665,298 @@ impl<'de> Visitor<'de> for ReadingsVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Readings, A::Error> {
-        let mut rows = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(r) = seq.next_element::<Reading>()? {
-            rows.push(r);
-        }
-        Ok(Readings::Rows(rows))
+        let mut rows = Rows::default();
+        while seq.next_element_seed(Row(&mut rows))?.is_some() {}
+        Ok(Readings(ReadingColumns {
+            unit: Units::Id(rows.unit),
+            item: rows.item.done(),
+            date: rows.date.done(),
+            previous: rows.previous,
+            current: rows.current,
+            year_to_date: rows.year_to_date,
+            wraps_at: rows.wraps_at,
+            replaced: rows.replaced,
+        }))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Readings, A::Error> {
-        columns_of_map(map).map(|c| Readings::Columns(Box::new(c)))
+        columns_of_map(map).map(Readings)
+    }
+}
+
+/// A column being filled row by row: one value while every row has the same, then each.
+#[derive(Debug, Default)]
+enum Repeated<T> {
+    #[default]
+    Empty,
+    One(T, usize),
+    Each(Vec<T>),
+}
+
+impl<T: PartialEq + Clone> Repeated<T> {
+    fn push(&mut self, v: T) {
+        match self {
+            Repeated::Empty => *self = Repeated::One(v, 1),
+            Repeated::One(t, k) if *t == v => *k += 1,
+            Repeated::One(t, k) => {
+                let mut each = vec![t.clone(); *k];
+                each.push(v);
+                *self = Repeated::Each(each);
+            }
+            Repeated::Each(each) => each.push(v),
+        }
+    }
+}
+
+impl Repeated<NaiveDate> {
+    fn done(self) -> Dates {
+        match self {
+            Repeated::Empty => Dates::Each(Vec::new()),
+            Repeated::One(d, _) => Dates::One(d),
+            Repeated::Each(v) => Dates::Each(v),
+        }
+    }
+}
+
+/// Item codes row by row: mostly one, so compared with the last rather than copied.
+#[derive(Debug, Default)]
+struct RowItems {
+    one: Option<String>,
+    count: usize,
+    each: Option<Packed>,
+}
+
+impl RowItems {
+    fn push(&mut self, s: &str) {
+        if let Some(p) = &mut self.each {
+            p.push(s);
+            return;
+        }
+        match &self.one {
+            None => self.one = Some(s.to_owned()),
+            Some(one) if one == s => {}
+            Some(one) => {
+                let mut p = Packed::default();
+                (0..self.count).for_each(|_| p.push(one));
+                p.push(s);
+                self.each = Some(p);
+                return;
+            }
+        }
+        self.count += 1;
+    }
+
+    fn done(self) -> Texts {
+        match (self.each, self.one) {
+            (Some(p), _) => Texts::Each(p),
+            (None, Some(one)) => Texts::One(one),
+            (None, None) => Texts::Each(Packed::default()),
+        }
+    }
+}
+
+/// The columns filled from rows.
+#[derive(Debug, Default)]
+struct Rows {
+    n: usize,
+    unit: Packed,
+    item: RowItems,
+    date: Repeated<NaiveDate>,
+    /// The last date's text and value: a month's readings mostly share one date.
+    last_date: Option<(String, NaiveDate)>,
+    previous: Vec<Decimal>,
+    current: Vec<Decimal>,
+    year_to_date: Option<Vec<Option<Decimal>>>,
+    wraps_at: Option<Vec<Option<Decimal>>>,
+    replaced: Option<Vec<Option<Replacement>>>,
+}
+
+/// Sets row `k`'s entry of an optional column (made, with `None` for the rows before, at
+/// its first value).
+fn optional<T: Clone>(col: &mut Option<Vec<Option<T>>>, k: usize, v: Option<T>) {
+    match col {
+        Some(c) => c.push(v),
+        None if v.is_some() => {
+            let mut c = vec![None; k];
+            c.push(v);
+            *col = Some(c);
+        }
+        None => {}
+    }
+}
+
+/// Pads an optional column the row did not give.
+fn absent<T>(col: &mut Option<Vec<Option<T>>>, k: usize) {
+    if let Some(c) = col {
+        if c.len() == k {
+            c.push(None);
+        }
+    }
+}
+
+/// One row into the columns.
+struct Row<'b>(&'b mut Rows);
+
+impl<'de> DeserializeSeed<'de> for Row<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Row<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a reading")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let r = self.0;
+        let k = r.n;
+        // Each field once; the required ones all present.
+        let mut seen = [false; 8];
+        while let Some(key) = map.next_key::<Key>()? {
+            let at = key as usize;
+            if seen[at] {
+                return Err(de::Error::duplicate_field(KEYS[at]));
+            }
+            seen[at] = true;
+            match key {
+                Key::Unit => map.next_value_seed(Str(|s: &str| r.unit.push(s)))?,
+                Key::Item => map.next_value_seed(Str(|s: &str| r.item.push(s)))?,
+                Key::Date => {
+                    let d = map.next_value_seed(RowDate(&mut r.last_date, k))?;
+                    r.date.push(d);
+                }
+                Key::Previous => r.previous.push(map.next_value_seed(DecimalString)?),
+                Key::Current => r.current.push(map.next_value_seed(DecimalString)?),
+                Key::YearToDate => {
+                    let v = map.next_value_seed(OptionalDecimalString)?;
+                    optional(&mut r.year_to_date, k, v);
+                }
+                Key::WrapsAt => {
+                    let v = map.next_value_seed(OptionalDecimalString)?;
+                    optional(&mut r.wraps_at, k, v);
+                }
+                Key::Replaced => {
+                    let v = map.next_value::<Option<Replacement>>()?;
+                    optional(&mut r.replaced, k, v);
+                }
+            }
+        }
+        if let Some(missing) = (0..5).find(|&f| !seen[f]) {
+            return Err(de::Error::missing_field(KEYS[missing]));
+        }
+        absent(&mut r.year_to_date, k);
+        absent(&mut r.wraps_at, k);
+        absent(&mut r.replaced, k);
+        r.n += 1;
+        Ok(())
+    }
+}
+
+/// A row's date, parsed unless it is the text of the last one.
+struct RowDate<'b>(&'b mut Option<(String, NaiveDate)>, usize);
+
+impl<'de> DeserializeSeed<'de> for RowDate<'_> {
+    type Value = NaiveDate;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowDate<'_> {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+        match self.0 {
+            Some((text, d)) if text == s => Ok(*d),
+            last => {
+                let d = DateCell(self.1).visit_str(s)?;
+                *last = Some((s.to_owned(), d));
+                Ok(d)
+            }
+        }
+    }
+}
+
+/// A string, handed to a closure (no copy of its own).
+struct Str<F>(F);
+
+impl<'de, F: FnOnce(&str)> DeserializeSeed<'de> for Str<F> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de, F: FnOnce(&str)> Visitor<'de> for Str<F> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
+        (self.0)(s);
+        Ok(())
+    }
+}
+
+/// A decimal string, as [`Decimal`]'s own `Deserialize` reads it (not a number).
+struct DecimalString;
+
+impl<'de> DeserializeSeed<'de> for DecimalString {
+    type Value = Decimal;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DecimalString {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Decimal, E> {
+        s.parse().map_err(E::custom)
+    }
+}
+
+/// `null` or a decimal string.
+struct OptionalDecimalString;
+
+impl<'de> DeserializeSeed<'de> for OptionalDecimalString {
+    type Value = Option<Decimal>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> Visitor<'de> for OptionalDecimalString {
+    type Value = Option<Decimal>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<Decimal>, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
+        DecimalString.deserialize(d).map(Some)
     }
 }
 
