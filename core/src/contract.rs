@@ -313,9 +313,9 @@ struct BillEstateArgs {
     /// Read for its error only.
     #[allow(dead_code)]
     period: Period,
-    /// Rows or columns: looked at before it is parsed.
+    /// Rows or columns.
     #[serde(default)]
-    readings: Option<Box<RawValue>>,
+    readings: Value,
     #[serde(default)]
     usage: Vec<Value>,
     #[serde(default)]
@@ -628,23 +628,11 @@ impl Call {
                     }
                     Err(f) => f,
                 };
-                // Element by element, to name the one at fault (columns name their own
+                // Element by element, to name the row at fault (columns name their own
                 // entry); the one-pass error stands if every element reads on its own.
                 let a: BillEstateArgs = parse_args(op, a)?;
-                match a.readings.as_deref().map(RawValue::get) {
-                    Some(t) if t.starts_with('[') => {
-                        let rows: Vec<Value> =
-                            serde_json::from_str(t).map_err(|e| json_failure(e, "request"))?;
-                        elements::<Reading>(op, "readings", rows)?;
-                    }
-                    Some(t) => {
-                        if let Err(e) = serde_json::from_str::<Readings>(t) {
-                            let mut f = json_failure_at(&e, &format!("{op} args"), false);
-                            f.status = Status::InvalidRequest.value();
-                            return Err(f);
-                        }
-                    }
-                    None => {}
+                if let Value::Array(rows) = a.readings {
+                    elements::<Reading>(op, "readings", rows)?;
                 }
                 inputs_of(op, Vec::new(), a.usage, a.parking, a.shared)?;
                 return Err(fast);
@@ -1162,7 +1150,6 @@ fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<
         at + n
     }
     /// As `Money`'s Display, quoted.
-    #[inline(always)]
     fn money(b: &mut [u8], mut at: usize, m: Money) -> usize {
         let fen = m.fen();
         b[at] = b'"';
@@ -1181,19 +1168,18 @@ fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<
         b[at..at + s.len()].copy_from_slice(s);
         at + s.len()
     }
-    /// One column: `first,second,…` (no brackets).
-    fn column(
-        b: &mut [u8],
-        mut at: usize,
-        lines: &[CompactLine],
-        f: impl Fn(&mut [u8], usize, &CompactLine) -> usize,
-    ) -> usize {
-        if let Some((first, rest)) = lines.split_first() {
-            at = f(b, at, first);
-            for l in rest {
+    /// Column `c` (0 unit, 1 item, 2 amount) after its name: `first,second,…]`.
+    fn column(b: &mut [u8], mut at: usize, lines: &[CompactLine], c: usize) -> usize {
+        for (k, l) in lines.iter().enumerate() {
+            if k > 0 {
                 b[at] = b',';
-                at = f(b, at + 1, l);
+                at += 1;
             }
+            at = match c {
+                0 => int(b, at, l.unit.into()),
+                1 => int(b, at, l.item.into()),
+                _ => money(b, at, l.amount),
+            };
         }
         at
     }
@@ -1218,11 +1204,11 @@ fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<
             .sum::<usize>();
     let mut b = vec![0; len];
     let mut at = lit(&mut b, 0, head.as_bytes());
-    at = column(&mut b, at, lines, |b, at, l| int(b, at, l.unit.into()));
+    at = column(&mut b, at, lines, 0);
     at = lit(&mut b, at, ITEM);
-    at = column(&mut b, at, lines, |b, at, l| int(b, at, l.item.into()));
+    at = column(&mut b, at, lines, 1);
     at = lit(&mut b, at, AMOUNT);
-    at = column(&mut b, at, lines, |b, at, l| money(b, at, l.amount));
+    at = column(&mut b, at, lines, 2);
     at = lit(&mut b, at, TOTAL);
     at = money(&mut b, at, total);
     at = lit(&mut b, at, b"}}");

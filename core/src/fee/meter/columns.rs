@@ -62,6 +62,15 @@ enum Units {
     Id(Packed),
 }
 
+impl Units {
+    fn len(&self) -> usize {
+        match self {
+            Units::Index(v) => v.len(),
+            Units::Id(p) => p.len(),
+        }
+    }
+}
+
 /// A column of text, or one value for every reading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Texts {
@@ -179,10 +188,13 @@ impl ReadingColumns {
 }
 
 // ------------------------------------------------------------------------- reading JSON
+//
+// Few visitor types, on purpose: serde instantiates every `visit_*` method of a visitor that
+// `deserialize_any` drives, and the WASM build pays for each. One visitor reads a scalar (a
+// cell of a column, a field of a row), one a column or the whole of `readings`, one a row.
 
 /// The fields of a reading, in [`KEYS`] order (the five required ones first).
-#[derive(Clone, Copy, Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Key {
     Unit,
     Item,
@@ -205,103 +217,419 @@ const KEYS: [&str; 8] = [
     "replaced",
 ];
 
-/// Sets a column once (a repeated key is refused, as for any object of the contract).
-fn once<T, E: de::Error>(slot: &mut Option<T>, v: T, key: &'static str) -> Result<(), E> {
-    if slot.is_some() {
-        return Err(E::duplicate_field(key));
-    }
-    *slot = Some(v);
-    Ok(())
-}
+/// A field name: its [`Key`]; another name is an unknown field.
+struct KeySeed;
 
-impl<'de> Deserialize<'de> for ReadingColumns {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ReadingColumns, D::Error> {
-        d.deserialize_map(ColumnsVisitor)
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_identifier(self)
     }
 }
 
-struct ColumnsVisitor;
-
-impl<'de> Visitor<'de> for ColumnsVisitor {
-    type Value = ReadingColumns;
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object of reading columns")
+        f.write_str("a field of a reading")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ReadingColumns, A::Error> {
-        columns_of_map(map)
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Key, E> {
+        const ORDER: [Key; 8] = [
+            Key::Unit,
+            Key::Item,
+            Key::Date,
+            Key::Previous,
+            Key::Current,
+            Key::YearToDate,
+            Key::WrapsAt,
+            Key::Replaced,
+        ];
+        match KEYS.iter().position(|k| *k == s) {
+            Some(i) => Ok(ORDER[i]),
+            None => Err(E::unknown_field(s, &KEYS)),
+        }
     }
 }
 
-/// Reads the columns from an object's entries (for `readings` given as an object).
-fn columns_of_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<ReadingColumns, A::Error> {
-    let (mut unit, mut item, mut date) = (None, None, None);
-    let (mut previous, mut current) = (None, None);
-    let (mut year_to_date, mut wraps_at, mut replaced) = (None, None, None);
-    while let Some(key) = map.next_key::<Key>()? {
-        match key {
-            Key::Unit => once(&mut unit, map.next_value_seed(UnitColumn)?, "unit")?,
-            Key::Item => once(&mut item, map.next_value_seed(TextColumn("item"))?, "item")?,
-            Key::Date => once(&mut date, map.next_value_seed(DateColumn)?, "date")?,
-            Key::Previous => {
-                let v = map.next_value_seed(DecimalColumn::new("previous", &unit))?;
-                once(&mut previous, v, "previous")?
-            }
-            Key::Current => {
-                let v = map.next_value_seed(DecimalColumn::new("current", &unit))?;
-                once(&mut current, v, "current")?
-            }
-            Key::YearToDate => {
-                let v = map.next_value_seed(DecimalColumn::new("year_to_date", &unit))?;
-                once(&mut year_to_date, v, "year_to_date")?
-            }
-            Key::WrapsAt => {
-                let v = map.next_value_seed(DecimalColumn::new("wraps_at", &unit))?;
-                once(&mut wraps_at, v, "wraps_at")?
-            }
-            Key::Replaced => {
-                let v = map.next_value::<Vec<Option<Replacement>>>()?;
-                once(&mut replaced, v, "replaced")?
-            }
+/// [`Seed`] reading the whole of `readings` rather than one column.
+const READINGS: usize = KEYS.len();
+
+/// What [`Seed`] reads: a scalar (text left in the reader's buffer, an integer, `null`), a
+/// meter replacement, a column, or the whole of `readings`. Small (16 bytes): every cell
+/// returns one.
+enum Read {
+    Null,
+    Int(i64),
+    Text,
+    Replaced(Box<Replacement>),
+    Column(Box<Column>),
+}
+
+/// A column as read, or the whole of `readings`.
+enum Column {
+    Units(Units),
+    Texts(Texts),
+    Dates(Dates),
+    Decimals(Vec<Option<Decimal>>),
+    Required(Vec<Decimal>),
+    Replacements(Vec<Option<Replacement>>),
+    Readings(ReadingColumns),
+}
+
+impl Column {
+    fn read(self) -> Read {
+        Read::Column(Box::new(self))
+    }
+}
+
+impl Read {
+    fn unexpected(self, text: &str) -> de::Unexpected<'_> {
+        match self {
+            Read::Null => de::Unexpected::Unit,
+            Read::Int(v) => de::Unexpected::Signed(v),
+            Read::Text => de::Unexpected::Str(text),
+            _ => de::Unexpected::Seq,
         }
     }
-    let unit = unit.ok_or_else(|| de::Error::missing_field("unit"))?;
-    let item = item.ok_or_else(|| de::Error::missing_field("item"))?;
-    let date = date.ok_or_else(|| de::Error::missing_field("date"))?;
-    let previous = previous.ok_or_else(|| de::Error::missing_field("previous"))?;
-    let current = current.ok_or_else(|| de::Error::missing_field("current"))?;
-    let n = match &unit {
-        Units::Index(v) => v.len(),
-        Units::Id(p) => p.len(),
+}
+
+/// With `cell`, entry `k` of column `col` (a [`KEYS`] index; also a field of a row), its
+/// text copied into `text`; without, the value of column `col` (`k`: the number of units
+/// read so far, to size it) or, with [`READINGS`], the whole of `readings`: an array of rows
+/// or an object of columns. One visitor for all of them keeps the WASM build small.
+struct Seed<'s> {
+    text: &'s mut String,
+    col: usize,
+    k: usize,
+    cell: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Read;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Read, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Read;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        let name = KEYS.get(self.col).copied().unwrap_or("readings");
+        let what = match (self.cell, self.col) {
+            (true, 0) => "a unit index or a unit id",
+            (true, 1 | 2) => "a string",
+            (true, 7) => "null or a meter replacement",
+            (true, _) => "a decimal string or an integer",
+            (false, READINGS) => {
+                return f.write_str("an array of readings or an object of reading columns")
+            }
+            (false, 0) => "an array of unit indices or of unit ids",
+            (false, 1 | 2) => "a string or an array of strings",
+            (false, _) => "an array of decimal strings or integers",
+        };
+        if self.cell {
+            write!(f, "{what} at readings.{name}[{}]", self.k)
+        } else {
+            write!(f, "{what} (readings.{name})")
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Read, E> {
+        match (self.cell, self.col) {
+            (true, _) => {
+                self.text.clear();
+                self.text.push_str(s);
+                Ok(Read::Text)
+            }
+            (false, 1) => Ok(Column::Texts(Texts::One(s.to_owned())).read()),
+            (false, 2) => date(s, &mut None, format_args!("readings.date"))
+                .map(|d| Column::Dates(Dates::One(d)).read()),
+            _ => Err(E::invalid_type(de::Unexpected::Str(s), &self)),
+        }
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read, E> {
+        match i64::try_from(v) {
+            Ok(v) if self.cell => Ok(Read::Int(v)),
+            _ => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
+        }
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Read, E> {
+        if self.cell {
+            return Ok(Read::Int(v));
+        }
+        Err(E::invalid_type(de::Unexpected::Signed(v), &self))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Read, E> {
+        if self.cell {
+            return Ok(Read::Null);
+        }
+        Err(E::invalid_type(de::Unexpected::Unit, &self))
+    }
+
+    // Out of line, so that a cell (the same visitor, called per entry) does not carry the
+    // frame of a whole column.
+    #[inline(never)]
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Read, A::Error> {
+        if self.cell && self.col == 7 {
+            // A meter replacement, as `Replacement` reads it.
+            const FIELDS: [&str; 2] = ["old_final", "new_initial"];
+            let mut got = [None, None];
+            while let Some(f) = map.next_key::<std::borrow::Cow<str>>()? {
+                let Some(i) = FIELDS.iter().position(|n| *n == f) else {
+                    return Err(de::Error::unknown_field(&f, &FIELDS));
+                };
+                if got[i].is_some() {
+                    return Err(de::Error::duplicate_field(FIELDS[i]));
+                }
+                let at = (self.col, self.k);
+                let v = map.next_value_seed(Seed {
+                    text: &mut *self.text,
+                    col: 3,
+                    k: self.k,
+                    cell: true,
+                })?;
+                got[i] =
+                    Some(decimal(v, self.text, at, false)?.ok_or_else(|| {
+                        de::Error::invalid_type(de::Unexpected::Unit, &"a string")
+                    })?);
+            }
+            return match got {
+                [Some(old_final), Some(new_initial)] => Ok(Read::Replaced(Box::new(Replacement {
+                    old_final,
+                    new_initial,
+                }))),
+                [None, _] => Err(de::Error::missing_field(FIELDS[0])),
+                _ => Err(de::Error::missing_field(FIELDS[1])),
+            };
+        }
+        if self.cell || self.col != READINGS {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
+        columns_of_map(map, self.text).map(|c| Column::Readings(c).read())
+    }
+
+    #[inline(never)]
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Read, A::Error> {
+        let (text, col) = (self.text, self.col);
+        if self.cell {
+            return Err(de::Error::invalid_type(
+                de::Unexpected::Seq,
+                &Seed {
+                    text,
+                    col,
+                    k: self.k,
+                    cell: true,
+                },
+            ));
+        }
+        if col == READINGS {
+            let mut rows = Rows::default();
+            while seq
+                .next_element_seed(Row {
+                    rows: &mut rows,
+                    text: &mut *text,
+                })?
+                .is_some()
+            {}
+            return Ok(Column::Readings(rows.done()).read());
+        }
+        let mut units = None;
+        let mut texts = Packed::default();
+        let mut dates = Vec::new();
+        let mut last_date = None;
+        let mut decimals = Vec::new();
+        let mut required = Vec::new();
+        let mut replaced = Vec::new();
+        if col == 3 || col == 4 {
+            required.reserve(self.k);
+        } else if col > 2 {
+            decimals.reserve(self.k);
+        }
+        let mut k = 0;
+        while let Some(v) = seq.next_element_seed(Seed {
+            text: &mut *text,
+            col,
+            k,
+            cell: true,
+        })? {
+            let t = text.as_str();
+            match (col, v) {
+                (0, Read::Int(i)) => match units.get_or_insert_with(|| Units::Index(Vec::new())) {
+                    Units::Index(out) => out.push(u32::try_from(i).map_err(|_| {
+                        de::Error::custom(format_args!("readings.unit[{k}]: no unit has index {i}"))
+                    })?),
+                    Units::Id(_) => return Err(mixed(k)),
+                },
+                (0, Read::Text) => {
+                    match units.get_or_insert_with(|| Units::Id(Packed::default())) {
+                        Units::Id(p) => p.push(t),
+                        Units::Index(_) => return Err(mixed(k)),
+                    }
+                }
+                (1, Read::Text) => texts.push(t),
+                (2, Read::Text) => {
+                    dates.push(date(t, &mut last_date, format_args!("readings.date[{k}]"))?)
+                }
+                (0..=2, v) => {
+                    let at = Seed {
+                        text: &mut String::new(),
+                        col,
+                        k,
+                        cell: true,
+                    };
+                    return Err(de::Error::invalid_type(v.unexpected(t), &at));
+                }
+                (7, Read::Null) => replaced.push(None),
+                (7, Read::Replaced(r)) => replaced.push(Some(*r)),
+                (7, v) => {
+                    return Err(de::Error::invalid_type(
+                        v.unexpected(t),
+                        &"a meter replacement",
+                    ))
+                }
+                (3 | 4, v) => required.push(decimal(v, t, (col, k), true)?.ok_or_else(|| {
+                    de::Error::custom(format_args!(
+                        "readings.{}[{k}]: null; a reading is required",
+                        KEYS[col]
+                    ))
+                })?),
+                (_, v) => decimals.push(decimal(v, t, (col, k), true)?),
+            }
+            k += 1;
+        }
+        Ok(match col {
+            0 => Column::Units(units.unwrap_or(Units::Index(Vec::new()))),
+            1 => Column::Texts(Texts::Each(texts)),
+            2 => Column::Dates(Dates::Each(dates)),
+            3 | 4 => Column::Required(required),
+            7 => Column::Replacements(replaced),
+            _ => Column::Decimals(decimals),
+        }
+        .read())
+    }
+}
+
+/// A decimal cell: text or (in columns) an integer; `None` for `null`.
+fn decimal<E: de::Error>(
+    v: Read,
+    text: &str,
+    (col, k): (usize, usize),
+    integers: bool,
+) -> Result<Option<Decimal>, E> {
+    match v {
+        Read::Null => Ok(None),
+        Read::Int(i) if integers => Ok(Some(Decimal::from_int(i))),
+        Read::Text => text
+            .parse()
+            .map(Some)
+            .map_err(|e| E::custom(format_args!("readings.{}[{k}]: {e}", KEYS[col]))),
+        v => Err(E::invalid_type(v.unexpected(text), &"a string")),
+    }
+}
+
+/// A date, parsed unless it is the text of the last one (a month's readings mostly share
+/// one date).
+fn date<E: de::Error>(
+    text: &str,
+    last: &mut Option<(String, NaiveDate)>,
+    at: fmt::Arguments,
+) -> Result<NaiveDate, E> {
+    if let Some((t, d)) = last {
+        if t == text {
+            return Ok(*d);
+        }
+    }
+    let d = text
+        .parse()
+        .map_err(|e| E::custom(format_args!("{at}: {text:?} is not a date YYYY-MM-DD: {e}")))?;
+    *last = Some((text.to_owned(), d));
+    Ok(d)
+}
+
+fn mixed<E: de::Error>(k: usize) -> E {
+    E::custom(format_args!(
+        "readings.unit[{k}]: give every unit as an index or every unit as an id, not both"
+    ))
+}
+
+/// The column form, or an array of rows (read straight into columns), as `fee.bill_estate`
+/// takes `readings`.
+impl<'de> Deserialize<'de> for ReadingColumns {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<ReadingColumns, D::Error> {
+        Readings::deserialize(d).map(|r| r.0)
+    }
+}
+
+/// Reads the columns from an object's entries (`readings` given as an object).
+fn columns_of_map<'de, A: MapAccess<'de>>(
+    mut map: A,
+    text: &mut String,
+) -> Result<ReadingColumns, A::Error> {
+    let mut seen = [false; KEYS.len()];
+    let (mut unit, mut item, mut date, mut replaced) = (None, None, None, None);
+    let (mut previous, mut current, mut year_to_date, mut wraps_at) = (None, None, None, None);
+    while let Some(key) = map.next_key_seed(KeySeed)? {
+        let c = key as usize;
+        if seen[c] {
+            return Err(de::Error::duplicate_field(KEYS[c]));
+        }
+        seen[c] = true;
+        let hint = unit.as_ref().map_or(0, Units::len);
+        let read = map.next_value_seed(Seed {
+            text: &mut *text,
+            col: c,
+            k: hint,
+            cell: false,
+        })?;
+        let Read::Column(column) = read else {
+            return Err(de::Error::custom("readings: not a column"));
+        };
+        match *column {
+            Column::Units(u) => unit = Some(u),
+            Column::Texts(t) => item = Some(t),
+            Column::Dates(d) => date = Some(d),
+            Column::Required(v) if key == Key::Previous => previous = Some(v),
+            Column::Required(v) => current = Some(v),
+            Column::Decimals(v) if key == Key::YearToDate => year_to_date = Some(v),
+            Column::Decimals(v) => wraps_at = Some(v),
+            Column::Replacements(v) => replaced = Some(v),
+            Column::Readings(_) => return Err(de::Error::custom("readings: not a column")),
+        }
+    }
+    if let Some(missing) = (0..5).find(|&c| !seen[c]) {
+        return Err(de::Error::missing_field(KEYS[missing]));
+    }
+    let (Some(unit), Some(item), Some(date), Some(previous), Some(current)) =
+        (unit, item, date, previous, current)
+    else {
+        return Err(de::Error::missing_field("unit"));
     };
+    let n = unit.len();
     let lengths = [
-        (
-            "item",
-            if let Texts::Each(p) = &item {
-                p.len()
-            } else {
-                n
-            },
-        ),
-        (
-            "date",
-            if let Dates::Each(v) = &date {
-                v.len()
-            } else {
-                n
-            },
-        ),
-        ("previous", previous.len()),
-        ("current", current.len()),
-        ("year_to_date", year_to_date.as_ref().map_or(n, Vec::len)),
-        ("wraps_at", wraps_at.as_ref().map_or(n, Vec::len)),
-        ("replaced", replaced.as_ref().map_or(n, Vec::len)),
+        match &item {
+            Texts::Each(p) => p.len(),
+            Texts::One(_) => n,
+        },
+        match &date {
+            Dates::Each(v) => v.len(),
+            Dates::One(_) => n,
+        },
+        previous.len(),
+        current.len(),
+        year_to_date.as_ref().map_or(n, Vec::len),
+        wraps_at.as_ref().map_or(n, Vec::len),
+        replaced.as_ref().map_or(n, Vec::len),
     ];
-    for (name, len) in lengths {
+    for (c, len) in lengths.into_iter().enumerate() {
         if len != n {
             return Err(de::Error::custom(format_args!(
-                "readings: column `{name}` has {len} entries, `unit` has {n}"
+                "readings: column `{}` has {len} entries, `unit` has {n}",
+                KEYS[c + 1]
             )));
         }
     }
@@ -317,314 +645,6 @@ fn columns_of_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<ReadingColumns, 
     })
 }
 
-/// An entry of a decimal column: a [`Decimal`] (`null` refused), or an optional one.
-trait DecimalEntry: Sized {
-    fn of(v: Option<Decimal>) -> Option<Self>;
-}
-
-impl DecimalEntry for Decimal {
-    fn of(v: Option<Decimal>) -> Option<Decimal> {
-        v
-    }
-}
-
-impl DecimalEntry for Option<Decimal> {
-    fn of(v: Option<Decimal>) -> Option<Option<Decimal>> {
-        Some(v)
-    }
-}
-
-/// A column of decimals (strings or integers; `null` only where `T` is optional), sized
-/// after the unit column when that came first.
-struct DecimalColumn<T> {
-    name: &'static str,
-    hint: usize,
-    entry: std::marker::PhantomData<T>,
-}
-
-impl<T> DecimalColumn<T> {
-    fn new(name: &'static str, unit: &Option<Units>) -> DecimalColumn<T> {
-        let hint = match unit {
-            Some(Units::Index(v)) => v.len(),
-            Some(Units::Id(p)) => p.len(),
-            None => 0,
-        };
-        DecimalColumn {
-            name,
-            hint,
-            entry: std::marker::PhantomData,
-        }
-    }
-}
-
-impl<'de, T: DecimalEntry> DeserializeSeed<'de> for DecimalColumn<T> {
-    type Value = Vec<T>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<T>, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de, T: DecimalEntry> Visitor<'de> for DecimalColumn<T> {
-    type Value = Vec<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "an array of decimal strings or integers (readings.{})",
-            self.name
-        )
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
-        let mut out = Vec::with_capacity(self.hint);
-        while let Some(v) = seq.next_element_seed(DecimalCell(self.name, out.len()))? {
-            let k = out.len();
-            out.push(T::of(v).ok_or_else(|| {
-                de::Error::custom(format_args!(
-                    "readings.{}[{k}]: null; a reading is required",
-                    self.name
-                ))
-            })?);
-        }
-        Ok(out)
-    }
-}
-
-/// Entry `.1` of column `.0`.
-struct DecimalCell(&'static str, usize);
-
-impl<'de> DeserializeSeed<'de> for DecimalCell {
-    type Value = Option<Decimal>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DecimalCell {
-    type Value = Option<Decimal>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "a decimal string or an integer at readings.{}[{}]",
-            self.0, self.1
-        )
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Self::Value, E> {
-        s.parse()
-            .map(Some)
-            .map_err(|e| E::custom(format_args!("readings.{}[{}]: {e}", self.0, self.1)))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        match i64::try_from(v) {
-            Ok(v) => Ok(Some(Decimal::from_int(v))),
-            Err(_) => Err(E::invalid_value(de::Unexpected::Unsigned(v), &self)),
-        }
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Some(Decimal::from_int(v)))
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-}
-
-/// The unit column: all indices or all ids.
-struct UnitColumn;
-
-impl<'de> DeserializeSeed<'de> for UnitColumn {
-    type Value = Units;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Units, D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for UnitColumn {
-    type Value = Units;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of unit indices or of unit ids (readings.unit)")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Units, A::Error> {
-        let mut out = None;
-        while seq.next_element_seed(UnitCell(&mut out))?.is_some() {}
-        Ok(out.unwrap_or(Units::Index(Vec::new())))
-    }
-}
-
-/// Appends one entry to the unit column; the first entry decides indices or ids.
-struct UnitCell<'b>(&'b mut Option<Units>);
-
-impl UnitCell<'_> {
-    fn k(&self) -> usize {
-        match &self.0 {
-            None => 0,
-            Some(Units::Index(v)) => v.len(),
-            Some(Units::Id(p)) => p.len(),
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for UnitCell<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for UnitCell<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(
-            f,
-            "a unit index or a unit id at readings.unit[{}]",
-            self.k()
-        )
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
-        match self.0.get_or_insert_with(|| Units::Id(Packed::default())) {
-            Units::Id(p) => {
-                p.push(s);
-                Ok(())
-            }
-            Units::Index(v) => Err(mixed(v.len())),
-        }
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
-        let k = self.k();
-        match self.0.get_or_insert_with(|| Units::Index(Vec::new())) {
-            Units::Index(out) => {
-                let u = u32::try_from(v).map_err(|_| {
-                    E::custom(format_args!("readings.unit[{k}]: no unit has index {v}"))
-                })?;
-                out.push(u);
-                Ok(())
-            }
-            Units::Id(p) => Err(mixed(p.len())),
-        }
-    }
-}
-
-fn mixed<E: de::Error>(k: usize) -> E {
-    E::custom(format_args!(
-        "readings.unit[{k}]: give every unit as an index or every unit as an id, not both"
-    ))
-}
-
-/// One text for every reading, or a column of texts.
-struct TextColumn(&'static str);
-
-impl<'de> DeserializeSeed<'de> for TextColumn {
-    type Value = Texts;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Texts, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TextColumn {
-    type Value = Texts;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "a string or an array of strings (readings.{})", self.0)
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Texts, E> {
-        Ok(Texts::One(s.to_owned()))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Texts, A::Error> {
-        let mut p = Packed::default();
-        while seq.next_element_seed(TextCell(&mut p))?.is_some() {}
-        Ok(Texts::Each(p))
-    }
-}
-
-struct TextCell<'b>(&'b mut Packed);
-
-impl<'de> DeserializeSeed<'de> for TextCell<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for TextCell<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "a string at readings.item[{}]", self.0.len())
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
-        self.0.push(s);
-        Ok(())
-    }
-}
-
-/// One date for every reading, or a column of dates.
-struct DateColumn;
-
-fn date<E: de::Error>(s: &str, at: fmt::Arguments) -> Result<NaiveDate, E> {
-    s.parse()
-        .map_err(|e| E::custom(format_args!("{at}: {s:?} is not a date YYYY-MM-DD: {e}")))
-}
-
-impl<'de> DeserializeSeed<'de> for DateColumn {
-    type Value = Dates;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Dates, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DateColumn {
-    type Value = Dates;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a date or an array of dates (readings.date)")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Dates, E> {
-        date(s, format_args!("readings.date")).map(Dates::One)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Dates, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(d) = seq.next_element_seed(DateCell(out.len()))? {
-            out.push(d);
-        }
-        Ok(Dates::Each(out))
-    }
-}
-
-struct DateCell(usize);
-
-impl<'de> DeserializeSeed<'de> for DateCell {
-    type Value = NaiveDate;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NaiveDate, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DateCell {
-    type Value = NaiveDate;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "a date at readings.date[{}]", self.0)
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-        date(s, format_args!("readings.date[{}]", self.0))
-    }
-}
-
 /// `readings` as `fee.bill_estate` takes them — an array of rows or an object of columns —
 /// read into columns either way. Rows are read straight into the columns too, field by
 /// field, with no allocation per reading (a row as [`Reading`] holds two `String`s and goes
@@ -636,121 +656,24 @@ pub(crate) struct Readings(pub(crate) ReadingColumns);
 
 impl Default for Readings {
     fn default() -> Readings {
-        Readings(ReadingColumns {
-            unit: Units::Id(Packed::default()),
-            item: Texts::Each(Packed::default()),
-            date: Dates::Each(Vec::new()),
-            previous: Vec::new(),
-            current: Vec::new(),
-            year_to_date: None,
-            wraps_at: None,
-            replaced: None,
-        })
+        Readings(Rows::default().done())
     }
 }
 
 impl<'de> Deserialize<'de> for Readings {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Readings, D::Error> {
-        d.deserialize_any(ReadingsVisitor)
-    }
-}
-
-struct ReadingsVisitor;
-
-impl<'de> Visitor<'de> for ReadingsVisitor {
-    type Value = Readings;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of readings or an object of reading columns")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Readings, A::Error> {
-        let mut rows = Rows::default();
-        while seq.next_element_seed(Row(&mut rows))?.is_some() {}
-        Ok(Readings(ReadingColumns {
-            unit: Units::Id(rows.unit),
-            item: rows.item.done(),
-            date: rows.date.done(),
-            previous: rows.previous,
-            current: rows.current,
-            year_to_date: rows.year_to_date,
-            wraps_at: rows.wraps_at,
-            replaced: rows.replaced,
-        }))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Readings, A::Error> {
-        columns_of_map(map).map(Readings)
-    }
-}
-
-/// A column being filled row by row: one value while every row has the same, then each.
-#[derive(Debug, Default)]
-enum Repeated<T> {
-    #[default]
-    Empty,
-    One(T, usize),
-    Each(Vec<T>),
-}
-
-impl<T: PartialEq + Clone> Repeated<T> {
-    fn push(&mut self, v: T) {
-        match self {
-            Repeated::Empty => *self = Repeated::One(v, 1),
-            Repeated::One(t, k) if *t == v => *k += 1,
-            Repeated::One(t, k) => {
-                let mut each = vec![t.clone(); *k];
-                each.push(v);
-                *self = Repeated::Each(each);
-            }
-            Repeated::Each(each) => each.push(v),
-        }
-    }
-}
-
-impl Repeated<NaiveDate> {
-    fn done(self) -> Dates {
-        match self {
-            Repeated::Empty => Dates::Each(Vec::new()),
-            Repeated::One(d, _) => Dates::One(d),
-            Repeated::Each(v) => Dates::Each(v),
-        }
-    }
-}
-
-/// Item codes row by row: mostly one, so compared with the last rather than copied.
-#[derive(Debug, Default)]
-struct RowItems {
-    one: Option<String>,
-    count: usize,
-    each: Option<Packed>,
-}
-
-impl RowItems {
-    fn push(&mut self, s: &str) {
-        if let Some(p) = &mut self.each {
-            p.push(s);
-            return;
-        }
-        match &self.one {
-            None => self.one = Some(s.to_owned()),
-            Some(one) if one == s => {}
-            Some(one) => {
-                let mut p = Packed::default();
-                (0..self.count).for_each(|_| p.push(one));
-                p.push(s);
-                self.each = Some(p);
-                return;
-            }
-        }
-        self.count += 1;
-    }
-
-    fn done(self) -> Texts {
-        match (self.each, self.one) {
-            (Some(p), _) => Texts::Each(p),
-            (None, Some(one)) => Texts::One(one),
-            (None, None) => Texts::Each(Packed::default()),
+        let seed = Seed {
+            text: &mut String::new(),
+            col: READINGS,
+            k: 0,
+            cell: false,
+        };
+        match seed.deserialize(d)? {
+            Read::Column(c) => match *c {
+                Column::Readings(c) => Ok(Readings(c)),
+                _ => Err(de::Error::custom("readings: not readings")),
+            },
+            _ => Err(de::Error::custom("readings: not readings")),
         }
     }
 }
@@ -760,9 +683,8 @@ impl RowItems {
 struct Rows {
     n: usize,
     unit: Packed,
-    item: RowItems,
-    date: Repeated<NaiveDate>,
-    /// The last date's text and value: a month's readings mostly share one date.
+    item: Packed,
+    date: Vec<NaiveDate>,
     last_date: Option<(String, NaiveDate)>,
     previous: Vec<Decimal>,
     current: Vec<Decimal>,
@@ -771,11 +693,27 @@ struct Rows {
     replaced: Option<Vec<Option<Replacement>>>,
 }
 
-/// Sets row `k`'s entry of an optional column (made, with `None` for the rows before, at
-/// its first value).
+impl Rows {
+    fn done(self) -> ReadingColumns {
+        ReadingColumns {
+            unit: Units::Id(self.unit),
+            item: Texts::Each(self.item),
+            date: Dates::Each(self.date),
+            previous: self.previous,
+            current: self.current,
+            year_to_date: self.year_to_date,
+            wraps_at: self.wraps_at,
+            replaced: self.replaced,
+        }
+    }
+}
+
+/// Sets row `k`'s entry of an optional column: made (with `None` for the rows before) at
+/// its first value, padded with `None` where a row has none.
 fn optional<T: Clone>(col: &mut Option<Vec<Option<T>>>, k: usize, v: Option<T>) {
     match col {
-        Some(c) => c.push(v),
+        Some(c) if c.len() == k => c.push(v),
+        Some(_) => {}
         None if v.is_some() => {
             let mut c = vec![None; k];
             c.push(v);
@@ -785,17 +723,11 @@ fn optional<T: Clone>(col: &mut Option<Vec<Option<T>>>, k: usize, v: Option<T>) 
     }
 }
 
-/// Pads an optional column the row did not give.
-fn absent<T>(col: &mut Option<Vec<Option<T>>>, k: usize) {
-    if let Some(c) = col {
-        if c.len() == k {
-            c.push(None);
-        }
-    }
-}
-
 /// One row into the columns.
-struct Row<'b>(&'b mut Rows);
+struct Row<'b> {
+    rows: &'b mut Rows,
+    text: &'b mut String,
+}
 
 impl<'de> DeserializeSeed<'de> for Row<'_> {
     type Value = ();
@@ -812,151 +744,65 @@ impl<'de> Visitor<'de> for Row<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let r = self.0;
+        let (r, text) = (self.rows, self.text);
         let k = r.n;
-        // Each field once; the required ones all present.
-        let mut seen = [false; 8];
-        while let Some(key) = map.next_key::<Key>()? {
-            let at = key as usize;
-            if seen[at] {
-                return Err(de::Error::duplicate_field(KEYS[at]));
+        let mut seen = [false; KEYS.len()];
+        while let Some(key) = map.next_key_seed(KeySeed)? {
+            let c = key as usize;
+            if seen[c] {
+                return Err(de::Error::duplicate_field(KEYS[c]));
             }
-            seen[at] = true;
+            seen[c] = true;
+            let v = map.next_value_seed(Seed {
+                text: &mut *text,
+                col: c,
+                k,
+                cell: true,
+            })?;
+            let t = text.as_str();
+            if c < 3 && !matches!(v, Read::Text) {
+                return Err(de::Error::invalid_type(v.unexpected(t), &"a string"));
+            }
             match key {
-                Key::Unit => map.next_value_seed(Str(|s: &str| r.unit.push(s)))?,
-                Key::Item => map.next_value_seed(Str(|s: &str| r.item.push(s)))?,
-                Key::Date => {
-                    let d = map.next_value_seed(RowDate(&mut r.last_date, k))?;
-                    r.date.push(d);
-                }
-                Key::Previous => r.previous.push(map.next_value_seed(DecimalString)?),
-                Key::Current => r.current.push(map.next_value_seed(DecimalString)?),
-                Key::YearToDate => {
-                    let v = map.next_value_seed(OptionalDecimalString)?;
-                    optional(&mut r.year_to_date, k, v);
-                }
-                Key::WrapsAt => {
-                    let v = map.next_value_seed(OptionalDecimalString)?;
-                    optional(&mut r.wraps_at, k, v);
-                }
-                Key::Replaced => {
-                    let v = map.next_value::<Option<Replacement>>()?;
-                    optional(&mut r.replaced, k, v);
+                Key::Unit => r.unit.push(t),
+                Key::Item => r.item.push(t),
+                Key::Date => r.date.push(date(
+                    t,
+                    &mut r.last_date,
+                    format_args!("readings[{k}].date"),
+                )?),
+                Key::YearToDate => optional(&mut r.year_to_date, k, decimal(v, t, (c, k), false)?),
+                Key::WrapsAt => optional(&mut r.wraps_at, k, decimal(v, t, (c, k), false)?),
+                Key::Replaced => match v {
+                    Read::Replaced(x) => optional(&mut r.replaced, k, Some(*x)),
+                    Read::Null => optional(&mut r.replaced, k, None),
+                    v => {
+                        return Err(de::Error::invalid_type(
+                            v.unexpected(t),
+                            &"a meter replacement",
+                        ))
+                    }
+                },
+                _ => {
+                    let d = decimal(v, t, (c, k), false)?.ok_or_else(|| {
+                        de::Error::invalid_type(de::Unexpected::Unit, &"a string")
+                    })?;
+                    if key == Key::Previous {
+                        r.previous.push(d)
+                    } else {
+                        r.current.push(d)
+                    }
                 }
             }
         }
-        if let Some(missing) = (0..5).find(|&f| !seen[f]) {
+        if let Some(missing) = (0..5).find(|&c| !seen[c]) {
             return Err(de::Error::missing_field(KEYS[missing]));
         }
-        absent(&mut r.year_to_date, k);
-        absent(&mut r.wraps_at, k);
-        absent(&mut r.replaced, k);
+        optional(&mut r.year_to_date, k, None);
+        optional(&mut r.wraps_at, k, None);
+        optional(&mut r.replaced, k, None);
         r.n += 1;
         Ok(())
-    }
-}
-
-/// A row's date, parsed unless it is the text of the last one.
-struct RowDate<'b>(&'b mut Option<(String, NaiveDate)>, usize);
-
-impl<'de> DeserializeSeed<'de> for RowDate<'_> {
-    type Value = NaiveDate;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NaiveDate, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RowDate<'_> {
-    type Value = NaiveDate;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a date")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
-        match self.0 {
-            Some((text, d)) if text == s => Ok(*d),
-            last => {
-                let d = DateCell(self.1).visit_str(s)?;
-                *last = Some((s.to_owned(), d));
-                Ok(d)
-            }
-        }
-    }
-}
-
-/// A string, handed to a closure (no copy of its own).
-struct Str<F>(F);
-
-impl<'de, F: FnOnce(&str)> DeserializeSeed<'de> for Str<F> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de, F: FnOnce(&str)> Visitor<'de> for Str<F> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
-        (self.0)(s);
-        Ok(())
-    }
-}
-
-/// A decimal string, as [`Decimal`]'s own `Deserialize` reads it (not a number).
-struct DecimalString;
-
-impl<'de> DeserializeSeed<'de> for DecimalString {
-    type Value = Decimal;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for DecimalString {
-    type Value = Decimal;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Decimal, E> {
-        s.parse().map_err(E::custom)
-    }
-}
-
-/// `null` or a decimal string.
-struct OptionalDecimalString;
-
-impl<'de> DeserializeSeed<'de> for OptionalDecimalString {
-    type Value = Option<Decimal>;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
-        d.deserialize_option(self)
-    }
-}
-
-impl<'de> Visitor<'de> for OptionalDecimalString {
-    type Value = Option<Decimal>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a string")
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<Decimal>, E> {
-        Ok(None)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<Decimal>, E> {
-        Ok(None)
-    }
-
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Decimal>, D::Error> {
-        DecimalString.deserialize(d).map(Some)
     }
 }
 
