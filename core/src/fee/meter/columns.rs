@@ -15,14 +15,15 @@
 //!   a JSON number with a fraction or an exponent is refused: no floating point);
 //! - `year_to_date`, `wraps_at` (optional): columns like `previous`, where `null` is a
 //!   reading without it; `replaced` (optional): a column of `null` or
-//!   `{"old_final":…,"new_initial":…}`.
+//!   `{"old_final":…,"new_initial":…}` (decimal strings, as in a row).
 //!
 //! Every column has one entry per reading. Reading `j` means exactly what the row would: it
 //! is computed through the same [`ReadingRef`], so both forms give the same lines and the
 //! same errors (`readings[j]…`, with the unit's id).
 //!
 //! The columns are read in one pass with no allocation per reading: ids and item codes are
-//! packed into one string, numbers parsed straight from the request text.
+//! packed into one string, numbers parsed straight from the request text. Readings given as
+//! rows are read into the same columns (see `Readings`).
 
 use super::{Reading, ReadingRef, Replacement};
 use crate::money::Decimal;
