@@ -95,8 +95,9 @@ pub enum ColumnUnit<'a> {
     Id(&'a str),
 }
 
-/// Meter readings as parallel columns (see the [module](self) for the JSON form). Built
-/// from rows with [`ReadingColumns::from_rows`] or read from JSON; billed with
+/// Meter readings as parallel columns 按列抄表, the bulk form of a month's readings (its
+/// JSON form: `fee.bill_estate` in docs/contract.md). Built from rows with
+/// [`ReadingColumns::from_rows`] or read from JSON; billed with
 /// [`crate::fee::Estate::bill_compact_columns`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReadingColumns {
