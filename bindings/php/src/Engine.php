@@ -959,7 +959,8 @@ final class Engine
             if (!in_array($key, ['readings', 'usage', 'parking', 'shared'], true)) {
                 throw new InvalidRequestException('unknown_field', "fee inputs: unknown field `$key`, expected `readings`, `usage`, `parking` or `shared`");
             }
-            $args[$key] = array_values($list);
+            // Readings may be given as columns (fee.bill_estate): an array keyed by column.
+            $args[$key] = $key === 'readings' && is_array($list) && isset($list['unit']) ? $list : array_values($list);
         }
         return $args;
     }

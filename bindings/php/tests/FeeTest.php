@@ -126,6 +126,10 @@ final class FeeTest extends WuyeTestCase
             ],
             'total' => '1631.51',
         ], $e->billEstateRows('2026-09', self::readings()));
+        // The same readings as columns (units by index: 1-101 is 0, V-01 is 2): the same lines.
+        self::assertSame($e->billEstate('2026-09', self::readings()), $e->billEstate('2026-09', ['readings' => [
+            'unit' => [0, 2], 'item' => 'water', 'date' => '2026-09-30', 'previous' => [100, '500'], 'current' => ['118', 530],
+        ]]));
         // The traced bill of one unit of the loaded estate: the same amount.
         $r = $e->bill('2026-09', self::readings(), only: ['1-102']);
         self::assertSame(['1-102'], array_column($r['bills'], 'unit'));

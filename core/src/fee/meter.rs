@@ -23,6 +23,11 @@ use crate::money::{mul_i128, Decimal};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod columns;
+#[cfg(feature = "fees")]
+pub(crate) use columns::Readings;
+pub use columns::{ColumnUnit, ReadingColumns};
+
 /// Decimals of readings, consumption and tier bounds.
 pub const METER_SCALE: u32 = 3;
 
@@ -84,10 +89,60 @@ fn thousandths(v: Decimal, at: impl FnOnce() -> Place) -> Result<i128, FeeError>
 }
 
 impl Reading {
+    /// The reading's fields, borrowed.
+    pub fn as_ref(&self) -> ReadingRef<'_> {
+        ReadingRef {
+            unit: &self.unit,
+            item: &self.item,
+            date: self.date,
+            previous: self.previous,
+            current: self.current,
+            wraps_at: self.wraps_at,
+            replaced: self.replaced,
+            year_to_date: self.year_to_date,
+        }
+    }
+
+    /// Consumption in thousandths and how it was measured. `index` is the reading's place
+    /// in the input, for error messages.
+    pub fn consumption(&self, index: usize) -> Result<(i128, Measured), FeeError> {
+        self.as_ref().consumption(index)
+    }
+
+    /// The year-to-date consumption before this reading, in thousandths.
+    pub fn prior(&self, index: usize) -> Result<Option<i128>, FeeError> {
+        self.as_ref().prior(index)
+    }
+}
+
+/// A reading's fields, borrowed: a row ([`Reading`]) or one entry of [`ReadingColumns`].
+/// Both compute through here, so the two forms give the same consumption and the same
+/// errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadingRef<'a> {
+    /// Unit id.
+    pub unit: &'a str,
+    /// Item code.
+    pub item: &'a str,
+    /// Reading date.
+    pub date: NaiveDate,
+    /// Previous reading.
+    pub previous: Decimal,
+    /// This reading.
+    pub current: Decimal,
+    /// The register's capacity, where it wraps to 0.
+    pub wraps_at: Option<Decimal>,
+    /// A meter replacement since the previous reading.
+    pub replaced: Option<Replacement>,
+    /// Consumption earlier in the tier year.
+    pub year_to_date: Option<Decimal>,
+}
+
+impl ReadingRef<'_> {
     fn place(&self, index: usize, field: &str) -> Place {
         Place::field(format!("readings[{index}].{field}"))
-            .unit(&self.unit)
-            .item(&self.item)
+            .unit(self.unit)
+            .item(self.item)
     }
 
     /// Consumption in thousandths and how it was measured. `index` is the reading's place
@@ -134,8 +189,8 @@ impl Reading {
                 Ok((wraps - prev + cur, Measured::Rollover))
             }
             None => Err(FeeError::ReadingBackwards {
-                unit: self.unit.clone(),
-                item: self.item.clone(),
+                unit: self.unit.to_owned(),
+                item: self.item.to_owned(),
                 date: self.date,
                 previous: self.previous.to_string(),
                 current: self.current.to_string(),

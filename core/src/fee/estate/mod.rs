@@ -21,7 +21,9 @@
 //! denominator; the rounding rule applies per month or once per line, as the item says.
 
 use crate::fee::bill::{Bill, BillInputs, CompactLine};
-use crate::fee::meter::{split_tiers, Measured, TierC, METER_SCALE};
+use crate::fee::meter::{
+    split_tiers, ColumnUnit, Measured, ReadingColumns, ReadingRef, TierC, METER_SCALE,
+};
 use crate::fee::period::{months_of, Period};
 use crate::fee::schedule::{
     Applies, AreaBasis, Collection, Formula, RoundingPoint, Schedule, ShareBasis, TierBounds,
@@ -906,7 +908,12 @@ impl Estate {
     }
 
     /// Indexes a run's inputs by unit and apportions its shared costs.
-    fn index<'a>(&self, plan: Plan, inputs: &'a BillInputs) -> Result<Run<'a>, FeeError> {
+    fn index<'a>(
+        &'a self,
+        plan: Plan,
+        inputs: &'a BillInputs,
+        columns: Option<&'a ReadingColumns>,
+    ) -> Result<Run<'a>, FeeError> {
         let n = self.units.len();
         // Inputs mostly come in unit order: try the unit after the last one found before
         // hashing.
@@ -956,22 +963,23 @@ impl Estate {
             last = Some((code, i as u16));
             Ok(i as u16)
         };
-        let mut keys = Vec::with_capacity(inputs.readings.len());
-        let mut reading_c = Vec::with_capacity(inputs.readings.len());
-        for (j, r) in inputs.readings.iter().enumerate() {
+        let n_readings = inputs.readings.len() + columns.map_or(0, ReadingColumns::len);
+        let mut keys = Vec::with_capacity(n_readings);
+        let mut reading_c = Vec::with_capacity(n_readings);
+        let mut reading = |j: usize, u: u32, r: ReadingRef<'a>| -> Result<(), FeeError> {
             let at = |f: &str| {
                 Place::field(format!("readings[{j}].{f}"))
-                    .unit(&r.unit)
-                    .item(&r.item)
+                    .unit(r.unit)
+                    .item(r.item)
             };
-            keys.push(unit_of(&r.unit, &|| at("unit"))?);
             let item = item_of(
-                &r.item,
+                r.item,
                 &|| at("item"),
                 |k| matches!(k, Kind::Metered(_)),
                 "metered",
             )?;
             let (qty, measured) = r.consumption(j)?;
+            keys.push(u);
             reading_c.push(CReading {
                 item,
                 measured,
@@ -979,6 +987,38 @@ impl Estate {
                 qty,
                 prior: r.prior(j)?,
             });
+            Ok(())
+        };
+        for (j, r) in inputs.readings.iter().enumerate() {
+            let u = unit_of(&r.unit, &|| {
+                Place::field(format!("readings[{j}].unit"))
+                    .unit(&r.unit)
+                    .item(&r.item)
+            })?;
+            reading(j, u, r.as_ref())?;
+        }
+        if let Some(cols) = columns {
+            let base = inputs.readings.len();
+            for k in 0..cols.len() {
+                let j = base + k;
+                let u = match cols.unit(k) {
+                    ColumnUnit::Index(u) if (u as usize) < n => u,
+                    ColumnUnit::Index(u) => {
+                        return Err(FeeError::Unknown {
+                            at: Place::field(format!("readings[{j}].unit"))
+                                .item(cols.reading(k, "").item),
+                            what: "unit index",
+                            code: u.to_string(),
+                        })
+                    }
+                    ColumnUnit::Id(id) => unit_of(id, &|| {
+                        Place::field(format!("readings[{j}].unit"))
+                            .unit(id)
+                            .item(cols.reading(k, id).item)
+                    })?,
+                };
+                reading(j, u, cols.reading(k, &self.units[u as usize].id))?;
+            }
         }
         let readings = ByUnit::new(n, &keys);
         keys.clear();
@@ -1265,9 +1305,33 @@ impl Estate {
         inputs: &BillInputs,
         out: &mut Vec<CompactLine>,
     ) -> Result<Money, FeeError> {
+        self.compact(period, inputs, None, out)
+    }
+
+    /// As [`Estate::bill_compact`], with more meter readings given as columns (the bulk
+    /// form of a month's readings): they follow `inputs.readings`, so that reading `k` of
+    /// the columns is `readings[inputs.readings.len() + k]` in messages. A reading gives
+    /// the same line in either form.
+    pub fn bill_compact_columns(
+        &self,
+        period: Period,
+        inputs: &BillInputs,
+        columns: &ReadingColumns,
+        out: &mut Vec<CompactLine>,
+    ) -> Result<Money, FeeError> {
+        self.compact(period, inputs, Some(columns), out)
+    }
+
+    fn compact(
+        &self,
+        period: Period,
+        inputs: &BillInputs,
+        columns: Option<&ReadingColumns>,
+        out: &mut Vec<CompactLine>,
+    ) -> Result<Money, FeeError> {
         out.clear();
         let plan = self.plan(period)?;
-        let run = self.index(plan, inputs)?;
+        let run = self.index(plan, inputs, columns)?;
         out.reserve(self.units.len() * self.items.len());
         let mut total = Money::ZERO;
         let result = self.lines(
@@ -1302,7 +1366,7 @@ impl Estate {
         only: Option<&[String]>,
     ) -> Result<Vec<Bill>, FeeError> {
         let plan = self.plan(period)?;
-        let run = self.index(plan, inputs)?;
+        let run = self.index(plan, inputs, None)?;
         let which: Vec<usize> = match only {
             Some(ids) => ids
                 .iter()

@@ -44,7 +44,7 @@ public class FeeBench {
     BillInputs inputs;
     BigDecimalBilling vendor;
     YearMonth month;
-    byte[] request;
+    ByteJson request;
     byte[] response;
 
     @Setup
@@ -56,7 +56,7 @@ public class FeeBench {
         engine.loadEstate(FeeEstateFixture.SCHEDULE, units);
         vendor = new BigDecimalBilling(FeeEstateFixture.SCHEDULE, units);
         request = Engine.billEstateRequest(FeeEstateFixture.PERIOD, inputs);
-        response = engine.callBytes(request);
+        response = engine.callBytes(request.array(), request.size());
         EstateLines lib = EstateLines.decode(response);
         BigDecimalBilling.Lines mine = vendor.bill(month, inputs);
         if (lib.size() != LINES || mine.size() != LINES || !lib.total().equals(Money.of(mine.total()))) {
@@ -64,7 +64,7 @@ public class FeeBench {
                     + mine.size() + " lines, " + mine.total());
         }
         System.out.printf("%nfee.bill_estate: request %.1f MB, response %.1f MB, %d lines, total %s%n",
-                request.length / 1e6, response.length / 1e6, lib.size(), lib.total());
+                request.size() / 1e6, response.length / 1e6, lib.size(), lib.total());
     }
 
     @TearDown
@@ -86,14 +86,14 @@ public class FeeBench {
 
     @Benchmark
     @OperationsPerInvocation(LINES)
-    public byte[] ffiRequest() {
+    public ByteJson ffiRequest() {
         return Engine.billEstateRequest(FeeEstateFixture.PERIOD, inputs);
     }
 
     @Benchmark
     @OperationsPerInvocation(LINES)
     public byte[] ffiCall() {
-        return engine.callBytes(request);
+        return engine.callBytes(request.array(), request.size());
     }
 
     @Benchmark

@@ -1,5 +1,6 @@
 package org.wuye;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -59,6 +60,124 @@ public record BillInputs(List<MeterReading> readings, List<UsageCharge> usage, L
         list(out, "usage", usage);
         list(out, "parking", parking);
         list(out, "shared", shared);
+    }
+
+    /**
+     * Appends the non-empty lists for {@code fee.bill_estate}, the readings as columns (one
+     * {@code item} and {@code date} when every reading has the same; whole readings as JSON
+     * integers): a month of an estate's readings is a few bytes a reading, written without
+     * a {@code String} per value.
+     */
+    void writeEstateFields(ByteJson out) {
+        if (!readings.isEmpty()) {
+            writeColumns(out, readings);
+        }
+        StringBuilder rest = new StringBuilder();
+        list(rest, "usage", usage);
+        list(rest, "parking", parking);
+        list(rest, "shared", shared);
+        out.utf8(rest);
+    }
+
+    private static void writeColumns(ByteJson out, List<MeterReading> rs) {
+        int n = rs.size();
+        MeterReading first = rs.get(0);
+        boolean oneItem = true;
+        boolean oneDate = true;
+        boolean wraps = false;
+        boolean replaced = false;
+        // One pass over the readings (each reading and its numbers are read once, while in
+        // cache), each column into its own buffer; then the columns one after the other.
+        ByteJson unit = new ByteJson(12 * n);
+        ByteJson previous = new ByteJson(6 * n);
+        ByteJson current = new ByteJson(6 * n);
+        ByteJson ytd = new ByteJson(5 * n);
+        boolean anyYtd = false;
+        for (int i = 0; i < n; i++) {
+            MeterReading r = rs.get(i);
+            if (i > 0) {
+                unit.raw(',');
+                previous.raw(',');
+                current.raw(',');
+                ytd.raw(',');
+            }
+            unit.str(r.unit());
+            previous.decimal(r.previous());
+            current.decimal(r.current());
+            BigDecimal y = r.yearToDate();
+            if (y == null) {
+                ytd.ascii("null");
+            } else {
+                ytd.decimal(y);
+                anyYtd = true;
+            }
+            oneItem &= r.item().equals(first.item());
+            oneDate &= r.date().equals(first.date());
+            wraps |= r.wrapsAt() != null;
+            replaced |= r.replaced() != null;
+        }
+        out.ascii(",\"readings\":{\"unit\":[").append(unit).ascii("],\"item\":");
+        if (oneItem) {
+            out.str(first.item());
+        } else {
+            out.raw('[');
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                out.str(rs.get(i).item());
+            }
+            out.raw(']');
+        }
+        out.ascii(",\"date\":");
+        if (oneDate) {
+            out.str(first.date().toString());
+        } else {
+            out.raw('[');
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                out.str(rs.get(i).date().toString());
+            }
+            out.raw(']');
+        }
+        out.ascii(",\"previous\":[").append(previous).ascii("],\"current\":[").append(current).raw(']');
+        if (anyYtd) {
+            out.ascii(",\"year_to_date\":[").append(ytd).raw(']');
+        }
+        if (wraps) {
+            out.ascii(",\"wraps_at\":[");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                BigDecimal v = rs.get(i).wrapsAt();
+                if (v == null) {
+                    out.ascii("null");
+                } else {
+                    out.decimal(v);
+                }
+            }
+            out.raw(']');
+        }
+        if (replaced) {
+            out.ascii(",\"replaced\":[");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    out.raw(',');
+                }
+                MeterReading.Replacement v = rs.get(i).replaced();
+                if (v == null) {
+                    out.ascii("null");
+                } else {
+                    out.ascii("{\"old_final\":").str(v.oldFinal().toPlainString()).ascii(",\"new_initial\":")
+                            .str(v.newInitial().toPlainString()).raw('}');
+                }
+            }
+            out.raw(']');
+        }
+        out.raw('}');
     }
 
     private static void list(StringBuilder out, String key, List<? extends Json.JsonWritable> l) {

@@ -154,6 +154,11 @@ public final class EstateLines {
         }
     }
 
+    /**
+     * Reads the compact form in one pass, straight from the bytes: digits are accumulated in
+     * tight loops that stop at the first non-digit, and a read past the end (a truncated
+     * response) surfaces as an array index error, turned into {@link Unexpected}.
+     */
     private static final class Scanner {
         final byte[] b;
         int pos;
@@ -163,25 +168,34 @@ public final class EstateLines {
         }
 
         EstateLines read() {
+            try {
+                return scan();
+            } catch (ArrayIndexOutOfBoundsException e) {
+                throw new Unexpected();
+            }
+        }
+
+        private EstateLines scan() {
             expect(HEAD);
             int start = pos;
-            while (pos < b.length && b[pos] != '"' && b[pos] != '\\') {
+            while (b[pos] != '"' && b[pos] != '\\') {
                 pos++;
             }
             String period = new String(b, start, pos - start, StandardCharsets.UTF_8);
             expect(UNITS);
             // A line takes at least 11 bytes ("0,", "0," and "\"0.00\","): no growth needed.
-            int[] unit = ints(new int[b.length / 11 + 1]);
-            int n = unit.length;
+            int[] buf = new int[b.length / 11 + 1];
+            int n = ints(buf);
+            int[] unit = java.util.Arrays.copyOf(buf, n);
             expect(ITEMS);
             int[] item = new int[n];
-            if (ints(item, n) != n) {
+            if (ints(item) != n) {
                 throw new Unexpected();
             }
             expect(AMOUNTS);
             long[] fen = new long[n];
             int k = 0;
-            if (peek() == ']') {
+            if (b[pos] == ']') {
                 pos++;
             } else {
                 while (true) {
@@ -189,7 +203,7 @@ public final class EstateLines {
                         throw new Unexpected();
                     }
                     fen[k++] = amount();
-                    byte c = next();
+                    byte c = b[pos++];
                     if (c == ']') {
                         break;
                     }
@@ -211,20 +225,6 @@ public final class EstateLines {
             return checked(period, unit, item, fen, new Money(total));
         }
 
-        byte peek() {
-            if (pos >= b.length) {
-                throw new Unexpected();
-            }
-            return b[pos];
-        }
-
-        byte next() {
-            if (pos >= b.length) {
-                throw new Unexpected();
-            }
-            return b[pos++];
-        }
-
         void expect(byte[] lit) {
             if (pos + lit.length > b.length) {
                 throw new Unexpected();
@@ -237,43 +237,31 @@ public final class EstateLines {
             pos += lit.length;
         }
 
-        /** A growing array of non-negative ints up to the closing ']', trimmed. */
-        int[] ints(int[] buf) {
-            int k = 0;
-            if (peek() == ']') {
-                pos++;
-                return new int[0];
-            }
-            while (true) {
-                if (k == buf.length) {
-                    buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-                }
-                buf[k++] = integer();
-                byte c = next();
-                if (c == ']') {
-                    break;
-                }
-                if (c != ',') {
-                    throw new Unexpected();
-                }
-            }
-            return k == buf.length ? buf : java.util.Arrays.copyOf(buf, k);
-        }
-
-        /** Exactly up to {@code n} ints into {@code out}; returns how many. */
-        int ints(int[] out, int n) {
-            int k = 0;
-            if (peek() == ']') {
-                pos++;
+        /** Non-negative ints up to the closing ']' into {@code out}; returns how many. */
+        int ints(int[] out) {
+            byte[] b = this.b;
+            int p = pos;
+            if (b[p] == ']') {
+                pos = p + 1;
                 return 0;
             }
+            int k = 0;
             while (true) {
-                if (k == n) {
+                int start = p;
+                int v = 0;
+                int d;
+                while ((d = b[p] - '0') >= 0 && d <= 9) {
+                    v = v * 10 + d;
+                    p++;
+                }
+                // Nine digits always fit an int; more is not an index of this library.
+                if (p == start || p - start > 9 || k == out.length) {
                     throw new Unexpected();
                 }
-                out[k++] = integer();
-                byte c = next();
+                out[k++] = v;
+                byte c = b[p++];
                 if (c == ']') {
+                    pos = p;
                     return k;
                 }
                 if (c != ',') {
@@ -282,47 +270,33 @@ public final class EstateLines {
             }
         }
 
-        int integer() {
-            int start = pos;
-            long v = 0;
-            while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
-                v = v * 10 + (b[pos++] - '0');
-                if (v > Integer.MAX_VALUE) {
-                    throw new Unexpected();
-                }
-            }
-            if (pos == start) {
-                throw new Unexpected();
-            }
-            return (int) v;
-        }
-
         /** {@code "-123.45"} → fen: the library always writes two decimals. */
         long amount() {
-            if (next() != '"') {
+            byte[] b = this.b;
+            int p = pos;
+            if (b[p++] != '"') {
                 throw new Unexpected();
             }
-            boolean neg = peek() == '-';
+            boolean neg = b[p] == '-';
             if (neg) {
-                pos++;
+                p++;
             }
-            int start = pos;
+            int start = p;
             long v = 0;
-            while (pos < b.length && b[pos] >= '0' && b[pos] <= '9') {
-                v = v * 10 + (b[pos++] - '0');
-                if (pos - start > 17) {
-                    throw new Unexpected();
-                }
+            int d;
+            while ((d = b[p] - '0') >= 0 && d <= 9) {
+                v = v * 10 + d;
+                p++;
             }
-            if (pos == start || pos + 4 > b.length || b[pos] != '.') {
+            if (p == start || p - start > 16 || b[p] != '.') {
                 throw new Unexpected();
             }
-            int d1 = b[pos + 1] - '0';
-            int d2 = b[pos + 2] - '0';
-            if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || b[pos + 3] != '"') {
+            int d1 = b[p + 1] - '0';
+            int d2 = b[p + 2] - '0';
+            if (d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9 || b[p + 3] != '"') {
                 throw new Unexpected();
             }
-            pos += 4;
+            pos = p + 4;
             v = v * 100 + d1 * 10 + d2;
             return neg ? -v : v;
         }

@@ -41,6 +41,10 @@ class BigDecimalBillingTest {
                         + lib.item(k));
             }
             assertEquals(lib.total(), Money.of(mine.total()));
+            // The readings as rows (the general form) give the same response, byte for byte.
+            byte[] rows = e.callBytes(FeeTest.rowsRequest(FeeEstateFixture.PERIOD, inputs));
+            ByteJson columns = Engine.billEstateRequest(FeeEstateFixture.PERIOD, inputs);
+            assertArrayEquals(rows, e.callBytes(columns.array(), columns.size()));
             // The lift power is shared exactly: its lines add up to 1,234,567.89.
             long lift = 0;
             for (int k = 0; k < lib.size(); k++) {

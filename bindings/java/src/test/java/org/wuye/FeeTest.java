@@ -288,6 +288,71 @@ class FeeTest {
         assertEquals(Money.ZERO, none.total());
     }
 
+    /** The request of {@code fee.bill_estate} with the readings as rows (what the binding sent before columns). */
+    static byte[] rowsRequest(String period, BillInputs inputs) {
+        StringBuilder sb = new StringBuilder("{\"v\":1,\"op\":\"fee.bill_estate\",\"args\":{\"period\":");
+        Json.quote(sb, period);
+        inputs.writeFields(sb);
+        return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The columns {@link Engine#billEstate} sends, and the rows they stand for, give the same response bytes. */
+    static void sameAsRows(Engine e, BillInputs inputs) {
+        ByteJson columns = Engine.billEstateRequest("2026-09", inputs);
+        byte[] req = java.util.Arrays.copyOf(columns.array(), columns.size());
+        String text = new String(req, StandardCharsets.UTF_8);
+        assertTrue(inputs.readings().isEmpty() || text.contains("\"readings\":{\"unit\":["), text);
+        String viaColumns;
+        String viaRows;
+        try {
+            viaColumns = new String(e.callBytes(req), StandardCharsets.UTF_8);
+        } catch (WuyeException x) {
+            viaColumns = x.response();
+        }
+        try {
+            viaRows = new String(e.callBytes(rowsRequest("2026-09", inputs)), StandardCharsets.UTF_8);
+        } catch (WuyeException x) {
+            viaRows = x.response();
+        }
+        assertEquals(viaRows, viaColumns, text);
+    }
+
+    @Test
+    void readingsGoAsColumnsAndBillAsRows() {
+        // Ids to escape or in Chinese, items and dates that differ, decimals, rollovers,
+        // replacements and year-to-date consumption on some readings only.
+        FeeSchedule s = FeeSchedule.fromJson(ESTATE.json().replace("\"formula\":{\"kind\":\"metered\"}}]",
+                "\"formula\":{\"kind\":\"metered\"}},{\"code\":\"power\",\"name\":\"电费\",\"formula\":{\"kind\":\"metered\",\"tier_bounds\":\"annual\"}}]")
+                .replace("]}]}", "]},{\"item\":\"power\",\"from\":\"2020-01-01\",\"tiers\":[{\"up_to\":\"2000\",\"price\":\"0.5883\"},{\"price\":\"0.8883\"}]}]}"));
+        List<FeeUnit> units = List.of(FeeUnit.of("1-\"101\"", "high_rise", dec("98.76")),
+                FeeUnit.of("别墅\\01", "villa", dec("210")), FeeUnit.of("1-103", "high_rise", dec("77.7")));
+        e.loadEstate(s, units);
+        BillInputs mixed = BillInputs.readings(List.of(
+                water("1-\"101\"", "100.5", "118.125"),
+                MeterReading.of("别墅\\01", "power", d("2026-09-28"), dec("1500"), dec("1812.5")).withYearToDate(dec("1900")),
+                water("别墅\\01", "9990", "8").withWrapsAt(dec("10000")),
+                water("1-103", "100", "8").withReplacement(dec("110.001"), dec("0")),
+                MeterReading.of("1-103", "power", d("2026-09-30"), dec("12345678901234567890"), dec("12345678901234567891"))
+                        .withYearToDate(dec("0"))));
+        sameAsRows(e, mixed);
+        EstateLines lines = e.billEstate("2026-09", mixed);
+        // 1-"101": water 118.125 − 100.5 = 17.625 m³: 15 × 3.50 + 2.625 × 4.90 = 52.50 + 12.8625 = 65.3625 → 65.36.
+        assertEquals(6536, lines.fen(1));
+        // 别墅\01, power 312.5 kWh after 1900 this year: 100 × 0.5883 + 212.5 × 0.8883 = 58.83 + 188.76375 = 247.59375 → 247.59;
+        // water rolled over: 10000 − 9990 + 8 = 18 m³ → 67.20.
+        assertArrayEquals(new long[] {6720, 24759}, java.util.Arrays.copyOfRange(lines.fens(), 3, 5));
+        // One item and date for all; whole readings as integers; the errors are the rows' errors.
+        sameAsRows(e, BillInputs.readings(List.of(water("1-103", "5", "6"), water("1-\"101\"", "118", "100"))));
+        sameAsRows(e, BillInputs.readings(List.of(water("9-999", "1", "2"))));
+        sameAsRows(e, BillInputs.readings(List.of(water("1-103", "1.0001", "2"))));
+        sameAsRows(e, BillInputs.readings(List.of(water("1-103", "-1", "2"))));
+        sameAsRows(e, BillInputs.NONE.withShared(List.of(SharedCost.of("water", m("1.00")))));
+        RefusedException x = fails(RefusedException.class, Status.REFUSED, "reading_backwards",
+                () -> e.billEstate("2026-09", BillInputs.readings(List.of(water("1-\"101\"", "118", "100")))));
+        assertEquals("unit 1-\"101\", item water: reading of 2026-09-30 goes backwards (118 → 100) without a meter "
+                + "replacement or rollover", x.getMessage());
+    }
+
     // ---------------------------------------------------------------- fee.parking
 
     @Test
