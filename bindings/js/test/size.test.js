@@ -17,7 +17,7 @@ import { isModuleLoaded } from '../index.js';
  */
 export const TARGET_GZIP_BYTES = 150 * 1024;
 /** Growth guards, per module: measured sizes plus a few KiB, so growth fails the test. */
-export const GUARD_GZIP_BYTES = { desk: 186 * 1024, fees: 244 * 1024, survey: 90 * 1024 };
+export const GUARD_GZIP_BYTES = { desk: 186 * 1024, fees: 250 * 1024, survey: 90 * 1024 };
 
 // The package's modules (build.sh) and when index.js loads them.
 const MODULES = [
