@@ -39,7 +39,10 @@ pub(crate) enum Buf {
     Bool(bool),
     U64(u64),
     I64(i64),
-    F64(f64),
+    /// A number with a fraction or an exponent, kept as the words serde_json's messages give
+    /// it (``floating point `1.5` ``), not as a binary float: no member of these enums takes
+    /// one (money, rates and scores are decimal strings), so it is only ever refused.
+    Float(String),
     Str(String),
     Seq(Vec<Buf>),
     Map(Vec<(String, Buf)>),
@@ -52,12 +55,20 @@ impl Buf {
             Buf::Bool(b) => Unexpected::Bool(*b),
             Buf::U64(n) => Unexpected::Unsigned(*n),
             Buf::I64(n) => Unexpected::Signed(*n),
-            Buf::F64(f) => Unexpected::Float(*f),
+            Buf::Float(words) => Unexpected::Other(words),
             Buf::Str(s) => Unexpected::Str(s),
             Buf::Seq(_) => Unexpected::Seq,
             Buf::Map(_) => Unexpected::Map,
         }
     }
+}
+
+/// The number back from a [`Buf::Float`]'s words, to hand on to a visitor through serde's
+/// interface (which speaks binary floats): the shortest form serde_json wrote parses back to
+/// the same value. Only ever refused by the visitors of these enums' members.
+fn float_of(words: &str) -> f64 {
+    let number = words.split('`').nth(1).unwrap_or("NaN");
+    number.parse().unwrap_or(f64::NAN)
 }
 
 struct BufVisitor;
@@ -77,8 +88,16 @@ impl<'de> Visitor<'de> for BufVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<Buf, E> {
         Ok(Buf::U64(v))
     }
+    /// serde_json hands a fractional number over as a binary float (serde's interface); it is
+    /// turned at once into the words of its refusal, in serde_json's own wording (taken from
+    /// the error serde_json makes of it, so that it reads as the derived reader's message).
     fn visit_f64<E>(self, v: f64) -> Result<Buf, E> {
-        Ok(Buf::F64(v))
+        let full = Error::invalid_type(Unexpected::Float(v), &"-").to_string();
+        let words = full
+            .strip_prefix("invalid type: ")
+            .and_then(|w| w.strip_suffix(", expected -"))
+            .unwrap_or(&full);
+        Ok(Buf::Float(words.to_owned()))
     }
     fn visit_str<E>(self, v: &str) -> Result<Buf, E> {
         Ok(Buf::Str(v.to_owned()))
@@ -153,7 +172,7 @@ impl<'de> Deserializer<'de> for BufDeserializer {
             Buf::Bool(v) => visitor.visit_bool(v),
             Buf::U64(v) => visitor.visit_u64(v),
             Buf::I64(v) => visitor.visit_i64(v),
-            Buf::F64(v) => visitor.visit_f64(v),
+            Buf::Float(words) => visitor.visit_f64(float_of(&words)),
             Buf::Str(v) => visitor.visit_string(v),
             Buf::Seq(v) => visit_seq(v, visitor),
             Buf::Map(v) => visit_map(v, visitor),
@@ -202,7 +221,7 @@ impl<'de> Deserializer<'de> for BufDeserializer {
     }
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Buf::F64(v) => visitor.visit_f64(v),
+            Buf::Float(words) => visitor.visit_f64(float_of(&words)),
             Buf::U64(v) => visitor.visit_u64(v),
             Buf::I64(v) => visitor.visit_i64(v),
             _ => Err(self.invalid_type(&visitor)),
