@@ -1188,12 +1188,7 @@ impl Engine {
                 let mut next = desk.clone();
                 for (i, e) in a.events.iter().enumerate() {
                     if let Err(err) = next.apply(e) {
-                        // Whatever the cause (an unknown request, a duplicate registration, an
-                        // event that does not fit), it is the log entry that does not apply.
-                        let mut f = Failure::from(err);
-                        f.status = Status::InvalidEvent.value();
-                        f.message = format!("event {i}: {}", f.message);
-                        return Response::failure(&f);
+                        return Response::failure(&bad_event(i, err));
                     }
                 }
                 *desk = next;
@@ -1699,12 +1694,17 @@ fn survey_desk(
         &events,
     )
     .map(std::borrow::Cow::Owned)
-    .map_err(|(i, err)| {
-        let mut f = Failure::from(err);
-        f.status = Status::InvalidEvent.value();
-        f.message = format!("event {i}: {}", f.message);
-        f
-    })
+    .map_err(|(i, err)| bad_event(i, err))
+}
+
+/// Event `i` of a log does not apply. Whatever the cause (an unknown request, a duplicate
+/// registration, an event that does not fit), it is the log entry that is at fault.
+#[cfg(feature = "desk")]
+fn bad_event(i: usize, err: DeskError) -> Failure {
+    let mut f = Failure::from(err);
+    f.status = Status::InvalidEvent.value();
+    f.message = format!("event {i}: {}", f.message);
+    f
 }
 
 #[cfg(feature = "desk")]
