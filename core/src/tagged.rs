@@ -63,14 +63,6 @@ impl Buf {
     }
 }
 
-/// The number back from a [`Buf::Float`]'s words, to hand on to a visitor through serde's
-/// interface (which speaks binary floats): the shortest form serde_json wrote parses back to
-/// the same value. Only ever refused by the visitors of these enums' members.
-fn float_of(words: &str) -> f64 {
-    let number = words.split('`').nth(1).unwrap_or("NaN");
-    number.parse().unwrap_or(f64::NAN)
-}
-
 struct BufVisitor;
 
 impl<'de> Visitor<'de> for BufVisitor {
@@ -124,9 +116,34 @@ impl<'de> Visitor<'de> for BufVisitor {
     }
 }
 
+/// The name under which a [`Buf`] asks to be read, so that a [`BufDeserializer`] can hand a
+/// buffered float's words straight back (any other visitor is only ever given its refusal).
+const BUF_TOKEN: &str = "\u{0}wuye::tagged::Buf";
+
 impl<'de> Deserialize<'de> for Buf {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Buf, D::Error> {
+        d.deserialize_newtype_struct(BUF_TOKEN, BufNewtype)
+    }
+}
+
+/// Reads a [`Buf`]: from JSON as any value; from a [`BufDeserializer`] holding a float, its
+/// words (given as a string, which only this visitor is ever given for a float).
+struct BufNewtype;
+
+impl<'de> Visitor<'de> for BufNewtype {
+    type Value = Buf;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Buf, D::Error> {
         d.deserialize_any(BufVisitor)
+    }
+    fn visit_str<E>(self, words: &str) -> Result<Buf, E> {
+        Ok(Buf::Float(words.to_owned()))
+    }
+    fn visit_string<E>(self, words: String) -> Result<Buf, E> {
+        Ok(Buf::Float(words))
     }
 }
 
@@ -172,7 +189,8 @@ impl<'de> Deserializer<'de> for BufDeserializer {
             Buf::Bool(v) => visitor.visit_bool(v),
             Buf::U64(v) => visitor.visit_u64(v),
             Buf::I64(v) => visitor.visit_i64(v),
-            Buf::Float(words) => visitor.visit_f64(float_of(&words)),
+            // Every visitor but a Buf's refuses a float, with these words.
+            Buf::Float(_) => Err(self.invalid_type(&visitor)),
             Buf::Str(v) => visitor.visit_string(v),
             Buf::Seq(v) => visit_seq(v, visitor),
             Buf::Map(v) => visit_map(v, visitor),
@@ -221,7 +239,6 @@ impl<'de> Deserializer<'de> for BufDeserializer {
     }
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
         match self.0 {
-            Buf::Float(words) => visitor.visit_f64(float_of(&words)),
             Buf::U64(v) => visitor.visit_u64(v),
             Buf::I64(v) => visitor.visit_i64(v),
             _ => Err(self.invalid_type(&visitor)),
@@ -278,10 +295,13 @@ impl<'de> Deserializer<'de> for BufDeserializer {
     }
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
+        name: &'static str,
         visitor: V,
     ) -> Result<V::Value, Error> {
-        visitor.visit_newtype_struct(self)
+        match self.0 {
+            Buf::Float(words) if name == BUF_TOKEN => visitor.visit_string(words),
+            _ => visitor.visit_newtype_struct(self),
+        }
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
