@@ -454,7 +454,9 @@ args!(BillEstateTyped {
 #[cfg(feature = "fees")]
 args!(ParkingArgs {
     tariff: ParkingTariff,
+    #[serde(deserialize_with = "crate::instant::de")]
     entry: Instant,
+    #[serde(deserialize_with = "crate::instant::de")]
     exit: Instant
 });
 #[cfg(feature = "fees")]
@@ -467,10 +469,11 @@ args!(AccountExecuteArgs {
 #[cfg(feature = "fees")]
 args!(AccountAsOfArgs {
     account: Account,
+    #[serde(deserialize_with = "crate::instant::de_date")]
     as_of: NaiveDate
 });
 #[cfg(feature = "fees")]
-args!(ArrearsArgs { account: Account, as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
+args!(ArrearsArgs { account: Account, #[serde(deserialize_with = "crate::instant::de_date")] as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
 // Surveys 满意度: pure functions of their arguments (crate::survey).
 #[cfg(feature = "survey")]
 args!(ProportionArgs {
@@ -482,7 +485,9 @@ args!(ProportionArgs {
 #[cfg(feature = "desk")]
 args!(CallbacksArgs {
     #[serde(default)] events: Option<Vec<Event>>,
+    #[serde(deserialize_with = "crate::instant::de")]
     from: Instant,
+    #[serde(deserialize_with = "crate::instant::de")]
     to: Instant,
     #[serde(default)] by: GroupBy,
     #[serde(default)] threshold: Option<u8>,
@@ -490,15 +495,17 @@ args!(CallbacksArgs {
 #[cfg(feature = "desk")]
 args!(KpiArgs {
     #[serde(default)] events: Option<Vec<Event>>,
+    #[serde(deserialize_with = "crate::instant::de")]
     from: Instant,
+    #[serde(deserialize_with = "crate::instant::de")]
     to: Instant,
     #[serde(default)] households: Option<u64>,
 });
 #[cfg(feature = "desk")]
 args!(SampleArgs {
     #[serde(default)] ids: Option<Vec<String>>,
-    #[serde(default)] from: Option<Instant>,
-    #[serde(default)] to: Option<Instant>,
+    #[serde(default, deserialize_with = "crate::instant::de_opt")] from: Option<Instant>,
+    #[serde(default, deserialize_with = "crate::instant::de_opt")] to: Option<Instant>,
     seed: String,
     #[serde(default)] rate: Option<Decimal>,
     #[serde(default)] size: Option<u64>,

@@ -61,16 +61,31 @@ impl ReportPeriod {
 #[serde(deny_unknown_fields)]
 pub struct CycleRecord {
     /// Registration or reopen.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub started_at: Instant,
     /// The cycle's first dispatch 派单.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub dispatched_at: Option<Instant>,
     /// The cycle's first acceptance 接单.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub accepted_at: Option<Instant>,
     /// Completion 完工.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub completed_at: Option<Instant>,
 }
 
@@ -79,7 +94,10 @@ pub struct CycleRecord {
 #[serde(deny_unknown_fields)]
 pub struct CallbackAttempt {
     /// When.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub at: Instant,
     /// The rating 1–5; `None` when unreachable.
     pub rating: Option<u8>,
@@ -91,7 +109,10 @@ pub struct CallbackAttempt {
 #[serde(deny_unknown_fields)]
 pub struct CallbackRound {
     /// The reply that made a callback due.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(
+        serialize_with = "crate::instant::ser",
+        deserialize_with = "crate::instant::de"
+    )]
     pub replied_at: Instant,
     /// The department 部门 that did the work.
     pub department: Option<String>,
@@ -100,7 +121,11 @@ pub struct CallbackRound {
     /// Every attempt, in order; only the last may carry a rating.
     pub attempts: Vec<CallbackAttempt>,
     /// When the round was closed unreachable 联系不上关闭, if it was.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(
+        default,
+        serialize_with = "crate::instant::ser_opt",
+        deserialize_with = "crate::instant::de_opt"
+    )]
     pub closed_unreachable_at: Option<Instant>,
 }
 
