@@ -2,13 +2,15 @@
 # Builds the WASM package into bindings/js/pkg, one module per operation group of the
 # contract (MODULES below; index.js loads `desk` at import and the others on demand): the
 # wuye-wasm crate for wasm32 with the size-tuned `wasm` profile and only that group's cargo
-# feature, wasm-bindgen (--target web: an ES module that browsers load with fetch and Node with
+# feature, on the pinned nightly of wasm/Cargo.toml with the standard library rebuilt for size
+# (see below), wasm-bindgen (--target web: an ES module that browsers load with fetch and Node with
 # the bytes read from disk, see index.js), then wasm-opt -Oz from the npm `binaryen` package
 # (Debian's binaryen 108 breaks wasm-bindgen output). Writes pkg/wuye_<group>.js and
 # pkg/wuye_<group>_bg.wasm for each group.
 #
-#   bindings/js/build.sh          # needs: rustup target wasm32-unknown-unknown, wasm-bindgen
-#                                 # (same version as the crate pins), npm ci in bindings/js
+#   bindings/js/build.sh          # needs: the pinned nightly with rust-src, wasm-bindgen (same
+#                                 # version as the crate pins), npm ci in bindings/js
+#                                 # (scripts/test-js installs them)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -20,6 +22,10 @@ pinned=$(sed -n 's/^wasm-bindgen = "=\(.*\)"$/\1/p' wasm/Cargo.toml)
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found (cargo install wasm-bindgen-cli --version $pinned)"
 have=$(wasm-bindgen --version | awk '{print $2}')
 [ "$have" = "$pinned" ] || die "wasm-bindgen is $have but the crate pins $pinned"
+toolchain=$(sed -n 's/^wasm-toolchain = "\(.*\)"$/\1/p' wasm/Cargo.toml)
+[ -n "$toolchain" ] || die "cannot read the pinned wasm-toolchain from wasm/Cargo.toml"
+rustup run "$toolchain" rustc --version >/dev/null 2>&1 ||
+  die "toolchain $toolchain not installed (rustup toolchain install $toolchain --profile minimal --component rust-src)"
 wasm_opt="$here/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || die "wasm-opt not found at $wasm_opt (run npm ci in bindings/js)"
 
@@ -31,7 +37,16 @@ rm -rf "$out"
 for group in "${MODULES[@]}"; do
   # The artifact path from cargo's own report: every group builds the same crate, so the
   # uplifted target/.../wuye_wasm.wasm is not trusted to be this group's.
-  wasm=$(cargo build -p wuye-wasm --target wasm32-unknown-unknown --profile wasm \
+  # Size: the standard library is rebuilt (-Z build-std) with the `optimize_for_size` feature
+  # (smaller float formatting, sorting and string code) and `panic=immediate-abort` (a panic
+  # traps at once: no message formatting or unwinding machinery; the contract never panics,
+  # and a trap would reach JS as a RuntimeError either way). RUSTFLAGS given with --target
+  # reach only the wasm32 crates, not build scripts. Own target directory: other flags than
+  # the stable builds'.
+  wasm=$(RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo "+$toolchain" build -p wuye-wasm --target wasm32-unknown-unknown --profile wasm \
+    -Z build-std=std,panic_abort -Z build-std-features=optimize_for_size \
+    --target-dir "$root/target/wasm-pkg" \
     --no-default-features --features "$group" --message-format=json-render-diagnostics |
     node -e '
       let found = "";
@@ -51,7 +66,8 @@ for group in "${MODULES[@]}"; do
   # the data above it: the low 1 KiB is touched only by a stack 1 MiB deep);
   # --zero-filled-memory holds because the module defines its memory (not imported), which
   # starts zeroed; the producers and target-features sections are not needed to run.
-  "$wasm_opt" -Oz --converge --low-memory-unused --zero-filled-memory \
+  # --flatten --rereloop between two -Oz rounds rebuilds the control flow (1.6 KB less).
+  "$wasm_opt" -Oz --flatten --rereloop -Oz --converge --low-memory-unused --zero-filled-memory \
     --strip-producers --strip-target-features \
     --enable-bulk-memory --enable-mutable-globals --enable-sign-ext \
     --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
