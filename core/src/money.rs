@@ -469,7 +469,7 @@ impl<'de> Deserialize<'de> for Decimal {
 }
 
 /// How to round 舍入方式.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Half away from zero 四舍五入 (the default): 0.125 → 0.13, −0.125 → −0.13.
@@ -482,9 +482,15 @@ pub enum Rounding {
     /// Toward zero 舍去 (truncate).
     Down,
 }
+crate::tagged::unit_enum_deserialize!(Rounding {
+    HalfUp = "half_up",
+    HalfEven = "half_even",
+    Up = "up",
+    Down = "down",
+});
 
 /// The unit rounded to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingUnit {
     /// To the fen 分 (0.01 yuan), the default.
@@ -495,6 +501,11 @@ pub enum RoundingUnit {
     /// To the yuan 元.
     Yuan,
 }
+crate::tagged::unit_enum_deserialize!(RoundingUnit {
+    Fen = "fen",
+    Jiao = "jiao",
+    Yuan = "yuan",
+});
 
 impl RoundingUnit {
     /// The unit in fen.

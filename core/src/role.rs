@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A role in the customer-service process.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The person who reported the matter 报事人 (owner, tenant, ...), acting for themselves.
@@ -23,6 +23,15 @@ pub enum Role {
     /// The host system itself (automatic dispatch, timers).
     System,
 }
+crate::tagged::unit_enum_deserialize!(Role {
+    Reporter = "reporter",
+    Agent = "agent",
+    Dispatcher = "dispatcher",
+    Worker = "worker",
+    Supervisor = "supervisor",
+    ProjectManager = "project_manager",
+    System = "system",
+});
 
 impl Role {
     /// Stable snake_case name, as on the wire.

@@ -29,7 +29,7 @@ use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
 /// The six SLA clocks, in the order of the workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClockKind {
     /// Registration → dispatch 派单时效.
@@ -45,6 +45,14 @@ pub enum ClockKind {
     /// Reply → callback 回访时效.
     Callback,
 }
+crate::tagged::unit_enum_deserialize!(ClockKind {
+    Dispatch = "dispatch",
+    Accept = "accept",
+    Arrive = "arrive",
+    Complete = "complete",
+    Reply = "reply",
+    Callback = "callback",
+});
 
 impl ClockKind {
     /// Stable snake_case name.
@@ -61,7 +69,7 @@ impl ClockKind {
 }
 
 /// How a target's time is counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Timing {
     /// Working time on the business calendar 工作时间.
@@ -69,6 +77,10 @@ pub enum Timing {
     /// Wall-clock time, 24×7 (emergencies 紧急).
     AroundTheClock,
 }
+crate::tagged::unit_enum_deserialize!(Timing {
+    Business = "business",
+    AroundTheClock = "around_the_clock",
+});
 
 /// Notify a role when a clock has used `percent` of its target.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -594,7 +606,7 @@ impl ClockTrack {
 }
 
 /// State of a clock in a status report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ClockState {
     /// Not started 未开始.
@@ -610,6 +622,14 @@ pub enum ClockState {
     /// Not applicable any more: the request ended while it ran, within target 作废.
     Voided,
 }
+crate::tagged::unit_enum_deserialize!(ClockState {
+    NotStarted = "not_started",
+    Running = "running",
+    Paused = "paused",
+    Met = "met",
+    Breached = "breached",
+    Voided = "voided",
+});
 
 /// One clock as of an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

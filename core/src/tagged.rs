@@ -885,3 +885,208 @@ macro_rules! tagged_deserialize {
     (@take $field:ident) => { $crate::tagged::required($field, stringify!($field))? };
 }
 pub(crate) use tagged_deserialize;
+
+// ---- unit-only enums ----------------------------------------------------------------------
+
+/// Reads a unit-only enum 无字段枚举 (`"repair"`, or `{"repair":null}` as serde's derive also
+/// takes it) and gives the index of its variant in `names`. serde's derive builds this reader
+/// once per enum (about 1.3 KB of WASM each); this one is shared by them all, with the
+/// derive's messages: `expecting` is the derive's `enum <Type>`, an unknown name is
+/// ``unknown variant `x`, expected one of ...``.
+pub(crate) fn unit_variant<'de, D: Deserializer<'de>>(
+    d: D,
+    name: &'static str,
+    expecting: &'static str,
+    names: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    d.deserialize_enum(name, names, UnitEnum { expecting, names })
+}
+
+struct UnitEnum {
+    expecting: &'static str,
+    names: &'static [&'static str],
+}
+
+impl<'de> Visitor<'de> for UnitEnum {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<usize, A::Error> {
+        let (name, variant) = data.variant_seed(VariantName(self.names))?;
+        variant.unit_variant()?;
+        // VariantName gives back one of `names`.
+        Ok(self.names.iter().position(|n| *n == name).unwrap_or(0))
+    }
+}
+
+/// `impl Deserialize` for a unit-only enum through [`unit_variant`]: the type, then each
+/// variant as `Rust = "wire"` in declaration order. The match below makes a missing variant
+/// a compile error; the wire names are checked against the type's `Serialize` by the tests.
+macro_rules! unit_enum_deserialize {
+    ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                const ALL: &[$ty] = &[$($ty::$variant),+];
+                let i = $crate::tagged::unit_variant(
+                    d,
+                    stringify!($ty),
+                    concat!("enum ", stringify!($ty)),
+                    &[$($name),+],
+                )?;
+                Ok(ALL[i])
+            }
+        }
+        impl $ty {
+            /// Every variant, in declaration order (checked complete by the match).
+            #[allow(dead_code)]
+            pub(crate) const VARIANTS: &'static [$ty] = &[$($ty::$variant),+];
+            #[allow(dead_code)]
+            fn _every_variant_listed(v: $ty) {
+                match v {
+                    $($ty::$variant)|+ => {}
+                }
+            }
+        }
+    };
+}
+pub(crate) use unit_enum_deserialize;
+
+#[cfg(test)]
+mod unit_enum_tests {
+    use super::{Buf, BufDeserializer};
+    use serde::de::DeserializeOwned;
+    use serde::{Deserialize, Serialize};
+    use std::fmt::Debug;
+
+    /// Every variant reads back from what its `Serialize` writes: the wire names in the
+    /// macro's lists are the derive's, for every enum read by `unit_enum_deserialize!`.
+    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(all: &[T]) {
+        assert!(!all.is_empty());
+        for v in all {
+            let text = serde_json::to_string(v).unwrap();
+            assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+            let buf: Buf = serde_json::from_str(&text).unwrap();
+            assert_eq!(&T::deserialize(BufDeserializer(buf)).unwrap(), v, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_unit_enum_reads_its_own_names() {
+        use crate::fee::{account, meter, schedule, unit};
+        round_trip(crate::role::Role::VARIANTS);
+        round_trip(crate::sla::ClockKind::VARIANTS);
+        round_trip(crate::sla::Timing::VARIANTS);
+        round_trip(crate::sla::ClockState::VARIANTS);
+        round_trip(crate::ticket::RequestKind::VARIANTS);
+        round_trip(crate::ticket::Priority::VARIANTS);
+        round_trip(crate::ticket::Channel::VARIANTS);
+        round_trip(crate::ticket::ReporterKind::VARIANTS);
+        round_trip(crate::ticket::Step::VARIANTS);
+        round_trip(crate::survey::callback::GroupBy::VARIANTS);
+        round_trip(crate::survey::servqual::Dimension::VARIANTS);
+        round_trip(crate::money::Rounding::VARIANTS);
+        round_trip(crate::money::RoundingUnit::VARIANTS);
+        round_trip(unit::UnitState::VARIANTS);
+        round_trip(account::AllocationOrder::VARIANTS);
+        round_trip(account::LateFeeOrder::VARIANTS);
+        round_trip(account::Part::VARIANTS);
+        round_trip(meter::Measured::VARIANTS);
+        round_trip(schedule::AreaBasis::VARIANTS);
+        round_trip(schedule::Applies::VARIANTS);
+        round_trip(schedule::TierBounds::VARIANTS);
+        round_trip(schedule::ShareBasis::VARIANTS);
+        round_trip(schedule::UsagePer::VARIANTS);
+        round_trip(schedule::RoundingPoint::VARIANTS);
+        round_trip(schedule::Collection::VARIANTS);
+    }
+
+    /// serde's derive of the same enum: the oracle for the messages.
+    mod derived {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Priority {
+            Emergency,
+            High,
+            Normal,
+            Low,
+        }
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Holder {
+            pub p: Option<Priority>,
+            pub q: Priority,
+        }
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Holder {
+        p: Option<crate::ticket::Priority>,
+        q: crate::ticket::Priority,
+    }
+
+    fn outcome<T: Debug>(r: Result<T, serde_json::Error>) -> String {
+        match r {
+            Ok(v) => format!("ok {v:?}"),
+            Err(e) => format!("error {e}"),
+        }
+    }
+
+    /// Accepted and refused as the derive does, message for message and position for
+    /// position: alone, inside a struct (also as an Option) and from buffered content.
+    #[test]
+    fn same_outcome_as_the_derive() {
+        let inputs = [
+            r#""high""#,
+            r#""High""#,
+            r#""x""#,
+            r#""""#,
+            "1",
+            "-1",
+            "1.5",
+            "1e400",
+            "null",
+            "true",
+            "{}",
+            "[]",
+            r#"["high"]"#,
+            r#"{"high":null}"#,
+            r#"{"high":1}"#,
+            r#"{"x":null}"#,
+            r#"{"high":null,"low":null}"#,
+            r#"{"high":{}}"#,
+            r#"{1:null}"#,
+            r#""high"x"#,
+            r#"  "low"  "#,
+            r#""\u0068igh""#,
+        ];
+        for input in inputs {
+            let ours =
+                serde_json::from_str::<crate::ticket::Priority>(input).map(|v| format!("{v:?}"));
+            let theirs = serde_json::from_str::<derived::Priority>(input).map(|v| format!("{v:?}"));
+            assert_eq!(outcome(ours), outcome(theirs), "alone: {input}");
+            for text in [
+                format!(r#"{{"p":{input},"q":"low"}}"#),
+                format!(r#"{{"q":{input}}}"#),
+                format!(r#"{{"p":null,"q":{input}}}"#),
+            ] {
+                let ours =
+                    serde_json::from_str::<Holder>(&text).map(|h| format!("{:?} {:?}", h.p, h.q));
+                let theirs = serde_json::from_str::<derived::Holder>(&text)
+                    .map(|h| format!("{:?} {:?}", h.p, h.q));
+                assert_eq!(outcome(ours), outcome(theirs), "in a struct: {text}");
+                let Ok(buf) = serde_json::from_str::<Buf>(&text) else {
+                    continue;
+                };
+                let ours = Holder::deserialize(BufDeserializer(buf.clone()))
+                    .map(|h| format!("{:?} {:?}", h.p, h.q));
+                let theirs = derived::Holder::deserialize(BufDeserializer(buf))
+                    .map(|h| format!("{:?} {:?}", h.p, h.q));
+                assert_eq!(outcome(ours), outcome(theirs), "buffered: {text}");
+            }
+        }
+    }
+}

@@ -29,7 +29,7 @@ use std::fmt;
 pub const EVENT_SCHEMA: u32 = 1;
 
 /// Kind of service request 报事类型.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     /// Repair 报修: something broken in a unit or common area.
@@ -45,6 +45,14 @@ pub enum RequestKind {
     /// Praise 表扬: acknowledged by the centre; closes when replied.
     Praise,
 }
+crate::tagged::unit_enum_deserialize!(RequestKind {
+    Repair = "repair",
+    Matter = "matter",
+    Complaint = "complaint",
+    Suggestion = "suggestion",
+    Inquiry = "inquiry",
+    Praise = "praise",
+});
 
 impl RequestKind {
     /// All kinds, in declaration order.
@@ -88,7 +96,7 @@ impl RequestKind {
 }
 
 /// Priority 紧急程度.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Emergency 紧急: burst pipe, lift entrapment; clocks usually run around the clock.
@@ -100,6 +108,12 @@ pub enum Priority {
     /// Low 低.
     Low,
 }
+crate::tagged::unit_enum_deserialize!(Priority {
+    Emergency = "emergency",
+    High = "high",
+    Normal = "normal",
+    Low = "low",
+});
 
 impl Priority {
     /// All priorities, most urgent first.
@@ -122,7 +136,7 @@ impl Priority {
 }
 
 /// Channel the request came in through 受理渠道.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Phone 电话.
@@ -138,6 +152,14 @@ pub enum Channel {
     /// Any other channel.
     Other,
 }
+crate::tagged::unit_enum_deserialize!(Channel {
+    Phone = "phone",
+    FrontDesk = "front_desk",
+    App = "app",
+    WalkIn = "walk_in",
+    Patrol = "patrol",
+    Other = "other",
+});
 
 /// Where the matter is: a unit 房屋 or a common area 公共区域.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -150,7 +172,7 @@ pub enum Location {
 }
 
 /// Who reported the matter 报事人 类型.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReporterKind {
     /// Owner 业主.
@@ -164,6 +186,13 @@ pub enum ReporterKind {
     /// Anonymous 匿名: no name or phone is kept.
     Anonymous,
 }
+crate::tagged::unit_enum_deserialize!(ReporterKind {
+    Owner = "owner",
+    Tenant = "tenant",
+    Colleague = "colleague",
+    PartnerUnit = "partner_unit",
+    Anonymous = "anonymous",
+});
 
 /// The reporter of a request 报事人.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -357,7 +386,7 @@ impl Stage {
 }
 
 /// A step of the workflow, named for errors and for the role table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Register 受理登记.
@@ -389,6 +418,22 @@ pub enum Step {
     /// Close without work 主动结单.
     CloseWithoutWork,
 }
+crate::tagged::unit_enum_deserialize!(Step {
+    Register = "register",
+    Dispatch = "dispatch",
+    Accept = "accept",
+    Arrive = "arrive",
+    Hold = "hold",
+    Resume = "resume",
+    Complete = "complete",
+    Reply = "reply",
+    Callback = "callback",
+    CloseUnreachable = "close_unreachable",
+    Transfer = "transfer",
+    Return = "return",
+    Cancel = "cancel",
+    CloseWithoutWork = "close_without_work",
+});
 
 impl Step {
     /// The roles that may take this step. Any other role is refused with

@@ -91,7 +91,7 @@ pub struct AllocationPolicy {
 }
 
 /// How charges are ordered for allocation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AllocationOrder {
     /// By due date, then priority, then posting order (the default) 先到期先冲.
@@ -100,9 +100,13 @@ pub enum AllocationOrder {
     /// By priority, then due date, then posting order 按费项优先级.
     PriorityFirst,
 }
+crate::tagged::unit_enum_deserialize!(AllocationOrder {
+    OldestDueFirst = "oldest_due_first",
+    PriorityFirst = "priority_first",
+});
 
 /// Whether principal or late fees are paid first.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LateFeeOrder {
     /// Every charge's principal, then the late fees (the default) 先本金后滞纳金.
@@ -111,6 +115,10 @@ pub enum LateFeeOrder {
     /// Every charge's late fee, then the principals 先滞纳金后本金.
     LateFeeFirst,
 }
+crate::tagged::unit_enum_deserialize!(LateFeeOrder {
+    PrincipalFirst = "principal_first",
+    LateFeeFirst = "late_fee_first",
+});
 
 /// A charge 应收 on the account: one bill line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -181,7 +189,7 @@ pub enum SettledBy {
 }
 
 /// Which part of a charge money went to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// Principal 本金.
@@ -189,6 +197,10 @@ pub enum Part {
     /// Late fee 滞纳金.
     LateFee,
 }
+crate::tagged::unit_enum_deserialize!(Part {
+    Principal = "principal",
+    LateFee = "late_fee",
+});
 
 /// Money put on one part of one charge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -68,7 +68,7 @@ pub struct Replacement {
 }
 
 /// How consumption was measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Measured {
     /// `current − previous`.
@@ -78,6 +78,11 @@ pub enum Measured {
     /// The meter was replaced 换表.
     Replacement,
 }
+crate::tagged::unit_enum_deserialize!(Measured {
+    Plain = "plain",
+    Rollover = "rollover",
+    Replacement = "replacement",
+});
 
 /// A reading field as thousandths, non-negative, at most three decimals.
 fn thousandths(v: Decimal, at: impl FnOnce() -> Place) -> Result<i128, FeeError> {

@@ -175,7 +175,7 @@ impl Formula {
 }
 
 /// Which area 面积.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AreaBasis {
     /// Building area 建筑面积 (the default).
@@ -184,9 +184,13 @@ pub enum AreaBasis {
     /// Inner area 套内面积.
     Inner,
 }
+crate::tagged::unit_enum_deserialize!(AreaBasis {
+    Building = "building",
+    Inner = "inner",
+});
 
 /// Who a fixed item applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Applies {
     /// Every unit whose type has a rate for the item (the default): rubbish removal.
@@ -195,9 +199,13 @@ pub enum Applies {
     /// Only units with a subscription to the item, times its quantity: parking-space rent.
     Subscribers,
 }
+crate::tagged::unit_enum_deserialize!(Applies {
+    EveryUnit = "every_unit",
+    Subscribers = "subscribers",
+});
 
 /// Whether tier bounds are per reading (a month) or per year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TierBounds {
     /// Bounds apply to each reading's consumption alone (the default).
@@ -207,9 +215,13 @@ pub enum TierBounds {
     /// consumption before it 年累计 (e.g. water: up to 180 m³ a year at 5.00).
     Annual,
 }
+crate::tagged::unit_enum_deserialize!(TierBounds {
+    Monthly = "monthly",
+    Annual = "annual",
+});
 
 /// The weight of a unit in a shared cost.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ShareBasis {
     /// Building area 建筑面积 (the default).
@@ -220,9 +232,14 @@ pub enum ShareBasis {
     /// The unit's `share` 分摊系数.
     Share,
 }
+crate::tagged::unit_enum_deserialize!(ShareBasis {
+    BuildingArea = "building_area",
+    InnerArea = "inner_area",
+    Share = "share",
+});
 
 /// What one unit of a usage item's quantity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UsagePer {
     /// One use or session 次 (the default).
@@ -231,9 +248,13 @@ pub enum UsagePer {
     /// One hour 小时 (quantities may be fractional: 2.5).
     Hour,
 }
+crate::tagged::unit_enum_deserialize!(UsagePer {
+    Use = "use",
+    Hour = "hour",
+});
 
 /// Where an item's rounding rule applies 舍入时点.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingPoint {
     /// Each month of a line is rounded, then the months are added (the default):
@@ -243,6 +264,10 @@ pub enum RoundingPoint {
     /// The exact amount of the whole line is rounded once: 232.086 × 12 = 2785.032 → 2785.03.
     PerLine,
 }
+crate::tagged::unit_enum_deserialize!(RoundingPoint {
+    PerMonth = "per_month",
+    PerLine = "per_line",
+});
 
 impl RoundingPoint {
     /// Stable snake_case name.
@@ -255,7 +280,7 @@ impl RoundingPoint {
 }
 
 /// Prepaid 预收 or postpaid 后收.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Collection {
     /// Due `due_days` after the period's first day (property fees paid in advance).
@@ -264,6 +289,10 @@ pub enum Collection {
     #[default]
     Postpaid,
 }
+crate::tagged::unit_enum_deserialize!(Collection {
+    Prepaid = "prepaid",
+    Postpaid = "postpaid",
+});
 
 /// When lines fall due 缴费期限.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

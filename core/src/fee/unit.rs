@@ -35,7 +35,7 @@ pub struct Unit {
 }
 
 /// The state of a unit 房屋状态, for fee purposes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum UnitState {
     /// Not yet handed over to the owner 未交房: by default no periodic fees.
@@ -47,6 +47,12 @@ pub enum UnitState {
     /// Under renovation 装修中.
     Renovating,
 }
+crate::tagged::unit_enum_deserialize!(UnitState {
+    NotHandedOver = "not_handed_over",
+    Occupied = "occupied",
+    Vacant = "vacant",
+    Renovating = "renovating",
+});
 
 impl UnitState {
     /// All states, in the order of [`UnitState::index`].

@@ -37,10 +37,10 @@ use crate::calendar::Instant;
 use crate::desk::Desk;
 use crate::ticket::RequestKind;
 use chrono::{Datelike, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What a report is broken down by 分组维度.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     /// No breakdown: the overall figures only 全部.
@@ -55,6 +55,13 @@ pub enum GroupBy {
     /// By calendar month 月份 (`"2026-09"`).
     Month,
 }
+crate::tagged::unit_enum_deserialize!(GroupBy {
+    All = "all",
+    Department = "department",
+    Assignee = "assignee",
+    Kind = "kind",
+    Month = "month",
+});
 
 /// Callback coverage 回访覆盖率 of the rounds due in a period (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -53,7 +53,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// One of the five SERVQUAL dimensions 服务质量维度.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// 有形性: facilities, equipment, staff appearance.
@@ -67,6 +67,13 @@ pub enum Dimension {
     /// 移情性: caring, individual attention.
     Empathy,
 }
+crate::tagged::unit_enum_deserialize!(Dimension {
+    Tangibles = "tangibles",
+    Reliability = "reliability",
+    Responsiveness = "responsiveness",
+    Assurance = "assurance",
+    Empathy = "empathy",
+});
 
 impl Dimension {
     /// The five 五个维度, in the standard order.
