@@ -917,8 +917,11 @@ impl<'de> Visitor<'de> for UnitEnum {
     fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<usize, A::Error> {
         let (name, variant) = data.variant_seed(VariantName(self.names))?;
         variant.unit_variant()?;
-        // VariantName gives back one of `names`.
-        Ok(self.names.iter().position(|n| *n == name).unwrap_or(0))
+        // VariantName only gives one of `names`; were it not, the refusal it would have made.
+        self.names
+            .iter()
+            .position(|n| *n == name)
+            .ok_or_else(|| de::Error::unknown_variant(name, self.names))
     }
 }
 
