@@ -6,7 +6,7 @@
 //! fractional seconds as 3, 6 or 9 digits when present) and falls back to chrono for years
 //! outside 0000–9999.
 //!
-//! Reading: [`de`], [`de_opt`] and [`de_date`] read exactly as chrono's `Deserialize` for
+//! Reading: [`de`], [`de_opt`], [`de_date`] and [`de_date_opt`] read exactly as chrono's `Deserialize` for
 //! `DateTime<FixedOffset>` and `NaiveDate` (its `FromStr`: RFC 3339 relaxed, `YYYY-MM-DD`):
 //! the same texts accepted, the same values, the same error messages found in the same order.
 //! chrono's general parser (format items, `Parsed`) is large in the WASM build and these two
@@ -173,6 +173,14 @@ fn field(s: &str, max: usize, lo: i64, hi: i64) -> Parse<(&str, i64)> {
     }
 }
 
+/// A literal item alone.
+fn exact(s: &str, c: char) -> Parse<&str> {
+    if s.is_empty() {
+        return Err(TOO_SHORT);
+    }
+    s.strip_prefix(c).ok_or(INVALID)
+}
+
 /// A literal item after a space item.
 fn literal(s: &str, c: char) -> Parse<&str> {
     let s = s.trim_start();
@@ -183,7 +191,16 @@ fn literal(s: &str, c: char) -> Parse<&str> {
 }
 
 /// Year (with a sign: any number of digits; without: up to 4), `-`, month, `-`, day.
-fn ymd(s: &str) -> Parse<(&str, i32, u32, u32)> {
+/// `spaced`: whitespace allowed before each `-` (`NaiveDate::from_str`'s space items; the
+/// format `%Y-%m-%d` has none).
+fn ymd(s: &str, spaced: bool) -> Parse<(&str, i32, u32, u32)> {
+    let dash = |s| {
+        if spaced {
+            literal(s, '-')
+        } else {
+            exact(s, '-')
+        }
+    };
     let s = s.trim_start();
     let (s, y) = if let Some(r) = s.strip_prefix('-') {
         let (s, v) = number(r, usize::MAX)?;
@@ -194,16 +211,26 @@ fn ymd(s: &str) -> Parse<(&str, i32, u32, u32)> {
         number(s, 4)?
     };
     let y = i32::try_from(y).map_err(|_| OUT_OF_RANGE)?;
-    let (s, m) = field(literal(s, '-')?, 2, 1, 12)?;
-    let (s, d) = field(literal(s, '-')?, 2, 1, 31)?;
+    let (s, m) = field(dash(s)?, 2, 1, 12)?;
+    let (s, d) = field(dash(s)?, 2, 1, 31)?;
     // Both checked within 1..=31 above.
     Ok((s, y, m as u32, d as u32))
 }
 
-/// `NaiveDate::from_str`.
-fn parse_date(s: &str) -> Parse<NaiveDate> {
-    let (s, y, m, d) = ymd(s)?;
+/// `NaiveDate::from_str`; the error is chrono's `ParseError` message.
+pub(crate) fn parse_date(s: &str) -> Parse<NaiveDate> {
+    let (s, y, m, d) = ymd(s, true)?;
     if !s.trim_start().is_empty() {
+        return Err(TOO_LONG);
+    }
+    NaiveDate::from_ymd_opt(y, m, d).ok_or(OUT_OF_RANGE)
+}
+
+/// `NaiveDate::parse_from_str(s, "%Y-%m-%d")`: as [`parse_date`], but no whitespace before
+/// the `-`s nor after the day.
+pub(crate) fn parse_date_ymd(s: &str) -> Parse<NaiveDate> {
+    let (s, y, m, d) = ymd(s, false)?;
+    if !s.is_empty() {
         return Err(TOO_LONG);
     }
     NaiveDate::from_ymd_opt(y, m, d).ok_or(OUT_OF_RANGE)
@@ -238,9 +265,10 @@ fn offset(s: &str) -> Parse<(&str, i32)> {
     Ok((&s[2..], if negative { -seconds } else { seconds }))
 }
 
-/// `DateTime<FixedOffset>::from_str` (RFC 3339, relaxed).
-fn parse_instant(s: &str) -> Parse<Instant> {
-    let (s, y, m, d) = ymd(s)?;
+/// `DateTime<FixedOffset>::from_str` (RFC 3339, relaxed); the error is chrono's
+/// `ParseError` message.
+pub(crate) fn parse_instant(s: &str) -> Parse<Instant> {
+    let (s, y, m, d) = ymd(s, true)?;
     let s = match s.as_bytes().first() {
         Some(b't' | b'T' | b' ') => &s[1..],
         Some(_) => return Err(INVALID),
@@ -322,30 +350,45 @@ pub fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     })
 }
 
-struct Optional;
+/// serde's `Option` visitor, reading the value with `$read`.
+macro_rules! optional {
+    ($name:ident, $t:ty, $read:path) => {
+        struct $name;
 
-impl<'de> Visitor<'de> for Optional {
-    type Value = Option<Instant>;
+        impl<'de> Visitor<'de> for $name {
+            type Value = Option<$t>;
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("option")
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Option<Instant>, E> {
-        Ok(None)
-    }
-    fn visit_none<E: de::Error>(self) -> Result<Option<Instant>, E> {
-        Ok(None)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Instant>, D::Error> {
-        de(d).map(Some)
-    }
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("option")
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Option<$t>, E> {
+                Ok(None)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Option<$t>, E> {
+                Ok(None)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<$t>, D::Error> {
+                $read(d).map(Some)
+            }
+        }
+    };
 }
+
+optional!(Optional, Instant, de);
+optional!(OptionalDate, NaiveDate, de_date);
 
 /// `deserialize_with` for an `Option<Instant>` field, as serde reads an `Option` of chrono's
 /// instant. (With `deserialize_with` serde refuses a missing field, so such a field also
 /// needs `#[serde(default)]`.)
 pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Instant>, D::Error> {
     d.deserialize_option(Optional)
+}
+
+/// `deserialize_with` for an `Option<NaiveDate>` field, as serde reads an `Option` of
+/// chrono's date. (With `deserialize_with` serde refuses a missing field, so such a field
+/// also needs `#[serde(default)]`.)
+pub fn de_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    d.deserialize_option(OptionalDate)
 }
 
 #[cfg(test)]
@@ -396,6 +439,13 @@ mod tests {
         let theirs = serde_json::from_str::<NaiveDate>(&text).map_err(|e| e.to_string());
         assert_eq!(ours, theirs, "date {s:?}");
         let mut d = serde_json::Deserializer::from_str(&text);
+        let ours = de_date_opt(&mut d).map_err(|e| e.to_string());
+        let theirs = serde_json::from_str::<Option<NaiveDate>>(&text).map_err(|e| e.to_string());
+        assert_eq!(ours, theirs, "optional date {s:?}");
+        let ours = parse_date_ymd(s).map_err(str::to_owned);
+        let theirs = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string());
+        assert_eq!(ours, theirs, "%Y-%m-%d {s:?}");
+        let mut d = serde_json::Deserializer::from_str(&text);
         let ours = de(&mut d).map_err(|e| e.to_string());
         let theirs = serde_json::from_str::<Instant>(&text).map_err(|e| e.to_string());
         assert_eq!(ours, theirs, "instant {s:?}");
@@ -405,6 +455,10 @@ mod tests {
     fn reads_as_chrono_reads() {
         const SEEDS: &[&str] = &[
             "2026-10-01",
+            "202 -09-01",
+            "2026-09-1 ",
+            "+2026-09-01",
+            " 2026-9 -01",
             "2026-10-01T09:00:00+08:00",
             "2026-10-01t09:00:00.123456789Z",
             "2026-10-01 09:00:00 UTC",
@@ -489,6 +543,10 @@ mod tests {
             let mut d = serde_json::Deserializer::from_str(text);
             let ours = de_opt(&mut d).map_err(|e| e.to_string());
             let theirs = serde_json::from_str::<Option<Instant>>(text).map_err(|e| e.to_string());
+            assert_eq!(ours, theirs, "{text}");
+            let mut d = serde_json::Deserializer::from_str(text);
+            let ours = de_date_opt(&mut d).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<Option<NaiveDate>>(text).map_err(|e| e.to_string());
             assert_eq!(ours, theirs, "{text}");
         }
     }

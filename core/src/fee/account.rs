@@ -129,6 +129,7 @@ pub struct Charge {
     /// Item code.
     pub item: String,
     /// Due date.
+    #[serde(deserialize_with = "crate::instant::de_date")]
     pub due: NaiveDate,
     /// Amount billed.
     pub amount: Money,
@@ -165,6 +166,7 @@ impl Charge {
 #[serde(deny_unknown_fields)]
 pub struct Settlement {
     /// The day.
+    #[serde(deserialize_with = "crate::instant::de_date")]
     pub date: NaiveDate,
     /// Where it came from.
     pub by: SettledBy,
@@ -221,6 +223,7 @@ pub struct Receipt {
     /// Receipt number, from the host.
     pub number: String,
     /// Day received.
+    #[serde(deserialize_with = "crate::instant::de_date")]
     pub date: NaiveDate,
     /// Amount received.
     pub amount: Money,
@@ -397,6 +400,7 @@ pub struct NewCharge {
     /// Item code.
     pub item: String,
     /// Due date.
+    #[serde(deserialize_with = "crate::instant::de_date")]
     pub due: NaiveDate,
     /// Amount (not negative).
     pub amount: Money,
@@ -608,7 +612,11 @@ pub struct Account {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub credit_notes: Vec<String>,
     /// Day of the last event.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::instant::de_date_opt"
+    )]
     pub last_date: Option<NaiveDate>,
 }
 

@@ -49,8 +49,10 @@ pub struct ParkingStay {
     /// Item code (a parking item).
     pub item: String,
     /// Entry 入场.
+    #[serde(deserialize_with = "crate::instant::de")]
     pub entry: Instant,
     /// Exit 出场.
+    #[serde(deserialize_with = "crate::instant::de")]
     pub exit: Instant,
     /// Plate 车牌, for the trace.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -99,6 +99,7 @@ impl UnitState {
 #[serde(deny_unknown_fields)]
 pub struct StateChange {
     /// First day in the state.
+    #[serde(deserialize_with = "crate::instant::de_date")]
     pub from: NaiveDate,
     /// The state.
     pub state: UnitState,
@@ -114,10 +115,18 @@ pub struct Subscription {
     #[serde(default = "one")]
     pub quantity: u32,
     /// First day (absent: since ever).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::instant::de_date_opt"
+    )]
     pub from: Option<NaiveDate>,
     /// Last day (absent: open-ended).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::instant::de_date_opt"
+    )]
     pub to: Option<NaiveDate>,
     /// What it is, for the trace: `车位 B2-017`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,6 +10,14 @@ use crate::fee::Place;
 use crate::money::{ratio_to_string, Money, Rounding, RoundingRule};
 use std::collections::BTreeMap;
 
+/// An instant's local date and time to the minute, as chrono's `%Y-%m-%d %H:%M` writes it
+/// (a date's `Display` is that `%Y-%m-%d`, signed years outside 0000–9999 included).
+fn to_minute(t: &crate::calendar::Instant) -> String {
+    use chrono::Timelike;
+    let local = t.naive_local();
+    format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
+}
+
 fn rounding_name(r: RoundingRule) -> String {
     let mode = match r.mode {
         Rounding::HalfUp => "half_up 四舍五入",
@@ -279,8 +287,8 @@ impl Estate {
                         text.push(format!(
                             "{}{} → {}",
                             st.plate.as_ref().map_or(String::new(), |p| format!("{p} ")),
-                            st.entry.format("%Y-%m-%d %H:%M"),
-                            st.exit.format("%Y-%m-%d %H:%M")
+                            to_minute(&st.entry),
+                            to_minute(&st.exit)
                         ));
                         text.extend(c.explain(tariff));
                     }
@@ -351,5 +359,40 @@ impl Estate {
                 text,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
+
+    #[test]
+    fn to_minute_writes_as_chrono_formats() {
+        let mut n = 0;
+        for year in [
+            -262_144, -10_000, -1, 0, 1, 999, 1000, 2026, 9999, 10_000, 262_143,
+        ] {
+            for (m, d) in [(1, 1), (2, 28), (12, 31)] {
+                for off in [-86_399, -18_000, 0, 1, 28_800, 86_399] {
+                    let Some(date) = NaiveDate::from_ymd_opt(year, m, d) else {
+                        continue;
+                    };
+                    for (h, min, s, nano) in
+                        [(0, 0, 0, 0), (9, 5, 59, 1_500_000_000), (23, 59, 30, 7)]
+                    {
+                        let local = date.and_hms_nano_opt(h, min, s, nano).unwrap();
+                        let offset = FixedOffset::east_opt(off).unwrap();
+                        let Some(t): Option<DateTime<FixedOffset>> =
+                            offset.from_local_datetime(&local).single()
+                        else {
+                            continue;
+                        };
+                        assert_eq!(super::to_minute(&t), t.format("%Y-%m-%d %H:%M").to_string());
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 400, "{n}");
     }
 }
