@@ -9,15 +9,16 @@ import { gzipSync } from 'node:zlib';
 import { isModuleLoaded } from '../index.js';
 
 /**
- * The issue's budget, 150 KB, for each module loaded at import (KB read as KiB). NOT met since
- * issue 6: the desk module measured 149,115 bytes before the service record 服务记录 (kept per
- * request for 回访满意率 and the KPIs) and the service-log figures (survey.callbacks,
- * survey.sample, kpi.report, which read the engine's requests and so live in the desk module)
- * joined it; with them it measures about 184 KB. Printed every run against each module.
+ * The issue's budget, 150 KB, for each module loaded at import (KB read as KiB). NOT met: the
+ * desk module measured 149,115 bytes before issue 6, 185,680 with the service record 服务记录
+ * (kept per request for 回访满意率 and the KPIs) and the service-log figures (survey.callbacks,
+ * survey.sample, kpi.report, which read the engine's requests and so live in the desk module),
+ * and 158,735 since the standard library is rebuilt for size (build.sh). Printed every run
+ * against each module.
  */
 export const TARGET_GZIP_BYTES = 150 * 1024;
 /** Growth guards, per module: measured sizes plus a few KiB, so growth fails the test. */
-export const GUARD_GZIP_BYTES = { desk: 186 * 1024, fees: 250 * 1024, survey: 90 * 1024 };
+export const GUARD_GZIP_BYTES = { desk: 158 * 1024, fees: 208 * 1024, survey: 80 * 1024 };
 
 // The package's modules (build.sh) and when index.js loads them.
 const MODULES = [
