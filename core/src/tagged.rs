@@ -80,17 +80,10 @@ impl<'de> Visitor<'de> for BufVisitor {
     fn visit_u64<E>(self, v: u64) -> Result<Buf, E> {
         Ok(Buf::U64(v))
     }
-    /// serde_json hands a fractional number over as a binary float (serde's interface); it is
-    /// turned at once into the words of its refusal, in serde_json's own wording (taken from
-    /// the error serde_json makes of it, so that it reads as the derived reader's message).
-    fn visit_f64<E>(self, v: f64) -> Result<Buf, E> {
-        let full = Error::invalid_type(Unexpected::Float(v), &"-").to_string();
-        let words = full
-            .strip_prefix("invalid type: ")
-            .and_then(|w| w.strip_suffix(", expected -"))
-            .unwrap_or(&full);
-        Ok(Buf::Float(words.to_owned()))
-    }
+    // No `visit_f64`: serde's default refuses a fractional number with the words of its
+    // refusal in the reader's own wording (``invalid type: floating point `1.5`, expected any
+    // value``); `BufNewtype` turns that refusal into a `Buf::Float` of those words. No binary
+    // float is kept or handled here: money, rates and scores are decimal strings.
     fn visit_str<E>(self, v: &str) -> Result<Buf, E> {
         Ok(Buf::Str(v.to_owned()))
     }
@@ -126,6 +119,17 @@ impl<'de> Deserialize<'de> for Buf {
     }
 }
 
+/// The words of a fractional number (``floating point `1.5` ``) from BufVisitor's refusal of
+/// it, the reader's position after it if any.
+fn float_words(refusal: &str) -> Option<String> {
+    let words = refusal.strip_prefix("invalid type: ")?;
+    let end = words.find(", expected any value")?;
+    let words = &words[..end];
+    words
+        .starts_with("floating point `")
+        .then(|| words.to_owned())
+}
+
 /// Reads a [`Buf`]: from JSON as any value; from a [`BufDeserializer`] holding a float, its
 /// words (given as a string, which only this visitor is ever given for a float).
 struct BufNewtype;
@@ -137,7 +141,11 @@ impl<'de> Visitor<'de> for BufNewtype {
         f.write_str("any value")
     }
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Buf, D::Error> {
+        // A fractional number is refused by BufVisitor (after it was read in full, so the
+        // reader goes on after it); its words become the buffered value, to be refused again
+        // with the reading type's expectation, as the derived reader refuses it.
         d.deserialize_any(BufVisitor)
+            .or_else(|e| float_words(&e.to_string()).map(Buf::Float).ok_or(e))
     }
     fn visit_str<E>(self, words: &str) -> Result<Buf, E> {
         Ok(Buf::Float(words.to_owned()))
