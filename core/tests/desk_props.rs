@@ -4,67 +4,13 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use wuye_core::sla::{ClockKind, ClockState};
-use wuye_core::ticket::{CallbackOutcome, Change, Command, HoldReason, Priority, RequestKind};
-use wuye_core::{Actor, BusinessCalendar, Desk, DeskConfig, Event, Instant, Role, SlaPolicy};
-
-/// A command likely to be legal at some point of a repair's life, with a plausible actor.
-fn step() -> impl Strategy<Value = (Command, Actor)> {
-    let w = || Actor::new(Role::Worker, "w1");
-    prop_oneof![
-        Just((
-            Command::Dispatch {
-                department: "engineering".into(),
-                assignee: Some("w1".into())
-            },
-            dispatcher()
-        )),
-        Just((Command::Accept, w())),
-        Just((Command::Arrive, w())),
-        Just((
-            Command::Hold {
-                reason: HoldReason::WaitingForParts
-            },
-            w()
-        )),
-        Just((Command::Resume, w())),
-        Just((Command::Complete { note: None }, w())),
-        Just((Command::Reply { note: None }, agent())),
-        (1u8..=5).prop_map(|rating| (
-            Command::Callback(CallbackOutcome::Rated {
-                rating,
-                comment: None,
-                aspects: Default::default()
-            }),
-            agent()
-        )),
-        Just((Command::Callback(CallbackOutcome::Unreachable), agent())),
-        Just((
-            Command::Transfer {
-                department: "cleaning".into(),
-                assignee: Some("w1".into()),
-                reason: "转".into()
-            },
-            dispatcher()
-        )),
-        Just((
-            Command::Return {
-                reason: "退".into()
-            },
-            w()
-        )),
-        Just((
-            Command::Cancel {
-                reason: "撤".into()
-            },
-            agent()
-        )),
-    ]
-}
+use wuye_core::ticket::{Change, Command, Priority, RequestKind};
+use wuye_core::{Actor, BusinessCalendar, Desk, DeskConfig, Event, Instant, SlaPolicy};
 
 /// Random steps with gaps of up to 20 hours (so holidays, nights and weekends are crossed),
 /// and a tick after some of them.
 fn script() -> impl Strategy<Value = Vec<((Command, Actor), i64, bool)>> {
-    proptest::collection::vec((step(), 0i64..72_000, any::<bool>()), 0..40)
+    proptest::collection::vec((command_step(), 0i64..72_000, any::<bool>()), 0..40)
 }
 
 fn priority() -> impl Strategy<Value = Priority> {

@@ -16,8 +16,8 @@ use wuye_core::survey::kpi::{percentile, KpiReport};
 use wuye_core::survey::record::ReportPeriod;
 use wuye_core::survey::sample::{closed_in, sample, SampleRate, SampleRule};
 use wuye_core::survey::Proportion;
-use wuye_core::ticket::{CallbackOutcome, Command, Event, HoldReason, Priority, RequestKind};
-use wuye_core::{Actor, Desk, Role};
+use wuye_core::ticket::{Command, Event, Priority, RequestKind};
+use wuye_core::{Actor, Desk};
 
 /// One line of the worked example: when, which request, who, and what.
 enum Line {
@@ -501,57 +501,6 @@ fn sampling_the_closed_requests() {
 
 // ---- properties --------------------------------------------------------------------------
 
-fn command() -> impl Strategy<Value = (Command, Actor)> {
-    let w = || Actor::new(Role::Worker, "w1");
-    prop_oneof![
-        prop::sample::select(vec!["engineering", "cleaning"]).prop_map(move |d| (
-            Command::Dispatch {
-                department: d.into(),
-                assignee: Some("w1".into())
-            },
-            dispatcher()
-        )),
-        Just((Command::Accept, w())),
-        Just((Command::Arrive, w())),
-        Just((
-            Command::Hold {
-                reason: HoldReason::WaitingForOwner
-            },
-            w()
-        )),
-        Just((Command::Resume, w())),
-        Just((Command::Complete { note: None }, w())),
-        Just((Command::Reply { note: None }, agent())),
-        (1u8..=5).prop_map(|rating| (
-            Command::Callback(CallbackOutcome::Rated {
-                rating,
-                comment: None,
-                aspects: Default::default()
-            }),
-            agent()
-        )),
-        Just((Command::Callback(CallbackOutcome::Unreachable), agent())),
-        Just((
-            Command::CloseUnreachable {
-                reason: "未接通".into()
-            },
-            supervisor()
-        )),
-        Just((
-            Command::Return {
-                reason: "退".into()
-            },
-            w()
-        )),
-        Just((
-            Command::Cancel {
-                reason: "撤".into()
-            },
-            agent()
-        )),
-    ]
-}
-
 fn kind() -> impl Strategy<Value = RequestKind> {
     prop::sample::select(RequestKind::ALL.to_vec())
 }
@@ -584,7 +533,7 @@ proptest! {
     #[test]
     fn reports_on_random_workflows(
         kinds in prop::collection::vec(kind(), 3),
-        steps in prop::collection::vec((0usize..3, command(), 0i64..20_000), 0..60),
+        steps in prop::collection::vec((0usize..3, command_step(), 0i64..20_000), 0..60),
         threshold in 1u8..=5,
         cut in 0i64..(3 * 86_400),
     ) {

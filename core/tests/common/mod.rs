@@ -2,8 +2,10 @@
 #![allow(dead_code)]
 
 use chrono::DateTime;
+use proptest::prelude::*;
 use wuye_core::ticket::{
-    Channel, Location, NewRequest, Priority, Reporter, ReporterKind, RequestKind,
+    CallbackOutcome, Channel, Command, HoldReason, Location, NewRequest, Priority, Reporter,
+    ReporterKind, RequestKind,
 };
 use wuye_core::{Actor, Instant, Role};
 
@@ -42,4 +44,63 @@ pub fn new_request(id: &str, kind: RequestKind, priority: Priority) -> NewReques
         },
         description: "厨房水龙头漏水".into(),
     }
+}
+
+/// A command likely to be legal at some point of a request's life, with a plausible actor
+/// (for property tests that drive a desk with random command sequences).
+pub fn command_step() -> impl Strategy<Value = (Command, Actor)> {
+    let w = || Actor::new(Role::Worker, "w1");
+    prop_oneof![
+        prop::sample::select(vec!["engineering", "cleaning"]).prop_map(move |d| (
+            Command::Dispatch {
+                department: d.into(),
+                assignee: Some("w1".into())
+            },
+            dispatcher()
+        )),
+        Just((Command::Accept, w())),
+        Just((Command::Arrive, w())),
+        Just((
+            Command::Hold {
+                reason: HoldReason::WaitingForOwner
+            },
+            w()
+        )),
+        Just((
+            Command::Hold {
+                reason: HoldReason::WaitingForParts
+            },
+            w()
+        )),
+        Just((Command::Resume, w())),
+        Just((Command::Complete { note: None }, w())),
+        Just((Command::Reply { note: None }, agent())),
+        (1u8..=5).prop_map(|rating| (
+            Command::Callback(CallbackOutcome::Rated {
+                rating,
+                comment: None,
+                aspects: Default::default()
+            }),
+            agent()
+        )),
+        Just((Command::Callback(CallbackOutcome::Unreachable), agent())),
+        Just((
+            Command::CloseUnreachable {
+                reason: "未接通".into()
+            },
+            supervisor()
+        )),
+        Just((
+            Command::Return {
+                reason: "退".into()
+            },
+            w()
+        )),
+        Just((
+            Command::Cancel {
+                reason: "撤".into()
+            },
+            agent()
+        )),
+    ]
 }
