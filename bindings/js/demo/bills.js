@@ -5,6 +5,7 @@
 // module, loaded here); this file gathers input, calls the engine and formats what it returns
 // (money stays a decimal string).
 import { Engine, loadModule } from '../index.js';
+import { el } from './common.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -39,17 +40,6 @@ const INPUT = {
   total_weight: '总权重 total weight',
   units: '分摊户数 units',
 };
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') node.className = v;
-    else if (k === 'dataset') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
 
 function table(head, rows, cls = 'trace-table') {
   return el(

@@ -5,6 +5,7 @@
 import { Engine, WuyeError, libraryVersion } from '../index.js';
 import { initBills } from './bills.js';
 import { initSatisfaction } from './satisfaction.js';
+import { KIND, CLOCK } from './common.js';
 
 const $ = (sel) => document.querySelector(sel);
 const $$ = (sel) => [...document.querySelectorAll(sel)];
@@ -16,7 +17,6 @@ let selected = null;
 const AGENT = { role: 'agent', id: 'kf01' };
 const DISPATCHER = { role: 'dispatcher', id: 'dd01' };
 
-const KIND = { repair: '报修', matter: '报事', complaint: '投诉', suggestion: '建议', inquiry: '咨询', praise: '表扬' };
 const PRIORITY = { emergency: '紧急', high: '高', normal: '一般', low: '低' };
 const STAGE = {
   registered: '已受理 registered',
@@ -28,14 +28,6 @@ const STAGE = {
   replied: '已回复 replied',
   closed: '已关闭 closed',
   cancelled: '已撤销 cancelled',
-};
-const CLOCK = {
-  dispatch: '派单 dispatch',
-  accept: '接单 accept',
-  arrive: '到场 arrive',
-  complete: '完成 complete',
-  reply: '回复 reply',
-  callback: '回访 callback',
 };
 const STATE = {
   not_started: '未开始 not started',

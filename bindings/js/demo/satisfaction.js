@@ -8,6 +8,7 @@
 // it returns (figures stay the library's strings; null is shown as "—", no data).
 import { Engine, loadModule } from '../index.js';
 import { playDay, dayPeriod } from './sample-day.js';
+import { KIND, CLOCK, el } from './common.js';
 
 const $ = (sel) => document.querySelector(sel);
 
@@ -19,16 +20,7 @@ const DEPARTMENT = {
   office: '办公室',
   customer_service: '客服部',
 };
-const KIND = { repair: '报修', matter: '报事', complaint: '投诉', suggestion: '建议', inquiry: '咨询', praise: '表扬' };
 const BY = { department: '部门 Department', assignee: '处理人 Assignee', kind: '类型 Kind', month: '月份 Month', all: '—' };
-const CLOCK = {
-  dispatch: '派单 dispatch',
-  accept: '接单 accept',
-  arrive: '到场 arrive',
-  complete: '完成 complete',
-  reply: '回复 reply',
-  callback: '回访 callback',
-};
 const DIMENSION = {
   tangibles: '有形性 tangibles',
   reliability: '可靠性 reliability',
@@ -36,17 +28,6 @@ const DIMENSION = {
   assurance: '保证性 assurance',
   empathy: '移情性 empathy',
 };
-
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'class') node.className = v;
-    else if (k === 'dataset') Object.assign(node.dataset, v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return node;
-}
 
 // ---- formatting only ---------------------------------------------------------------------
 
