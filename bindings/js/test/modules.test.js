@@ -84,3 +84,15 @@ test('raw calls reach the module that answers them, failures before the operatio
   engine.free();
   other.free();
 });
+
+test('the published package carries every module build.sh makes', async () => {
+  const { readdirSync } = await import('node:fs');
+  const files = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).files;
+  const built = readdirSync(new URL('../pkg/', import.meta.url)).filter((f) => /^wuye_\w+_bg\.wasm$/.test(f));
+  assert.ok(built.length >= 3, `modules built: ${built}`);
+  for (const wasm of built) {
+    const glue = wasm.replace('_bg.wasm', '.js');
+    assert.ok(files.includes(`pkg/${wasm}`), `package.json files lacks pkg/${wasm}`);
+    assert.ok(files.includes(`pkg/${glue}`), `package.json files lacks pkg/${glue}`);
+  }
+});
