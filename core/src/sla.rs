@@ -203,24 +203,17 @@ impl SlaPolicy {
             ]
         };
         let targets = |timing: Timing, s: [i64; 6]| {
-            [
-                ClockKind::Dispatch,
-                ClockKind::Accept,
-                ClockKind::Arrive,
-                ClockKind::Complete,
-                ClockKind::Reply,
-                ClockKind::Callback,
-            ]
-            .into_iter()
-            .zip(s)
-            .map(|(clock, seconds)| Target {
-                clock,
-                seconds,
-                timing,
-                pause_on_hold: true,
-                escalations: esc(),
-            })
-            .collect()
+            ClockKind::ALL
+                .into_iter()
+                .zip(s)
+                .map(|(clock, seconds)| Target {
+                    clock,
+                    seconds,
+                    timing,
+                    pause_on_hold: true,
+                    escalations: esc(),
+                })
+                .collect()
         };
         let work = vec![
             RequestKind::Repair,

@@ -940,20 +940,18 @@ macro_rules! unit_enum_deserialize {
     ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                const ALL: &[$ty] = &[$($ty::$variant),+];
                 let i = $crate::tagged::unit_variant(
                     d,
                     stringify!($ty),
                     concat!("enum ", stringify!($ty)),
                     &[$($name),+],
                 )?;
-                Ok(ALL[i])
+                Ok(Self::ALL[i])
             }
         }
         impl $ty {
-            /// Every variant, in declaration order (checked complete by the match).
-            #[allow(dead_code)]
-            pub(crate) const VARIANTS: &'static [$ty] = &[$($ty::$variant),+];
+            /// Every variant, in declaration order.
+            pub const ALL: [$ty; [$(stringify!($variant)),+].len()] = [$($ty::$variant),+];
             #[allow(dead_code)]
             fn _every_variant_listed(v: $ty) {
                 match v {
@@ -974,9 +972,11 @@ mod unit_enum_tests {
 
     /// Every variant reads back from what its `Serialize` writes: the wire names in the
     /// macro's lists are the derive's, for every enum read by `unit_enum_deserialize!`.
-    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug>(all: &[T]) {
+    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug, const N: usize>(
+        all: [T; N],
+    ) {
         assert!(!all.is_empty());
-        for v in all {
+        for v in &all {
             let text = serde_json::to_string(v).unwrap();
             assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
             let buf: Buf = serde_json::from_str(&text).unwrap();
@@ -987,31 +987,31 @@ mod unit_enum_tests {
     #[test]
     fn every_unit_enum_reads_its_own_names() {
         use crate::fee::{account, meter, schedule, unit};
-        round_trip(crate::role::Role::VARIANTS);
-        round_trip(crate::sla::ClockKind::VARIANTS);
-        round_trip(crate::sla::Timing::VARIANTS);
-        round_trip(crate::sla::ClockState::VARIANTS);
-        round_trip(crate::ticket::RequestKind::VARIANTS);
-        round_trip(crate::ticket::Priority::VARIANTS);
-        round_trip(crate::ticket::Channel::VARIANTS);
-        round_trip(crate::ticket::ReporterKind::VARIANTS);
-        round_trip(crate::ticket::Step::VARIANTS);
-        round_trip(crate::survey::callback::GroupBy::VARIANTS);
-        round_trip(crate::survey::servqual::Dimension::VARIANTS);
-        round_trip(crate::money::Rounding::VARIANTS);
-        round_trip(crate::money::RoundingUnit::VARIANTS);
-        round_trip(unit::UnitState::VARIANTS);
-        round_trip(account::AllocationOrder::VARIANTS);
-        round_trip(account::LateFeeOrder::VARIANTS);
-        round_trip(account::Part::VARIANTS);
-        round_trip(meter::Measured::VARIANTS);
-        round_trip(schedule::AreaBasis::VARIANTS);
-        round_trip(schedule::Applies::VARIANTS);
-        round_trip(schedule::TierBounds::VARIANTS);
-        round_trip(schedule::ShareBasis::VARIANTS);
-        round_trip(schedule::UsagePer::VARIANTS);
-        round_trip(schedule::RoundingPoint::VARIANTS);
-        round_trip(schedule::Collection::VARIANTS);
+        round_trip(crate::role::Role::ALL);
+        round_trip(crate::sla::ClockKind::ALL);
+        round_trip(crate::sla::Timing::ALL);
+        round_trip(crate::sla::ClockState::ALL);
+        round_trip(crate::ticket::RequestKind::ALL);
+        round_trip(crate::ticket::Priority::ALL);
+        round_trip(crate::ticket::Channel::ALL);
+        round_trip(crate::ticket::ReporterKind::ALL);
+        round_trip(crate::ticket::Step::ALL);
+        round_trip(crate::survey::callback::GroupBy::ALL);
+        round_trip(crate::survey::servqual::Dimension::ALL);
+        round_trip(crate::money::Rounding::ALL);
+        round_trip(crate::money::RoundingUnit::ALL);
+        round_trip(unit::UnitState::ALL);
+        round_trip(account::AllocationOrder::ALL);
+        round_trip(account::LateFeeOrder::ALL);
+        round_trip(account::Part::ALL);
+        round_trip(meter::Measured::ALL);
+        round_trip(schedule::AreaBasis::ALL);
+        round_trip(schedule::Applies::ALL);
+        round_trip(schedule::TierBounds::ALL);
+        round_trip(schedule::ShareBasis::ALL);
+        round_trip(schedule::UsagePer::ALL);
+        round_trip(schedule::RoundingPoint::ALL);
+        round_trip(schedule::Collection::ALL);
     }
 
     /// serde's derive of the same enum: the oracle for the messages.

@@ -55,16 +55,6 @@ crate::tagged::unit_enum_deserialize!(RequestKind {
 });
 
 impl RequestKind {
-    /// All kinds, in declaration order.
-    pub const ALL: [RequestKind; 6] = [
-        RequestKind::Repair,
-        RequestKind::Matter,
-        RequestKind::Complaint,
-        RequestKind::Suggestion,
-        RequestKind::Inquiry,
-        RequestKind::Praise,
-    ];
-
     /// Inquiries and praise close at reply and need no callback 回访.
     pub const fn closes_at_reply(self) -> bool {
         matches!(self, RequestKind::Inquiry | RequestKind::Praise)
@@ -116,14 +106,6 @@ crate::tagged::unit_enum_deserialize!(Priority {
 });
 
 impl Priority {
-    /// All priorities, most urgent first.
-    pub const ALL: [Priority; 4] = [
-        Priority::Emergency,
-        Priority::High,
-        Priority::Normal,
-        Priority::Low,
-    ];
-
     /// Stable snake_case name.
     pub const fn as_str(self) -> &'static str {
         match self {

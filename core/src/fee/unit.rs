@@ -55,14 +55,6 @@ crate::tagged::unit_enum_deserialize!(UnitState {
 });
 
 impl UnitState {
-    /// All states, in the order of [`UnitState::index`].
-    pub const ALL: [UnitState; 4] = [
-        UnitState::NotHandedOver,
-        UnitState::Occupied,
-        UnitState::Vacant,
-        UnitState::Renovating,
-    ];
-
     /// Position in [`UnitState::ALL`].
     pub const fn index(self) -> usize {
         match self {

@@ -163,15 +163,6 @@ pub struct KpiReport {
     pub complaints: Complaints,
 }
 
-const CLOCKS: [ClockKind; 6] = [
-    ClockKind::Dispatch,
-    ClockKind::Accept,
-    ClockKind::Arrive,
-    ClockKind::Complete,
-    ClockKind::Reply,
-    ClockKind::Callback,
-];
-
 impl KpiReport {
     /// The KPIs of the desk's requests over the period; `households` as the host counts
     /// them (at least 1), if known.
@@ -256,7 +247,7 @@ impl KpiReport {
                 if !period.contains(at) {
                     continue;
                 }
-                if let Some(i) = CLOCKS.iter().position(|k| *k == clock.clock) {
+                if let Some(i) = ClockKind::ALL.iter().position(|k| *k == clock.clock) {
                     if breached {
                         clocks[i].1 += 1;
                     } else {
@@ -265,7 +256,7 @@ impl KpiReport {
                 }
             }
         }
-        let on_time = CLOCKS
+        let on_time = ClockKind::ALL
             .iter()
             .zip(clocks)
             .map(|(clock, (met, breached))| {

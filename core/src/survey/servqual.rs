@@ -76,15 +76,6 @@ crate::tagged::unit_enum_deserialize!(Dimension {
 });
 
 impl Dimension {
-    /// The five 五个维度, in the standard order.
-    pub const ALL: [Dimension; 5] = [
-        Dimension::Tangibles,
-        Dimension::Reliability,
-        Dimension::Responsiveness,
-        Dimension::Assurance,
-        Dimension::Empathy,
-    ];
-
     /// The snake_case name (英文名): `tangibles`.
     pub fn name(self) -> &'static str {
         match self {
