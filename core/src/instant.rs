@@ -6,9 +6,9 @@
 //! fractional seconds as 3, 6 or 9 digits when present) and falls back to chrono for years
 //! outside 0000–9999.
 //!
-//! Reading: [`de`], [`de_opt`], [`de_date`] and [`de_date_opt`] read exactly as chrono's `Deserialize` for
-//! `DateTime<FixedOffset>` and `NaiveDate` (its `FromStr`: RFC 3339 relaxed, `YYYY-MM-DD`):
-//! the same texts accepted, the same values, the same error messages found in the same order.
+//! Reading: [`de()`], [`de_opt`], [`de_date`] and [`de_date_opt`] read exactly as chrono's
+//! `Deserialize` for `DateTime<FixedOffset>` and `NaiveDate` (its `FromStr`: RFC 3339 relaxed,
+//! `YYYY-MM-DD`): the same texts accepted, the same values, the same error messages found in the same order.
 //! chrono's general parser (format items, `Parsed`) is large in the WASM build and these two
 //! forms are all the library reads; the tests compare both on many thousands of texts.
 

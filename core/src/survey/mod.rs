@@ -12,7 +12,7 @@
 //! - [`proportion`]: a share with its Wilson score interval 置信区间 (95%).
 //! - [`scale`]: answer scales 量表 (reverse coding) and CSAT (the top boxes' share).
 //! - [`nps`]: the Net Promoter Score 净推荐值 with its standard error and 95% interval.
-//! - [`servqual`]: SERVQUAL gaps 服务质量差距 per item, dimension and overall, importance
+//! - [`mod@servqual`]: SERVQUAL gaps 服务质量差距 per item, dimension and overall, importance
 //!   weights; SERVPERF (perceptions only); the standard 22-item questionnaire.
 //! - [`index`]: a 0–100 satisfaction index 满意度指数 (ACSI-style, weighted items).
 //! - [`value`]: customer value 顾客价值 and potential profit 公司潜在利润 per service line.
