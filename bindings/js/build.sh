@@ -30,7 +30,7 @@ wasm_opt="$here/node_modules/.bin/wasm-opt"
 [ -x "$wasm_opt" ] || die "wasm-opt not found at $wasm_opt (run npm ci in bindings/js)"
 
 # The groups, each a cargo feature of wuye-wasm (and wuye-core); index.js has the same list.
-MODULES=(desk fees survey)
+MODULES=(desk fees survey reports)
 
 out="$here/pkg"
 rm -rf "$out"

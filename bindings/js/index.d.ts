@@ -1209,16 +1209,18 @@ export declare function contractVersion(): number;
 export declare function libraryVersion(): string;
 /**
  * The WASM modules of the package, one per operation group: `desk` (engine.*, calendar.*,
- * request.*, sla.*, log.*, and the service-log figures survey.callbacks, survey.sample,
- * kpi.report; loaded at import), `fees` (fee.*; on demand) and `survey` (the survey scores
- * survey.servqual … survey.value; on demand).
+ * request.*, sla.*, log.*; loaded at import), `fees` (fee.*; on demand), `survey` (the survey
+ * scores survey.servqual … survey.value; on demand) and `reports` (the desk with the
+ * service-log figures survey.callbacks, survey.sample, kpi.report; on demand: an engine moves
+ * its desk there, state and all, on its first report).
  */
-export type ModuleName = 'desk' | 'fees' | 'survey';
+export type ModuleName = 'desk' | 'fees' | 'survey' | 'reports';
 /**
  * Loads a WASM module if it is not loaded yet. In a browser, `await loadModule('fees')` before
- * the first fee call (and `loadModule('survey')` before the first survey score; until then
- * such calls fail with UnknownOperationError, code `module_not_loaded`); Node loads a module
- * by itself on its first call.
+ * the first fee call (`loadModule('survey')` before the first survey score,
+ * `loadModule('reports')` before the first service-log figure; until then such calls fail
+ * with UnknownOperationError, code `module_not_loaded`); Node loads a module by itself on its
+ * first call.
  */
 export declare function loadModule(name: ModuleName): Promise<void>;
 /** Whether a WASM module is loaded. */

@@ -11,14 +11,18 @@
 // Loading: the package is one WASM module per operation group of the contract (build.sh).
 // The service desk (`desk`: engine.*, calendar.*, request.*, sla.*, log.*) loads at import
 // with top-level await: in Node from disk next to this file, in a browser with fetch (serve it
-// as application/wasm). The fee module (`fees`: fee.*) loads on demand: in Node by itself,
-// synchronously, on the first fee call; in a browser with `await loadModule('fees')` before
-// the first fee call (until then fee calls fail with UnknownOperationError,
-// `module_not_loaded`). A page that never bills never downloads it.
+// as application/wasm). The others load on demand: the fees (`fees`: fee.*), the survey scores
+// (`survey`), and `reports`, the desk with the service-log figures (survey.callbacks,
+// survey.sample, kpi.report), to which an engine moves its desk on its first report. In Node a
+// module loads by itself, synchronously, on the first call that needs it; in a browser with
+// `await loadModule(name)` before that call (until then such calls fail with
+// UnknownOperationError, `module_not_loaded`). A page that never bills or reports never
+// downloads those modules.
 
 import initDesk, * as deskGlue from './pkg/wuye_desk.js';
 import initFees, * as feesGlue from './pkg/wuye_fees.js';
 import initSurvey, * as surveyGlue from './pkg/wuye_survey.js';
+import initReports, * as reportsGlue from './pkg/wuye_reports.js';
 import {
   InvalidHandleError,
   UnsupportedVersionError,
@@ -34,16 +38,23 @@ export const CONTRACT_VERSION = 1;
 
 // The WASM modules: glue (wasm-bindgen), init, and the operation prefixes each answers (the
 // same groups as MODULES in core/src/contract.rs). `desk` answers everything else and is
-// loaded at import; the rest load on demand.
+// loaded at import; the rest load on demand. A module that `holdsDesk` is the desk with more
+// operations: an engine moves its desk there (see Engine) the first time it needs one of them.
 const MODULES = {
   desk: { glue: deskGlue, init: initDesk, prefixes: [] },
   fees: { glue: feesGlue, init: initFees, prefixes: ['fee.'] },
-  // The survey scores; the service-log figures (survey.callbacks, survey.sample, kpi.report)
-  // read the engine's requests and stay with the desk.
+  // The survey scores.
   survey: {
     glue: surveyGlue,
     init: initSurvey,
     prefixes: ['survey.servqual', 'survey.servperf', 'survey.csat', 'survey.nps', 'survey.proportion', 'survey.index', 'survey.value'],
+  },
+  // The desk with the service-log figures, which read the engine's requests.
+  reports: {
+    glue: reportsGlue,
+    init: initReports,
+    prefixes: ['survey.callbacks', 'survey.sample', 'kpi.'],
+    holdsDesk: true,
   },
 };
 
@@ -76,9 +87,9 @@ const loaded = new Set();
 const loading = new Map();
 
 /**
- * Loads the WASM module `name` ('desk' or 'fees') if it is not loaded yet; resolves when it
- * can answer. `desk` is loaded at import. In a browser call `await loadModule('fees')` before
- * the first fee call; Node loads it by itself on the first fee call.
+ * Loads the WASM module `name` ('desk', 'fees', 'survey' or 'reports') if it is not loaded
+ * yet; resolves when it can answer. `desk` is loaded at import. In a browser call
+ * `await loadModule(name)` before the first call of that module; Node loads it by itself.
  */
 export function loadModule(name) {
   if (!Object.hasOwn(MODULES, name)) {
@@ -213,8 +224,11 @@ export function callOnce(config, requestJson) {
  * `using`) when done.
  */
 export class Engine {
-  // The desk module's engine: the configuration, the requests, the calendar.
+  // The engine that holds the desk (the configuration, the requests, the calendar): in the
+  // desk module, or, once a report has been asked for, in the reports module.
   #raw;
+  // The module #raw is in.
+  #deskModule = 'desk';
   // Module name → that module's engine (the fee module's holds the loaded estate), made on
   // the first call there.
   #others = new Map();
@@ -251,7 +265,8 @@ export class Engine {
   // synchronously (a browser before loadModule).
   #engineIn(name) {
     const desk = this.#engine();
-    if (name === 'desk') return desk;
+    if (name === 'desk' || name === this.#deskModule) return desk;
+    if (MODULES[name].holdsDesk) return this.#moveDeskTo(name);
     let e = this.#others.get(name);
     if (e === undefined) {
       if (!ready(name)) return null;
@@ -259,6 +274,30 @@ export class Engine {
       this.#others.set(name, e);
     }
     return e;
+  }
+
+  // Moves the desk to module `name` (a desk with more operations): its state, exported from
+  // the current engine as text, becomes a new engine there, the same code reading the same
+  // bytes; the old one is freed. Null while that module cannot be loaded synchronously.
+  #moveDeskTo(name) {
+    if (!ready(name)) return null;
+    const response = this.#raw.call(`{"v":${CONTRACT_VERSION},"op":"engine.export"}`);
+    const head = `{"v":${CONTRACT_VERSION},"ok":true,"result":{"state":`;
+    // The state's text as written (no round trip through JS numbers).
+    const state =
+      response.startsWith(head) && response.endsWith('}}')
+        ? response.slice(head.length, -2)
+        : JSON.stringify(unwrap(response).state);
+    let moved;
+    try {
+      moved = new MODULES[name].glue.Engine(`{"v":${CONTRACT_VERSION},"state":${state}}`);
+    } catch (e) {
+      throw constructorError(e);
+    }
+    this.#raw.free();
+    this.#raw = moved;
+    this.#deskModule = name;
+    return moved;
   }
 
   // Sends request text for operation `op` to module `name`.

@@ -48,7 +48,7 @@ use crate::fee::meter::{Reading, ReadingColumns, Readings};
 use crate::fee::parking::{ParkingStay, ParkingTariff};
 #[cfg(feature = "fees")]
 use crate::fee::{Bill, CompactLine, Estate, FeeError, Period, Schedule, Unit};
-#[cfg(any(feature = "desk", feature = "fees"))]
+#[cfg(any(feature = "reports", feature = "fees"))]
 use crate::money::Decimal;
 #[cfg(feature = "fees")]
 use crate::money::{split_largest_remainder, Money};
@@ -56,13 +56,13 @@ use crate::money::{split_largest_remainder, Money};
 use crate::role::Actor;
 #[cfg(feature = "desk")]
 use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 use crate::survey::callback::{CallbackReport, GroupBy};
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 use crate::survey::kpi::{KpiError, KpiReport};
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 use crate::survey::record::ReportPeriod;
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 use crate::survey::sample::{self as sampling, SampleRate, SampleRule};
 use crate::survey::SurveyError;
 #[cfg(feature = "desk")]
@@ -280,7 +280,7 @@ impl From<SurveyError> for Failure {
     }
 }
 
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 impl From<KpiError> for Failure {
     fn from(e: KpiError) -> Self {
         match e {
@@ -482,7 +482,7 @@ args!(ProportionArgs {
 });
 // Satisfaction and KPIs from the service log 回访满意率 / 服务指标 / 回访抽样 (survey::callback,
 // survey::kpi, survey::sample). `events` omitted: the engine's own requests.
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 args!(CallbacksArgs {
     #[serde(default)] events: Option<Vec<Event>>,
     #[serde(deserialize_with = "crate::instant::de")]
@@ -492,7 +492,7 @@ args!(CallbacksArgs {
     #[serde(default)] by: GroupBy,
     #[serde(default)] threshold: Option<u8>,
 });
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 args!(KpiArgs {
     #[serde(default)] events: Option<Vec<Event>>,
     #[serde(deserialize_with = "crate::instant::de")]
@@ -501,7 +501,7 @@ args!(KpiArgs {
     to: Instant,
     #[serde(default)] households: Option<u64>,
 });
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 args!(SampleArgs {
     #[serde(default)] ids: Option<Vec<String>>,
     #[serde(default, deserialize_with = "crate::instant::de_opt")] from: Option<Instant>,
@@ -579,11 +579,11 @@ enum Op {
     SurveyIndex(Box<crate::survey::IndexInput>),
     #[cfg(feature = "survey")]
     SurveyValue(crate::survey::ValueInput),
-    #[cfg(feature = "desk")]
+    #[cfg(feature = "reports")]
     SurveyCallbacks(Box<CallbacksArgs>),
-    #[cfg(feature = "desk")]
+    #[cfg(feature = "reports")]
     KpiReport(Box<KpiArgs>),
-    #[cfg(feature = "desk")]
+    #[cfg(feature = "reports")]
     SurveySample(Box<SampleArgs>),
 }
 
@@ -654,10 +654,10 @@ const MODULES: [(&str, &str); 10] = [
     ("sla.", "desk"),
     ("log.", "desk"),
     ("fee.", "fees"),
-    // The service-log figures read the engine's requests: they live with the desk.
-    ("survey.callbacks", "desk"),
-    ("survey.sample", "desk"),
-    ("kpi.", "desk"),
+    // The service-log figures read the engine's requests: a module of the desk with them.
+    ("survey.callbacks", "reports"),
+    ("survey.sample", "reports"),
+    ("kpi.", "reports"),
     ("survey.", "survey"),
 ];
 
@@ -962,11 +962,11 @@ impl Call {
             "survey.index" => Op::SurveyIndex(Box::new(parse_args(op, a)?)),
             #[cfg(feature = "survey")]
             "survey.value" => Op::SurveyValue(parse_args(op, a)?),
-            #[cfg(feature = "desk")]
+            #[cfg(feature = "reports")]
             "survey.callbacks" => Op::SurveyCallbacks(Box::new(parse_args(op, a)?)),
-            #[cfg(feature = "desk")]
+            #[cfg(feature = "reports")]
             "kpi.report" => Op::KpiReport(Box::new(parse_args(op, a)?)),
-            #[cfg(feature = "desk")]
+            #[cfg(feature = "reports")]
             "survey.sample" => Op::SurveySample(Box::new(parse_args(op, a)?)),
             other => return Err(unknown_operation(other)),
         };
@@ -1415,19 +1415,19 @@ impl Engine {
             Op::SurveyValue(a) => Response::from_result(
                 crate::survey::ValueReport::compute(&a).map_err(Failure::from),
             ),
-            #[cfg(feature = "desk")]
+            #[cfg(feature = "reports")]
             Op::SurveyCallbacks(a) => {
                 Response::from_result(survey_desk(desk, a.events).and_then(|d| {
                     let period = ReportPeriod::new(a.from, a.to)?;
                     Ok(CallbackReport::of(&d, period, a.by, a.threshold)?)
                 }))
             }
-            #[cfg(feature = "desk")]
+            #[cfg(feature = "reports")]
             Op::KpiReport(a) => Response::from_result(survey_desk(desk, a.events).and_then(|d| {
                 let period = ReportPeriod::new(a.from, a.to)?;
                 Ok(KpiReport::of(&d, period, a.households)?)
             })),
-            #[cfg(feature = "desk")]
+            #[cfg(feature = "reports")]
             Op::SurveySample(a) => Response::from_result(survey_sample(desk, *a)),
             #[cfg(feature = "desk")]
             Op::Register(_)
@@ -1682,7 +1682,7 @@ struct StatusesOut {
     statuses: Vec<Item<SlaStatus>>,
 }
 
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 /// The desk a survey operation reads: the engine's own, or — given `events` — a desk with the
 /// engine's configuration, policy and calendar rebuilt from them, as `log.replay` would (each
 /// request's events from its registration; an event that does not apply is refused with its
@@ -1714,7 +1714,7 @@ fn bad_event(i: usize, err: DeskError) -> Failure {
     f
 }
 
-#[cfg(feature = "desk")]
+#[cfg(feature = "reports")]
 /// `survey.sample`: the given ids, or the engine's requests closed in `[from, to)`; by rate
 /// or by size.
 fn survey_sample(desk: &Desk, a: SampleArgs) -> Result<sampling::Sample, Failure> {

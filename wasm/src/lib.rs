@@ -18,7 +18,7 @@
 //! | `libraryVersion()`                   | [`library_version`]    | the core library's version |
 //!
 //! The npm package builds this crate once per operation group of the contract, with only that
-//! group's cargo feature (`desk`, `fees`; see `bindings/js/build.sh`): each `.wasm` answers its
+//! group's cargo feature (`desk`, `fees`, `survey`, `reports`; see `bindings/js/build.sh`): each `.wasm` answers its
 //! group's operations and refuses the others with `unknown_operation` / `module_not_included`
 //! naming their module. The default features (every group) are for the native tests.
 //!

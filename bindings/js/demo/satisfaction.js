@@ -75,11 +75,13 @@ function groupName(by, key) {
  * `attempt(fn)` runs a call and shows a WuyeError to the staff (returns null).
  */
 export async function initSatisfaction({ engine, events, attempt }) {
-  // The survey scores (NPS, CSAT, SERVQUAL) are in their own WASM module, fetched here; the
-  // service-log figures are the desk module's, loaded with the package.
+  // The survey scores (NPS, CSAT, SERVQUAL) are in their own WASM module, and the service-log
+  // figures in the reports module (the desk with them: the console's engine moves there on its
+  // first report), both fetched here.
   const [day, survey] = await Promise.all([
     ...['./sample-day.json', './survey-sample.json'].map(async (f) => (await fetch(new URL(f, import.meta.url))).json()),
     loadModule('survey'),
+    loadModule('reports'),
   ]);
   // The sample day is played once, on its own engine, when first shown.
   let sample = null;

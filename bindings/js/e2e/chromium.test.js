@@ -372,6 +372,34 @@ test('a page downloads the desk module with the package and the fee module only 
   });
   assert.deepEqual(after, { loaded: true, parts: ['0.33', '0.67'] });
   assert.deepEqual(wasm, ['wuye_desk_bg.wasm', 'wuye_fees_bg.wasm']);
+  // The service-log figures: refused until the reports module is loaded (the engine and its
+  // requests untouched), then answered by the engine's desk, moved there with its state.
+  const reports = await page.evaluate(async () => {
+    const period = { from: '2026-09-30T00:00:00+08:00', to: '2026-10-01T00:00:00+08:00' };
+    const e = new window.wuye.Engine();
+    const state = JSON.stringify(e.export());
+    let refused;
+    try {
+      e.kpiReport(period);
+    } catch (err) {
+      refused = `${err.name} ${err.status} ${err.code}`;
+    }
+    const untouched = JSON.stringify(e.export()) === state;
+    await window.wuye.loadModule('reports');
+    const registered = e.kpiReport(period).requests.registered;
+    const after = JSON.stringify(e.export()) === state;
+    const working = e.isWorkingDay('2026-10-10');
+    e.free();
+    return { refused, untouched, registered, after, working };
+  });
+  assert.deepEqual(reports, {
+    refused: 'UnknownOperationError 5 module_not_loaded',
+    untouched: true,
+    registered: 0,
+    after: true,
+    working: true,
+  });
+  assert.deepEqual(wasm, ['wuye_desk_bg.wasm', 'wuye_fees_bg.wasm', 'wuye_reports_bg.wasm']);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -15,6 +15,7 @@ import {
 } from '../index.js';
 import * as desk from '../pkg/wuye_desk.js';
 import * as fees from '../pkg/wuye_fees.js';
+import { playDay, dayPeriod } from '../demo/sample-day.js';
 
 const APPORTION = '{"args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]},"op":"fee.apportion","v":1}';
 const PARTS = '{"v":1,"ok":true,"result":{"parts":["272.47","332.45","395.08"]}}';
@@ -83,6 +84,52 @@ test('raw calls reach the module that answers them, failures before the operatio
   assert.throws(() => engine.call('no.such'), UnknownOperationError);
   engine.free();
   other.free();
+});
+
+test('an engine moves its desk to the reports module on its first report, state and all', () => {
+  const day = JSON.parse(readFileSync(new URL('../demo/sample-day.json', import.meta.url), 'utf8'));
+  const engine = new Engine();
+  playDay(engine, day);
+  const EXPORT = '{"v":1,"op":"engine.export"}';
+  const STATUS = '{"v":1,"op":"sla.status_batch","args":{"as_of":"2026-10-08T09:00:00+08:00"}}';
+  const before = { state: engine.callJson(EXPORT), status: engine.callJson(STATUS) };
+  // A second engine restored from the same state stays in the desk module: the control.
+  const control = Engine.fromState(JSON.parse(before.state).result.state);
+  assert.equal(isModuleLoaded('reports'), false);
+  // The desk module itself refuses the figures, naming the module that has them.
+  const bare = new desk.Engine('{"v":1}');
+  assert.equal(
+    bare.call('{"v":1,"op":"kpi.report","args":{"from":"2026-09-30T00:00:00+08:00","to":"2026-10-01T00:00:00+08:00"}}'),
+    '{"v":1,"ok":false,"error":{"status":5,"code":"module_not_included","message":"operation \\"kpi.report\\" is in the reports module, which this engine does not include"}}',
+  );
+  bare.free();
+
+  const kpi = engine.kpiReport(dayPeriod(day.date));
+  assert.equal(isModuleLoaded('reports'), true);
+  assert.equal(kpi.requests.registered, 13);
+  // The same state, the same answers, and the moved desk goes on as the control does.
+  assert.equal(engine.callJson(EXPORT), before.state);
+  assert.equal(engine.callJson(STATUS), before.status);
+  const first = day.steps.find((st) => st.register);
+  const next = {
+    v: 1,
+    op: 'request.register',
+    args: {
+      request: { ...first.register, id: 'WY20261008-001' },
+      actor: first.actor,
+      now: '2026-10-08T09:05:00+08:00',
+    },
+  };
+  const registered = engine.callJson(JSON.stringify(next));
+  assert.match(registered, /"ok":true/);
+  assert.equal(registered, control.callJson(JSON.stringify(next)));
+  assert.equal(engine.callJson(EXPORT), control.callJson(EXPORT));
+  assert.deepEqual(engine.kpiReport(dayPeriod(day.date)), kpi);
+  // Fee calls still reach the fee module's own engine.
+  assert.equal(engine.callJson(APPORTION), PARTS);
+  engine.free();
+  control.free();
+  assert.throws(() => engine.kpiReport(dayPeriod(day.date)), (e) => e.code === 'invalid_handle');
 });
 
 test('the published package carries every module build.sh makes', async () => {

@@ -1,30 +1,29 @@
 // Size budget of the WASM package: each module after wasm-opt, gzipped (level 9), as a browser
-// downloads it. Every module loaded at import must stay within the issue's 150 KB; modules loaded
-// on demand (a page asks for them with loadModule) are guarded against growth. Prints every
-// module's size and the total for the record.
+// downloads it. Every module loaded at import must stay within the issue's 150 KB (read as
+// 150,000 bytes, the stricter reading): the test fails above it. Modules loaded on demand (a
+// page asks for them with loadModule) are guarded against growth. Prints every module's size
+// and the total for the record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { isModuleLoaded } from '../index.js';
 
+/** The issue's budget, 150 KB, for what a page loads at import. */
+export const TARGET_GZIP_BYTES = 150_000;
 /**
- * The issue's budget, 150 KB, for each module loaded at import (KB read as KiB). NOT met: the
- * desk module measured 149,115 bytes before issue 6, 185,680 with the service record 服务记录
- * (kept per request for 回访满意率 and the KPIs) and the service-log figures (survey.callbacks,
- * survey.sample, kpi.report, which read the engine's requests and so live in the desk module),
- * and 158,735 since the standard library is rebuilt for size (build.sh). Printed every run
- * against each module.
+ * Growth guards, per module: measured sizes plus a few KiB, so growth fails the test. The desk
+ * module measured 185,680 bytes with issue 6's service-log figures, 158,735 with the standard
+ * library rebuilt for size, 138,199 once the figures moved to the reports module.
  */
-export const TARGET_GZIP_BYTES = 150 * 1024;
-/** Growth guards, per module: measured sizes plus a few KiB, so growth fails the test. */
-export const GUARD_GZIP_BYTES = { desk: 158 * 1024, fees: 208 * 1024, survey: 80 * 1024 };
+export const GUARD_GZIP_BYTES = { desk: 140 * 1024, fees: 208 * 1024, survey: 80 * 1024, reports: 158 * 1024 };
 
 // The package's modules (build.sh) and when index.js loads them.
 const MODULES = [
   { name: 'desk', atImport: true },
   { name: 'fees', atImport: false },
   { name: 'survey', atImport: false },
+  { name: 'reports', atImport: false },
 ];
 
 function size(name) {
@@ -38,7 +37,7 @@ test('the package loads exactly the modules marked as loaded at import', () => {
   for (const m of MODULES) assert.equal(isModuleLoaded(m.name), m.atImport, m.name);
 });
 
-test('no module grows past its guard; sizes printed against the 150 KB target', (t) => {
+test('what loads at import is within 150 KB and no module grows past its guard', (t) => {
   let total = 0;
   let atImport = 0;
   for (const m of MODULES) {
@@ -47,10 +46,14 @@ test('no module grows past its guard; sizes printed against the 150 KB target', 
     if (m.atImport) atImport += gz;
     const limit = GUARD_GZIP_BYTES[m.name];
     const verdict = !m.atImport ? 'on demand' : gz <= TARGET_GZIP_BYTES ? 'within' : 'OVER';
+    if (m.atImport) {
+      assert.ok(gz <= TARGET_GZIP_BYTES, `pkg/wuye_${m.name}_bg.wasm loads at import: ${gz} bytes gzipped is over the budget of ${TARGET_GZIP_BYTES}`);
+    }
     t.diagnostic(
-      `pkg/wuye_${m.name}_bg.wasm (${m.atImport ? 'loaded at import' : 'loaded on demand'}): ${raw} bytes raw, ${gz} bytes gzipped (${kib(gz)}; target ${kib(TARGET_GZIP_BYTES)}: ${verdict}; growth guard ${kib(limit)})`,
+      `pkg/wuye_${m.name}_bg.wasm (${m.atImport ? 'loaded at import' : 'loaded on demand'}): ${raw} bytes raw, ${gz} bytes gzipped (${kib(gz)}; target ${TARGET_GZIP_BYTES} bytes: ${verdict}; growth guard ${kib(limit)})`,
     );
     assert.ok(gz <= limit, `pkg/wuye_${m.name}_bg.wasm: ${gz} bytes gzipped is over ${limit}`);
   }
+  assert.ok(atImport <= TARGET_GZIP_BYTES, `at import: ${atImport} bytes gzipped`);
   t.diagnostic(`at import: ${atImport} bytes gzipped (${kib(atImport)}); every module: ${total} bytes gzipped (${kib(total)})`);
 });
