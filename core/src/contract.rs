@@ -1850,16 +1850,19 @@ mod group_tests {
         );
     }
 
-    #[cfg(not(feature = "desk"))]
+    #[cfg(not(feature = "reports"))]
     #[test]
-    fn a_service_log_figure_names_the_desk_module() {
+    fn a_service_log_figure_names_the_reports_module() {
         let f = failure(r#"{"v":1,"op":"kpi.report","args":{}}"#);
+        assert_eq!(f.code, "module_not_included");
         assert_eq!(
             f.message,
-            "operation \"kpi.report\" is in the desk module, which this engine does not include"
+            "operation \"kpi.report\" is in the reports module, which this engine does not include"
         );
         let f = failure(r#"{"v":1,"op":"survey.sample","args":{}}"#);
-        assert!(f.message.contains("in the desk module"), "{}", f.message);
+        assert!(f.message.contains("in the reports module"), "{}", f.message);
+        let f = failure(r#"{"v":1,"op":"survey.callbacks","args":{}}"#);
+        assert!(f.message.contains("in the reports module"), "{}", f.message);
     }
 
     #[cfg(feature = "survey")]
