@@ -381,7 +381,7 @@ mod tests {
 
     #[test]
     fn statuses_mirror_the_contract() {
-        for s in Status::ALL {
+        for &s in Status::ALL {
             assert_eq!(WuyeStatus::from(s) as u32, s.value());
         }
     }
