@@ -435,9 +435,9 @@ struct BillEstateArgs {
     shared: Vec<Value>,
 }
 // The bulk fee calls straight into their types, in one pass over the text: the fast path.
-// A tree of `Value`s for 100k readings or units costs ten times the billing run itself, so
-// the element-by-element path above (which names the element at fault) runs only when this
-// one fails, and then gives the error.
+// A tree of `Value`s for an estate's readings or units costs far more than the billing run
+// itself (README.md, Benchmarks), so the element-by-element path above (which names the
+// element at fault) runs only when this one fails, and then gives the error.
 #[cfg(feature = "fees")]
 args!(LoadEstateTyped {
     schedule: Schedule,
@@ -1494,8 +1494,9 @@ struct BillsOut {
 /// The `fee.bill_estate` success response: compact lines as three parallel columns (unit
 /// index, item index, amount), `{"v":1,"ok":true,"result":{"period":…,"lines":{"unit":[…],
 /// "item":[…],"amount":[…]},"total":…}}`. Written by hand, byte for byte what serde would
-/// write: for 500k lines serde and `core::fmt` cost as much as the run itself. The exact
-/// length is counted first, then every byte is written in place (no growth, no copy).
+/// write: for an estate's lines serde and `core::fmt` rival the billing run itself in cost
+/// (README.md, Benchmarks). The exact length is counted first, then every byte is written in
+/// place (no growth, no copy).
 fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<u8> {
     /// "00" to "99".
     const PAIRS: [u8; 200] = {
