@@ -1,68 +1,15 @@
-//! Hand-written argument parsing for `wuye` (no external parser, to keep the binary small),
-//! the help texts, and the value formats: RFC 3339 instants, `YYYY-MM-DD` dates and
-//! durations such as `8h`, `90m`, `3600s`, `1h30m`.
+//! Argument parsing for `wuye` on [`lexopt`] (which splits the command line into options,
+//! their values and positional arguments), and the value formats: RFC 3339 instants,
+//! `YYYY-MM-DD` dates and durations such as `8h`, `90m`, `3600s`, `1h30m`. The help texts
+//! are in [`crate::help`].
 
 use chrono::{DateTime, NaiveDate};
+use lexopt::prelude::*;
 use std::path::PathBuf;
 use wuye_core::fee::Period;
 use wuye_core::Instant;
 
-/// A command with a help page of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Topic {
-    /// `wuye demo`.
-    Demo,
-    /// `wuye replay`.
-    Replay,
-    /// `wuye sla`.
-    Sla,
-    /// `wuye calendar`.
-    Calendar,
-    /// `wuye bill`.
-    Bill,
-    /// `wuye survey`.
-    Survey,
-}
-
-impl Topic {
-    fn parse(s: &str) -> Option<Topic> {
-        match s {
-            "demo" => Some(Topic::Demo),
-            "replay" => Some(Topic::Replay),
-            "sla" => Some(Topic::Sla),
-            "calendar" => Some(Topic::Calendar),
-            "bill" => Some(Topic::Bill),
-            "survey" => Some(Topic::Survey),
-            _ => None,
-        }
-    }
-
-    /// The help page of the command.
-    pub fn help(self) -> &'static str {
-        match self {
-            Topic::Demo => HELP_DEMO,
-            Topic::Replay => HELP_REPLAY,
-            Topic::Sla => HELP_SLA,
-            Topic::Calendar => HELP_CALENDAR,
-            Topic::Bill => HELP_BILL,
-            Topic::Survey => HELP_SURVEY,
-        }
-    }
-
-    /// The usage lines of the command.
-    pub fn usage(self) -> &'static str {
-        match self {
-            Topic::Demo => "wuye demo [--log FILE]",
-            Topic::Replay => "wuye replay FILE.jsonl [--json]",
-            Topic::Sla => "wuye sla FILE.jsonl --as-of INSTANT [--json]",
-            Topic::Calendar => "wuye calendar [--calendar FILE.json] QUERY ARGS...",
-            Topic::Bill => {
-                "wuye bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD [--unit ID[,ID...]] [--json]"
-            }
-            Topic::Survey => "wuye survey FILE.csv [--scale MIN-MAX] [--json]",
-        }
-    }
-}
+pub use crate::help::{Topic, HELP};
 
 /// A business-calendar query of `wuye calendar`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,216 +109,16 @@ impl UsageError {
         let (usage, more) = match self.topic {
             Some(t) => (
                 format!("usage: {}", t.usage()),
-                format!("Run 'wuye help {}' for details.", topic_name(t)),
+                format!("Run 'wuye help {}' for details.", t.name()),
             ),
             None => (
-                USAGE.trim_end().to_owned(),
+                crate::help::USAGE.trim_end().to_owned(),
                 "Run 'wuye --help' for details.".into(),
             ),
         };
         format!("error: {}\n{usage}\n{more}\n", self.message)
     }
 }
-
-fn topic_name(t: Topic) -> &'static str {
-    match t {
-        Topic::Demo => "demo",
-        Topic::Replay => "replay",
-        Topic::Sla => "sla",
-        Topic::Calendar => "calendar",
-        Topic::Bill => "bill",
-        Topic::Survey => "survey",
-    }
-}
-
-const USAGE: &str = "\
-usage: wuye demo [--log FILE]
-       wuye replay FILE.jsonl [--json]
-       wuye sla FILE.jsonl --as-of INSTANT [--json]
-       wuye calendar [--calendar FILE.json] QUERY ARGS...
-       wuye bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD [--unit ID[,ID...]] [--json]
-       wuye survey FILE.csv [--scale MIN-MAX] [--json]
-       wuye help [COMMAND] | --help | --version
-";
-
-/// The general help page.
-pub const HELP: &str = "\
-wuye — property-management customer service 物业客户服务 on the command line
-
-Deterministic: no command reads the clock; every instant comes from a file or an argument.
-
-Commands:
-  demo [--log FILE]                   Play a working day at the sample estate 翠湖花园
-                                      (2026-09-30, the last working day before National Day)
-                                      and print a report, then a month of billing 收费 with
-                                      traces and an account with a part payment and a late
-                                      fee; --log also writes the day's event log.
-  replay FILE.jsonl [--json]          Replay an event log 操作日志 and list its requests
-                                      (or print the whole desk as JSON).
-  sla FILE.jsonl --as-of INSTANT      Replay a log and print every request's SLA clocks 时效
-        [--json]                      as of INSTANT.
-  calendar [--calendar FILE.json] QUERY
-                                      Business-calendar queries 工作日历:
-      is-workday DATE                   true or false
-      workdays FROM TO                  working days in the inclusive date range
-      add INSTANT DURATION              the instant after DURATION of business time
-      between FROM TO                   business time between two instants
-      next INSTANT                      the next working instant at or after INSTANT
-  bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD
-        [--unit ID[,ID...]] [--json]  Bills 账单 for a period, each line with its trace
-                                      计算过程 (or the bills as JSON).
-  survey FILE.csv [--scale MIN-MAX] [--json]
-                                      Survey scores 满意度: SERVQUAL gaps 服务质量差距
-                                      (or SERVPERF) from a CSV of the 22 standard items,
-                                      or CSAT and NPS from a ratings CSV.
-  help [COMMAND]                      This help, or a command's (also COMMAND --help).
-  --version                           Print the version.
-
-Values:
-  INSTANT   RFC 3339 with an offset, e.g. 2026-09-30T16:00:00+08:00
-  DATE      YYYY-MM-DD, e.g. 2026-10-10
-  DURATION  hours, minutes and/or seconds, in that order: 8h, 90m, 3600s, 1h30m
-  PERIOD    a month 2026-09, a quarter 2026-Q3, a year 2026, or days 2026-09-16..2026-09-30
-
-Exit status: 0 success; 1 domain error (bad log line, calendar without data for a year,
-an instant before a request's last event, a rate that does not cover the period, a meter
-reading going backwards...); 2 usage error.
-";
-
-const HELP_DEMO: &str = "\
-usage: wuye demo [--log FILE]
-
-Plays a realistic working day at the bundled sample estate 翠湖花园 (estate profile and
-staff in data/sample-estate/estate.json, the day's script in day.json, both built into the
-binary) on the standard desk: default departments, the standard SLA policy and the built-in
-mainland China calendar. Prints the estate profile, every escalation fired by the desk's
-ticks, each request's path through the stages with its SLA clocks as of the end of the day,
-and a summary.
-
-Then a month of billing 收费 at the same estate (September 2026; data/sample-estate/fees/):
-four unit types, a vacant flat (30% off), a mid-month move-in, a rate change on the 16th,
-water in annual tiers (one meter replaced, one rolled over), a parking space, a shared lift
-bill, housekeeping, a visitor's parking stay and a renovation fee and deposit — every bill
-with the trace of each line; then one account 账户 that pays part of what it owes and the
-late fee 滞纳金 and ageing 账龄 that follow.
-
-Options:
-  --log FILE   Also write the day's full event log as JSON Lines to FILE
-               (replay it with 'wuye replay FILE').
-";
-
-const HELP_REPLAY: &str = "\
-usage: wuye replay FILE.jsonl [--json]
-
-Reads an event log (one event per line, JSON Lines; blank lines skipped) and replays it on a
-standard desk (default departments, standard SLA policy, built-in China calendar). Prints a
-table of the requests: id, kind, priority, stage, reopens, transfers.
-
-A line that is not an event, or an event that does not fit the request's state, is reported
-as FILE:LINE: reason (exit status 1).
-
-Options:
-  --json   Print the replayed desk as pretty JSON instead of the table.
-";
-
-const HELP_SLA: &str = "\
-usage: wuye sla FILE.jsonl --as-of INSTANT [--json]
-
-Replays an event log like 'wuye replay', then prints every request's SLA clocks per cycle
-as of INSTANT: state, elapsed / target as h:mm (business or wall time per the clock), and
-deadline. INSTANT must not be before any request's last event.
-
-Options:
-  --as-of INSTANT   RFC 3339 with an offset, e.g. 2026-10-08T09:00:00+08:00 (required)
-  --json            Print the statuses as JSON.
-";
-
-const HELP_CALENDAR: &str = "\
-usage: wuye calendar [--calendar FILE.json] QUERY ARGS...
-
-Queries on the built-in mainland China business calendar: +08:00, Monday to Friday
-08:30-12:00 and 13:30-17:30, with the State Council holidays 法定节假日 and make-up working
-days 调休 of 2024-2026. A date in a year without data is an error, never a guess.
-
-Queries:
-  is-workday DATE            true or false
-  workdays FROM TO           number of working days in the inclusive range FROM..=TO
-  add INSTANT DURATION       the instant after DURATION of business time
-  between FROM TO            business time between two instants: seconds and h:mm
-  next INSTANT               the next working instant at or after INSTANT
-
-Options:
-  --calendar FILE.json   Use this calendar (a CalendarSpec: utc_offset, week, makeup_windows,
-                         years) instead of the built-in one.
-
-Examples:
-  wuye calendar is-workday 2026-10-10                 → true (make-up Saturday)
-  wuye calendar add 2026-09-30T17:00:00+08:00 1h      → 2026-10-08T09:00:00+08:00
-";
-
-const HELP_BILL: &str = "\
-usage: wuye bill SCHEDULE.json UNITS.json [INPUTS.json] --period PERIOD [--unit ID[,ID...]] [--json]
-
-Bills every unit (or the --unit ones) for PERIOD and prints each bill with its lines and the
-trace of each line 计算过程: the formula, the segments of days with their rate, unit state
-and discount, tiers of metered consumption, and where and how the amount was rounded.
-
-Files (JSON; unknown fields are refused, amounts and rates are decimal strings):
-  SCHEDULE.json   the fee schedule 收费标准: unit_types, items (formula, rounding,
-                  rounding_point per_month|per_line, state_discounts...), effective-dated
-                  rates, billing (prepaid|postpaid, due_days), prepayment_discounts, account
-  UNITS.json      an array of units 房屋: id, unit_type, building_area, inner_area, share,
-                  states [{from, state}], subscriptions [{item, quantity, from, to, note}]
-  INPUTS.json     the period's inputs: {readings, usage, parking, shared}, or just an array
-                  of meter readings 抄表 [{unit, item, date, previous, current, wraps_at,
-                  replaced {old_final, new_initial}, year_to_date}]
-
-Options:
-  --period PERIOD   2026-09, 2026-Q3, 2026 or 2026-09-16..2026-09-30 (required)
-  --unit ID[,ID]    Only these units' bills (shared costs are still split across all theirs)
-  --json            Print the bills as JSON.
-
-Example (the bundled sample estate):
-  wuye bill cli/data/sample-estate/fees/schedule.json cli/data/sample-estate/fees/units.json \\
-            cli/data/sample-estate/fees/inputs-2026-09.json --period 2026-09
-";
-
-const HELP_SURVEY: &str = "\
-usage: wuye survey FILE.csv [--scale MIN-MAX] [--json]
-
-Scores a CSV of survey answers 问卷. The header says what the file holds:
-
-  SERVQUAL 服务质量差距   respondent,E1,...,E22,P1,...,P22[,W_tangibles,W_reliability,
-                          W_responsiveness,W_assurance,W_empathy]
-      Expectations 期望 (E) and perceptions 感知 (P) of the 22 standard items (q1-q4
-      tangibles 有形性, q5-q9 reliability 可靠性, q10-q13 responsiveness 响应性, q14-q17
-      assurance 保证性, q18-q22 empathy 移情性) on 1-7 by default. Prints each item's mean E,
-      mean P and gap P - E, each dimension's (the mean of its items), the overall (the mean
-      of the five) and, when W_* columns give respondents' importance weights (100 points
-      each, all five or none), the weighted gap from their averages.
-  SERVPERF 服务绩效       respondent,P1,...,P22[,W_...]   (no E columns): perceptions only.
-  Ratings 评分            respondent,csat,nps   (either or both)
-      CSAT 顾客满意度: the share of the top two boxes (1-5 by default) with its 95% Wilson
-      interval, the mean and the distribution; NPS 净推荐值 on 0-10: promoters 9-10 minus
-      detractors 0-6, with its standard error, margin and 95% interval.
-
-One row per respondent; lines starting with # and blank lines are skipped; fields are
-separated by commas (no quoting). A blank answer is an unanswered item, skipped for that
-item only. Figures are exact: means and gaps to 4 places, percentages to 2, half up; an
-item nobody answered shows —. An answer outside the scale, weights that do not sum to 100,
-a missing column or a malformed cell is an error (exit status 1) naming the line or the
-respondent and the item.
-
-Options:
-  --scale MIN-MAX   The answer scale of the questionnaire (default 1-7) or of CSAT
-                    (default 1-5), e.g. --scale 1-5. NPS is always 0-10.
-  --json            Print {\"servqual\": ...}, {\"servperf\": ...} or {\"csat\": ..., \"nps\": ...}:
-                    the results of the contract's survey operations.
-
-Example (the bundled sample estate):
-  wuye survey cli/data/sample-estate/survey-servqual.csv
-  wuye survey cli/data/sample-estate/survey-ratings.csv
-";
 
 /// Parses an RFC 3339 instant with an explicit offset.
 pub fn parse_instant(s: &str) -> Result<Instant, String> {
@@ -432,315 +179,270 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
     Ok(total)
 }
 
-/// Options and positional arguments of one command.
+/// What [`split`] found on one command's line.
+#[derive(Default)]
 struct Parsed {
+    help: bool,
     flags: Vec<&'static str>,
     values: Vec<(&'static str, String)>,
     positional: Vec<String>,
-    help: bool,
-}
-
-/// Splits `args` by a command's option table: `flags` take no value, `valued` take one
-/// (`--opt VALUE` or `--opt=VALUE`); `-h`/`--help` anywhere asks for help; `--` ends options.
-fn split(
-    topic: Topic,
-    args: &[String],
-    flags: &[&'static str],
-    valued: &[&'static str],
-) -> Result<Parsed, UsageError> {
-    let mut p = Parsed {
-        flags: Vec::new(),
-        values: Vec::new(),
-        positional: Vec::new(),
-        help: false,
-    };
-    let mut it = args.iter();
-    let mut options_done = false;
-    while let Some(a) = it.next() {
-        if options_done || !a.starts_with('-') || a == "-" {
-            p.positional.push(a.clone());
-            continue;
-        }
-        if a == "--" {
-            options_done = true;
-            continue;
-        }
-        if a == "-h" || a == "--help" {
-            p.help = true;
-            continue;
-        }
-        let (name, inline) = match a.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_owned())),
-            None => (a.as_str(), None),
-        };
-        if let Some(f) = flags.iter().find(|f| **f == name) {
-            if inline.is_some() {
-                return Err(UsageError::new(
-                    Some(topic),
-                    format!("option {name} takes no value"),
-                ));
-            }
-            if p.flags.contains(f) {
-                return Err(UsageError::new(
-                    Some(topic),
-                    format!("option {name} given twice"),
-                ));
-            }
-            p.flags.push(f);
-        } else if let Some(v) = valued.iter().find(|v| **v == name) {
-            let value = match inline {
-                Some(v) => v,
-                None => it.next().cloned().ok_or_else(|| {
-                    UsageError::new(Some(topic), format!("option {name} needs a value"))
-                })?,
-            };
-            if p.values.iter().any(|(n, _)| n == v) {
-                return Err(UsageError::new(
-                    Some(topic),
-                    format!("option {name} given twice"),
-                ));
-            }
-            p.values.push((v, value));
-        } else {
-            return Err(UsageError::new(
-                Some(topic),
-                format!("unknown option {name:?} for '{}'", topic_name(topic)),
-            ));
-        }
-    }
-    Ok(p)
 }
 
 impl Parsed {
     fn flag(&self, name: &str) -> bool {
         self.flags.contains(&name)
     }
+
     fn value(&self, name: &str) -> Option<&str> {
         self.values
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, v)| v.as_str())
     }
+
+    /// Checks the number of positional arguments: all of `required`, then at most
+    /// `optional` more.
+    fn expect(&self, topic: Topic, required: &[&str], optional: usize) -> Result<(), UsageError> {
+        let n = self.positional.len();
+        if n < required.len() {
+            let missing = required[n..].join(" ");
+            return Err(UsageError::new(Some(topic), format!("missing {missing}")));
+        }
+        match self.positional.get(required.len() + optional) {
+            Some(extra) => Err(UsageError::new(
+                Some(topic),
+                format!("unexpected argument {extra:?}"),
+            )),
+            None => Ok(()),
+        }
+    }
 }
 
-fn expect_positional(topic: Topic, p: &Parsed, names: &[&str]) -> Result<(), UsageError> {
-    let n = p.positional.len();
-    if n < names.len() {
-        return Err(UsageError::new(
-            Some(topic),
-            format!("missing {}", names[n..].join(" ")),
-        ));
+/// A lexing error of lexopt in the wording of the other usage errors.
+fn lexing(topic: Option<Topic>, e: lexopt::Error) -> UsageError {
+    let message = match e {
+        lexopt::Error::MissingValue {
+            option: Some(option),
+        } => format!("option {option} needs a value"),
+        lexopt::Error::UnexpectedValue { option, .. } => format!("option {option} takes no value"),
+        e => e.to_string(),
+    };
+    UsageError::new(topic, message)
+}
+
+/// Reads the rest of the command line by a command's option table: `flags` take no value,
+/// `valued` take one (`--opt VALUE` or `--opt=VALUE`); `-h`/`--help` anywhere asks for help;
+/// `--` ends the options. An option given twice is an error.
+fn split(
+    topic: Option<Topic>,
+    parser: &mut lexopt::Parser,
+    flags: &[&'static str],
+    valued: &[&'static str],
+) -> Result<Parsed, UsageError> {
+    let error = |m: String| UsageError::new(topic, m);
+    let mut p = Parsed::default();
+    while let Some(arg) = parser.next().map_err(|e| lexing(topic, e))? {
+        let name = match arg {
+            Short('h') | Long("help") => {
+                p.help = true;
+                continue;
+            }
+            Value(v) => {
+                p.positional.push(v.string().map_err(|e| lexing(topic, e))?);
+                continue;
+            }
+            Short(c) => format!("-{c}"),
+            Long(l) => format!("--{l}"),
+        };
+        let given_twice = || error(format!("option {name} given twice"));
+        if let Some(&f) = flags.iter().find(|f| **f == name) {
+            if p.flag(f) {
+                return Err(given_twice());
+            }
+            p.flags.push(f);
+        } else if let Some(&v) = valued.iter().find(|v| **v == name) {
+            let value = parser.value().map_err(|e| lexing(topic, e))?;
+            if p.value(v).is_some() {
+                return Err(given_twice());
+            }
+            p.values
+                .push((v, value.string().map_err(|e| lexing(topic, e))?));
+        } else {
+            return Err(error(match topic {
+                Some(t) => format!("unknown option {name:?} for '{}'", t.name()),
+                None => format!("unknown option {name:?}"),
+            }));
+        }
     }
-    if n > names.len() {
-        return Err(UsageError::new(
-            Some(topic),
-            format!("unexpected argument {:?}", p.positional[names.len()]),
-        ));
-    }
-    Ok(())
+    Ok(p)
 }
 
 /// Parses the arguments after the program name.
 pub fn parse(args: &[String]) -> Result<Invocation, UsageError> {
-    let Some(first) = args.first() else {
-        return Err(UsageError::new(None, "no command given"));
+    let mut parser = lexopt::Parser::from_args(args);
+    let general = |m: String| UsageError::new(None, m);
+    let command = match parser.next().map_err(|e| lexing(None, e))? {
+        None => return Err(general("no command given".into())),
+        Some(Short('h') | Long("help")) => return Ok(Invocation::Help(None)),
+        Some(Short('V') | Long("version")) => "version".to_owned(),
+        Some(Value(v)) => v.string().map_err(|e| lexing(None, e))?,
+        Some(Short(c)) => return Err(general(format!("unknown option \"-{c}\""))),
+        Some(Long(l)) => return Err(general(format!("unknown option \"--{l}\""))),
     };
-    let rest = &args[1..];
-    match first.as_str() {
-        "-h" | "--help" => Ok(Invocation::Help(None)),
-        "-V" | "--version" | "version" => {
-            if let Some(extra) = rest.first() {
-                return Err(UsageError::new(
-                    None,
-                    format!("unexpected argument {extra:?}"),
-                ));
-            }
-            Ok(Invocation::Version)
-        }
-        "help" => match rest {
-            [] => Ok(Invocation::Help(None)),
-            [t] => Topic::parse(t)
-                .map(|t| Invocation::Help(Some(t)))
-                .ok_or_else(|| UsageError::new(None, format!("no help for unknown command {t:?}"))),
-            [_, extra, ..] => Err(UsageError::new(
-                None,
-                format!("unexpected argument {extra:?}"),
-            )),
-        },
-        "demo" => {
-            let t = Topic::Demo;
-            let p = split(t, rest, &[], &["--log"])?;
-            if p.help {
-                return Ok(Invocation::Help(Some(t)));
-            }
-            expect_positional(t, &p, &[])?;
-            Ok(Invocation::Demo {
+    let Some(t) = Topic::parse(&command) else {
+        let p = split(None, &mut parser, &[], &[])?;
+        return match command.as_str() {
+            "version" => match p.positional.first() {
+                None => Ok(Invocation::Version),
+                Some(extra) => Err(general(format!("unexpected argument {extra:?}"))),
+            },
+            "help" => match p.positional.as_slice() {
+                [] => Ok(Invocation::Help(None)),
+                [t] => Topic::parse(t)
+                    .map(|t| Invocation::Help(Some(t)))
+                    .ok_or_else(|| general(format!("no help for unknown command {t:?}"))),
+                [_, extra, ..] => Err(general(format!("unexpected argument {extra:?}"))),
+            },
+            other => Err(general(format!("unknown command {other:?}"))),
+        };
+    };
+    let (flags, valued): (&[_], &[_]) = match t {
+        Topic::Demo => (&[], &["--log"]),
+        Topic::Replay => (&["--json"], &[]),
+        Topic::Sla => (&["--json"], &["--as-of"]),
+        Topic::Calendar => (&[], &["--calendar"]),
+        Topic::Bill => (&["--json"], &["--period", "--unit"]),
+        Topic::Survey => (&["--json"], &["--scale"]),
+    };
+    let p = split(Some(t), &mut parser, flags, valued)?;
+    if p.help {
+        return Ok(Invocation::Help(Some(t)));
+    }
+    let u = |m: String| UsageError::new(Some(t), m);
+    let json = p.flag("--json");
+    let file = || PathBuf::from(&p.positional[0]);
+    Ok(match t {
+        Topic::Demo => {
+            p.expect(t, &[], 0)?;
+            Invocation::Demo {
                 log: p.value("--log").map(PathBuf::from),
-            })
-        }
-        "replay" => {
-            let t = Topic::Replay;
-            let p = split(t, rest, &["--json"], &[])?;
-            if p.help {
-                return Ok(Invocation::Help(Some(t)));
             }
-            expect_positional(t, &p, &["FILE.jsonl"])?;
-            Ok(Invocation::Replay {
-                file: PathBuf::from(&p.positional[0]),
-                json: p.flag("--json"),
-            })
         }
-        "sla" => {
-            let t = Topic::Sla;
-            let p = split(t, rest, &["--json"], &["--as-of"])?;
-            if p.help {
-                return Ok(Invocation::Help(Some(t)));
-            }
-            expect_positional(t, &p, &["FILE.jsonl"])?;
+        Topic::Replay => {
+            p.expect(t, &["FILE.jsonl"], 0)?;
+            Invocation::Replay { file: file(), json }
+        }
+        Topic::Sla => {
+            p.expect(t, &["FILE.jsonl"], 0)?;
             let as_of = p
                 .value("--as-of")
-                .ok_or_else(|| UsageError::new(Some(t), "missing --as-of INSTANT"))?;
-            let as_of = parse_instant(as_of).map_err(|m| UsageError::new(Some(t), m))?;
-            Ok(Invocation::Sla {
-                file: PathBuf::from(&p.positional[0]),
-                as_of,
-                json: p.flag("--json"),
-            })
+                .ok_or_else(|| u("missing --as-of INSTANT".into()))?;
+            Invocation::Sla {
+                file: file(),
+                as_of: parse_instant(as_of).map_err(u)?,
+                json,
+            }
         }
-        "calendar" => {
-            let t = Topic::Calendar;
-            let p = split(t, rest, &[], &["--calendar"])?;
-            if p.help {
-                return Ok(Invocation::Help(Some(t)));
-            }
-            let calendar = p.value("--calendar").map(PathBuf::from);
-            let u = |m: String| UsageError::new(Some(t), m);
-            let Some(q) = p.positional.first() else {
-                return Err(u(
-                    "missing QUERY (is-workday, workdays, add, between or next)".into(),
-                ));
-            };
-            let a = &p.positional[1..];
-            let arity = |names: &[&str]| -> Result<(), UsageError> {
-                if a.len() < names.len() {
-                    Err(u(format!(
-                        "'calendar {q}' needs {}",
-                        names[a.len()..].join(" ")
-                    )))
-                } else if a.len() > names.len() {
-                    Err(u(format!(
-                        "unexpected argument {:?} for 'calendar {q}'",
-                        a[names.len()]
-                    )))
-                } else {
-                    Ok(())
-                }
-            };
-            let query = match q.as_str() {
-                "is-workday" => {
-                    arity(&["DATE"])?;
-                    CalendarQuery::IsWorkday(parse_date(&a[0]).map_err(u)?)
-                }
-                "workdays" => {
-                    arity(&["FROM", "TO"])?;
-                    CalendarQuery::Workdays(
-                        parse_date(&a[0]).map_err(u)?,
-                        parse_date(&a[1]).map_err(u)?,
-                    )
-                }
-                "add" => {
-                    arity(&["INSTANT", "DURATION"])?;
-                    CalendarQuery::Add(
-                        parse_instant(&a[0]).map_err(u)?,
-                        parse_duration(&a[1]).map_err(u)?,
-                    )
-                }
-                "between" => {
-                    arity(&["FROM", "TO"])?;
-                    CalendarQuery::Between(
-                        parse_instant(&a[0]).map_err(u)?,
-                        parse_instant(&a[1]).map_err(u)?,
-                    )
-                }
-                "next" => {
-                    arity(&["INSTANT"])?;
-                    CalendarQuery::Next(parse_instant(&a[0]).map_err(u)?)
-                }
-                other => {
-                    return Err(u(format!(
-                    "unknown calendar query {other:?} (is-workday, workdays, add, between or next)"
-                )))
-                }
-            };
-            Ok(Invocation::Calendar { calendar, query })
-        }
-        "bill" => {
-            let t = Topic::Bill;
-            let p = split(t, rest, &["--json"], &["--period", "--unit"])?;
-            if p.help {
-                return Ok(Invocation::Help(Some(t)));
-            }
-            let n = p.positional.len();
-            if !(2..=3).contains(&n) {
-                let names: &[&str] = &["SCHEDULE.json", "UNITS.json", "[INPUTS.json]"];
-                return Err(if n < 2 {
-                    UsageError::new(Some(t), format!("missing {}", names[n..2].join(" ")))
-                } else {
-                    UsageError::new(
-                        Some(t),
-                        format!("unexpected argument {:?}", p.positional[3]),
-                    )
-                });
-            }
+        Topic::Calendar => Invocation::Calendar {
+            calendar: p.value("--calendar").map(PathBuf::from),
+            query: calendar_query(t, &p.positional)?,
+        },
+        Topic::Bill => {
+            p.expect(t, &["SCHEDULE.json", "UNITS.json"], 1)?;
             let period = p
                 .value("--period")
-                .ok_or_else(|| UsageError::new(Some(t), "missing --period PERIOD"))?;
-            let period: Period = period
-                .parse()
-                .map_err(|e| UsageError::new(Some(t), format!("{e}")))?;
+                .ok_or_else(|| u("missing --period PERIOD".into()))?;
+            let period: Period = period.parse().map_err(|e| u(format!("{e}")))?;
             let only = match p.value("--unit") {
                 Some(list) => {
                     let ids: Vec<String> = list.split(',').map(str::to_owned).collect();
                     if ids.iter().any(String::is_empty) {
-                        return Err(UsageError::new(Some(t), format!("invalid --unit {list:?}")));
+                        return Err(u(format!("invalid --unit {list:?}")));
                     }
                     Some(ids)
                 }
                 None => None,
             };
-            Ok(Invocation::Bill {
-                schedule: PathBuf::from(&p.positional[0]),
+            Invocation::Bill {
+                schedule: file(),
                 units: PathBuf::from(&p.positional[1]),
                 inputs: p.positional.get(2).map(PathBuf::from),
                 period,
                 only,
-                json: p.flag("--json"),
-            })
-        }
-        "survey" => {
-            let t = Topic::Survey;
-            let p = split(t, rest, &["--json"], &["--scale"])?;
-            if p.help {
-                return Ok(Invocation::Help(Some(t)));
+                json,
             }
-            expect_positional(t, &p, &["FILE.csv"])?;
+        }
+        Topic::Survey => {
+            p.expect(t, &["FILE.csv"], 0)?;
             let scale = match p.value("--scale") {
-                Some(s) => {
-                    Some(crate::survey::parse_scale(s).map_err(|m| UsageError::new(Some(t), m))?)
-                }
+                Some(s) => Some(crate::survey::parse_scale(s).map_err(u)?),
                 None => None,
             };
-            Ok(Invocation::Survey {
-                file: PathBuf::from(&p.positional[0]),
+            Invocation::Survey {
+                file: file(),
                 scale,
-                json: p.flag("--json"),
-            })
+                json,
+            }
         }
-        other if other.starts_with('-') => {
-            Err(UsageError::new(None, format!("unknown option {other:?}")))
+    })
+}
+
+/// The query of `wuye calendar QUERY ARGS...`.
+fn calendar_query(t: Topic, positional: &[String]) -> Result<CalendarQuery, UsageError> {
+    let u = |m: String| UsageError::new(Some(t), m);
+    let Some((q, a)) = positional.split_first() else {
+        return Err(u(
+            "missing QUERY (is-workday, workdays, add, between or next)".into(),
+        ));
+    };
+    let arity = |names: &[&str]| -> Result<(), UsageError> {
+        if a.len() < names.len() {
+            Err(u(format!(
+                "'calendar {q}' needs {}",
+                names[a.len()..].join(" ")
+            )))
+        } else if a.len() > names.len() {
+            Err(u(format!(
+                "unexpected argument {:?} for 'calendar {q}'",
+                a[names.len()]
+            )))
+        } else {
+            Ok(())
         }
-        other => Err(UsageError::new(None, format!("unknown command {other:?}"))),
-    }
+    };
+    Ok(match q.as_str() {
+        "is-workday" => {
+            arity(&["DATE"])?;
+            CalendarQuery::IsWorkday(parse_date(&a[0]).map_err(u)?)
+        }
+        "workdays" => {
+            arity(&["FROM", "TO"])?;
+            CalendarQuery::Workdays(parse_date(&a[0]).map_err(u)?, parse_date(&a[1]).map_err(u)?)
+        }
+        "add" => {
+            arity(&["INSTANT", "DURATION"])?;
+            CalendarQuery::Add(
+                parse_instant(&a[0]).map_err(u)?,
+                parse_duration(&a[1]).map_err(u)?,
+            )
+        }
+        "between" => {
+            arity(&["FROM", "TO"])?;
+            CalendarQuery::Between(
+                parse_instant(&a[0]).map_err(u)?,
+                parse_instant(&a[1]).map_err(u)?,
+            )
+        }
+        "next" => {
+            arity(&["INSTANT"])?;
+            CalendarQuery::Next(parse_instant(&a[0]).map_err(u)?)
+        }
+        other => {
+            return Err(u(format!(
+                "unknown calendar query {other:?} (is-workday, workdays, add, between or next)"
+            )))
+        }
+    })
 }
 
 #[cfg(test)]
@@ -822,12 +524,25 @@ mod tests {
                 query: CalendarQuery::Next(_)
             })
         ));
+        // A value may start with a dash (a negative scale); `--` ends the options.
+        assert!(matches!(
+            parse(&args("survey a.csv --scale -3-3")),
+            Ok(Invocation::Survey { scale: Some(_), .. })
+        ));
+        assert_eq!(
+            parse(&args("replay -- --json")),
+            Ok(Invocation::Replay {
+                file: "--json".into(),
+                json: false
+            })
+        );
         for bad in [
             "",
             "frobnicate",
             "--frob",
             "demo extra",
             "demo --log",
+            "demo -hx",
             "replay",
             "replay a b",
             "replay a --json --json",
@@ -841,6 +556,7 @@ mod tests {
             "calendar leap 2026-09-30",
             "help nothing",
             "--version extra",
+            "--version=1",
             "bill s.json",
             "bill s.json u.json --period 2026-13",
             "bill s.json u.json i.json extra --period 2026-09",

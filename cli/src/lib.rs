@@ -3,7 +3,8 @@
 //! The `wuye` command's logic, as a library so that tests (and other tools) can play the
 //! bundled sample day and compare its desk with a replayed one:
 //!
-//! - [`args`]: argument parsing, help texts, value formats.
+//! - [`args`]: argument parsing (on lexopt), value formats.
+//! - [`help`]: the help texts.
 //! - [`estate`]: the estate profile 小区概况 and staff of the sample estate.
 //! - [`fees`]: `wuye bill` and the demo's month of billing 收费.
 //! - [`scenario`]: scenario scripts and [`scenario::play`].
@@ -20,6 +21,7 @@
 pub mod args;
 pub mod estate;
 pub mod fees;
+pub mod help;
 pub mod report;
 pub mod scenario;
 pub mod survey;

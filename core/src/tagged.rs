@@ -898,9 +898,9 @@ pub(crate) use tagged_deserialize;
 
 /// Reads a unit-only enum 无字段枚举 (`"repair"`, or `{"repair":null}` as serde's derive also
 /// takes it) and gives the index of its variant in `names`. serde's derive builds this reader
-/// once per enum (about 1.3 KB of WASM each); this one is shared by them all, with the
-/// derive's messages: `expecting` is the derive's `enum <Type>`, an unknown name is
-/// ``unknown variant `x`, expected one of ...``.
+/// once per enum, each a copy in the WASM build (bindings/js/README.md, Modules); this one is
+/// shared by them all, with the derive's messages: `expecting` is the derive's `enum <Type>`,
+/// an unknown name is ``unknown variant `x`, expected one of ...``.
 pub(crate) fn unit_variant<'de, D: Deserializer<'de>>(
     d: D,
     name: &'static str,

@@ -25,11 +25,11 @@
  *   - wuye_status_name() returns a static string: never free it.
  *
  * Thread safety:
- *   - A WuyeEngine* may be shared by any number of threads. Calls that only read (engine.info,
- *     engine.export, calendar.*, request.get, sla.status, sla.status_batch,
- *     sla.status_from_events) run concurrently under a shared lock; calls that change the
- *     engine (request.register, request.execute, request.execute_batch, sla.tick, log.replay)
- *     take it exclusively.
+ *   - A WuyeEngine* may be shared by any number of threads. Calls that change the engine
+ *     (request.register, request.execute, request.execute_batch, sla.tick, log.replay,
+ *     fee.load_estate) take it exclusively; every other operation only reads (engine.info,
+ *     engine.export, calendar.*, request.get, sla.status*, fee.bill_estate and the other
+ *     fee.*, survey.*, kpi.report) and runs concurrently under a shared lock.
  *   - Freeing an engine while another thread still uses it is the host's error.
  *   - Different engines are independent; wuye_call_once() and the other functions keep no
  *     global state apart from the registry of live engine handles.

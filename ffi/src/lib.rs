@@ -20,10 +20,12 @@
 //! [`wuye_engine_free`] (NULL-safe).
 //!
 //! ## Thread safety
-//! A `WuyeEngine*` may be shared by any number of threads: calls that only read (status,
-//! calendar, get, export) run concurrently under a shared lock; calls that change the engine
-//! (register, execute, tick, replay) take it exclusively. Freeing an engine while another
-//! thread still calls it is the host's error.
+//! A `WuyeEngine*` may be shared by any number of threads: calls that change the engine
+//! (`request.register`, `request.execute`, `request.execute_batch`, `sla.tick`, `log.replay`,
+//! `fee.load_estate`: those whose [`Call::mutates`] is true) take it exclusively; every other
+//! call only reads (status, calendar, get, export, fee runs on the loaded estate, survey
+//! scores, reports) and runs concurrently under a shared lock. Freeing an engine while
+//! another thread still calls it is the host's error.
 //!
 //! ## Errors
 //! Every function returns a [`WuyeStatus`]; the response JSON carries the same status, a

@@ -909,8 +909,9 @@ final class Engine
      * bytes are not exactly the success shape.
      *
      * The response has a fixed shape — integers, then decimal strings, nothing escaped — so
-     * the columns are cut out with `explode`, several times faster than `json_decode` of
-     * 500k lines. Anything else (a failure, another shape) goes through `Contract::decode`.
+     * the columns are cut out with `explode`, faster than `json_decode` of an estate's lines
+     * (README.md, Performance). Anything else (a failure, another shape) goes through
+     * `Contract::decode`.
      *
      * @internal
      * @return array{period: string, lines: array{unit: list<string>, item: list<string>, amount: list<string>}, total: string}|null

@@ -2,9 +2,9 @@
 //! feature.
 //!
 //! The bulk calls (`fee.load_estate`, `fee.bill_estate`) read their arguments straight into
-//! their types in one pass over the text: a tree of `Value`s for 100k readings or units
-//! would cost more than the billing run itself. Only when that fails are the lists read
-//! element by element, to name the element at fault.
+//! their types in one pass over the text: a tree of `Value`s for an estate's readings or units
+//! costs far more than the billing run itself (README.md, Benchmarks). Only when that fails
+//! are the lists read element by element, to name the element at fault.
 
 use super::table::Args;
 use super::wire::args;
@@ -439,8 +439,9 @@ pub(crate) fn arrears(_: &Engine, a: ArrearsArgs) -> Answer<Ageing> {
 /// The `fee.bill_estate` success response: compact lines as three parallel columns (unit
 /// index, item index, amount), `{"v":1,"ok":true,"result":{"period":…,"lines":{"unit":[…],
 /// "item":[…],"amount":[…]},"total":…}}`. Written by hand, byte for byte what serde would
-/// write (serde and `core::fmt` would cost as much as the run itself). The exact length is
-/// counted first, then every byte is written in place (no growth, no copy).
+/// write: for an estate's lines serde and `core::fmt` rival the billing run itself in cost
+/// (README.md, Benchmarks). The exact length is counted first, then every byte is written in
+/// place (no growth, no copy).
 fn compact_response(period: Period, lines: &[CompactLine], total: Money) -> Vec<u8> {
     /// "00" to "99".
     const PAIRS: [u8; 200] = {

@@ -25,6 +25,33 @@
 //! line is rounded, then the months are added) or per line (the exact amount of the whole
 //! line is rounded once). 98.76 m² × 2.35 ¥/m²/month for a year is 2785.03 rounded per line
 //! and 2785.08 rounded per month.
+//!
+//! # Where each rule lives
+//!
+//! What the schedule or the inputs say, and the code that applies it. Names in plain code
+//! font are private functions of the billing kernel, in `estate/mod.rs` unless noted (its
+//! module doc explains the kernel's short names, `CItem`, `CPiece`, `pay`, `w`…).
+//!
+//! | rule | set by | applied by |
+//! |------|--------|------------|
+//! | the lines of a run | [`Estate::bill`] (traced), [`Estate::bill_compact`] | `Estate::plan` (once per run), `Estate::index` (the inputs by unit), `Estate::lines` (each unit's lines, by the item's formula) |
+//! | proration by days 按天折算 | [`Formula::Area`], [`Formula::Fixed`]; [`period::months_of`], [`period::days_in_month`] | `Estate::plan` cuts the period into pieces at month ends and rate changes and weighs each month by `lcm ÷ days`; `Estate::periodic` sums quantity × rate × days ÷ days in the month over the pieces |
+//! | effective-dated rates 单价 | [`Rate`] (`from`, `to`, `unit_types`) | `Estate::plan` (a piece per rate, periodic items); `Estate::priced` (the rate on the reading or usage date) |
+//! | unit states, vacancy 空置 and other state discounts | [`UnitState`], [`unit::StateChange`], [`FeeItem::state_discounts`] ([`schedule::StateDiscounts::of`]) | [`Estate::load`] turns each item's discounts into a pay factor per state (`estate/load.rs`); `Estate::periodic` splits the pieces at state changes and applies it |
+//! | prepayment discount 预交优惠 | [`schedule::PrepaymentDiscount`] | `Estate::plan` picks the largest whose `min_months` the period's whole months reach; `Estate::periodic` applies it |
+//! | rented spaces, memberships 订购 | [`schedule::Applies::Subscribers`], [`unit::Subscription`] | `Estate::lines` bills each subscription's days through `Estate::periodic` |
+//! | metered consumption, rollover 翻表, replacement 换表 | [`meter::Reading`] (`wraps_at`, [`meter::Replacement`]) or [`meter::ReadingColumns`] | [`meter::Reading::consumption`] and [`meter::ReadingRef::consumption`], which say how in [`meter::Measured`] |
+//! | tiers 阶梯, monthly or annual bounds | [`schedule::Tier`], [`schedule::TierBounds`], [`meter::Reading::year_to_date`] | `Estate::priced`; `meter::split_tiers` (`meter.rs`) cuts the consumption at the bounds, after the year to date for annual bounds |
+//! | uses, hours, one-off charges 按次/一次性 | [`Formula::Usage`], [`Formula::OneOff`], [`bill::Usage`] | `Estate::priced` |
+//! | shared costs 公摊 by largest remainder | [`Formula::Shared`], [`schedule::ShareBasis`], [`bill::SharedCost`] | `Estate::index` weighs the sharing units; [`crate::money::apportion_in_place`] splits the amount by largest remainder |
+//! | rounding rule and point `per_month` / `per_line` | [`crate::money::RoundingRule`], [`schedule::RoundingPoint`] | `Estate::periodic` (per month or per line), `Estate::priced` (once); `div_round_fast`, which falls back to [`crate::money::div_round`] |
+//! | temporary parking 临时停车 | [`Formula::Parking`], [`parking::ParkingTariff`], [`parking::ParkingStay`] | [`parking::ParkingTariff::charge`] |
+//! | due dates 缴费期限 | [`schedule::Billing`] (`collection`, `due_days`) | `Estate::plan`: `due_days` after the period's first day (prepaid) or its last (postpaid) |
+//! | traces 计算过程 | [`Trace`] | `Estate::traced` (`estate/trace.rs`) from what `Estate::periodic` and `Estate::priced` record |
+//! | late fees 滞纳金 | [`late_fee::LateFeeRule`] (`grace_days`, `minimum`, `cap_percent`…) | [`late_fee::late_fee`]; for an account [`Account::late_fees`] |
+//! | allocation 收款分配 | [`account::AllocationPolicy`], [`account::AllocationOrder`], [`account::LateFeeOrder`] | `Account::buckets` orders the open parts, `Account::allocate` fills them (`account.rs`), from [`Account::decide`] |
+//! | prepaid balance 预存, refunds 退款, credit notes 冲减, waivers 减免 | [`AccountCommand`] | [`Account::decide`] (what happens), [`Account::apply`] (the new state) |
+//! | ageing 账龄 | [`arrears::DEFAULT_BUCKETS`] or the caller's bounds | [`arrears::ageing`] |
 
 pub mod account;
 pub mod arrears;

@@ -19,6 +19,20 @@
 //! `pay%` is 100% minus the unit-state discount. Every piece is scaled to the least common
 //! multiple of the period's month lengths, so the sum is an exact integer over one
 //! denominator; the rounding rule applies per month or once per line, as the item says.
+//!
+//! # Names
+//! The module doc of [`crate::fee`] maps each billing rule to the function here that applies
+//! it. The loaded, integer forms carry a `C`: `CItem` a fee item, `CRate` an effective-dated
+//! rate, `CUnit` a unit, `CSub` a subscription, `CMonth` a month of the period, `CPiece` a
+//! rate piece (one rate within one month of the period), `CReading` a reading reduced to its
+//! consumption, and `TierC` (in `meter`) a tier. A `Plan` is what a run resolves once per
+//! period (pieces, month weights, prepayment factors, due dates); a `Run` is the plan with
+//! the inputs indexed by unit (`ByUnit`) and the shared costs apportioned (`SharedRun`).
+//! In the arithmetic: `pay` is a pay factor (10000 = pay 100%, i.e. 100% minus a discount,
+//! two decimals), `w` a month's weight (the lcm of the period's month lengths ÷ the month's
+//! days), `den` the denominator that turns an accumulated numerator into fen, `coef` the
+//! per-state sums of a whole-period group, `q` a quantity (area mantissa, count or
+//! thousandths); `u`, `i`, `ty` index a unit, an item and a unit type.
 
 use crate::fee::bill::{Bill, BillInputs, CompactLine};
 use crate::fee::meter::{
@@ -53,6 +67,7 @@ const FULL: i128 = 10_000;
 /// A unit-id index with a fixed (key-less) hasher: deterministic, no randomness.
 type IdIndex = HashMap<String, u32, BuildHasherDefault<DefaultHasher>>;
 
+/// How an item bills: its formula reduced to what the kernel branches on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Area(AreaBasis),
@@ -63,6 +78,7 @@ enum Kind {
     Parking,
 }
 
+/// A fee item, loaded: kind, pay factors, rounding and due-date rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CItem {
     kind: Kind,
@@ -76,6 +92,7 @@ struct CItem {
     late_fee: bool,
 }
 
+/// An effective-dated rate, loaded: days `from..=to`, price mantissa, its tiers' range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct CRate {
     from: i32,
@@ -114,6 +131,7 @@ impl CUnit {
     }
 }
 
+/// A subscription, loaded: item index, quantity, days `from..=to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct CSub {
     item: u16,
@@ -228,6 +246,7 @@ fn dec(m: i128, scale: u32) -> Decimal {
     Decimal::new(m, scale).unwrap_or_default().trimmed()
 }
 
+/// A month of the period (first and last day numbers), with its weight `w`.
 #[derive(Debug, Clone)]
 struct CMonth {
     first: i32,
@@ -238,6 +257,7 @@ struct CMonth {
     label: String,
 }
 
+/// A rate piece: one rate over days `from..=to` within one month of the period.
 #[derive(Debug, Clone, Copy)]
 struct CPiece {
     from: i32,
@@ -337,6 +357,7 @@ impl ByUnit {
     }
 }
 
+/// A shared cost of a run, apportioned: each unit's part.
 #[derive(Debug, Clone)]
 struct SharedRun {
     item: u16,

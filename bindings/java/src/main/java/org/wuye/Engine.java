@@ -29,11 +29,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * }
  * }</pre>
  *
- * <p><b>Thread safety:</b> an engine may be shared by any number of threads. Reads (status,
- * calendar, get, export) run concurrently; changes (register, execute, tick, replay) take
- * the engine exclusively, inside the library. {@link #close()} is safe while other threads
- * still call: the handle is freed when the last call in flight returns, and calls that start
- * after it throw {@link InvalidHandleException}.
+ * <p><b>Thread safety:</b> an engine may be shared by any number of threads. Changes
+ * (register, execute, tick, replay, {@link #loadEstate}) take the engine exclusively, inside
+ * the library; every other call only reads (status, calendar, get, export, fee runs on the
+ * loaded estate, surveys, reports) and runs concurrently. {@link #close()} is safe while
+ * other threads still call: the handle is freed when the last call in flight returns, and
+ * calls that start after it throw {@link InvalidHandleException}.
  *
  * <p><b>Lifetime:</b> close the engine (try-with-resources). If it becomes unreachable
  * unclosed, a {@link Cleaner} frees the native handle. {@code close()} is idempotent.
