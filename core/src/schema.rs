@@ -27,9 +27,10 @@
 //!   `args` may be left out or `null` when every argument is optional (the contract reads a
 //!   missing or `null` `args` as `{}`).
 //! - `Response.<op>`: `oneOf` the success envelope `{"v":1,"ok":true,"result":…}` with
-//!   that operation's result, or `Failure`.
-//! - `Failure`: `{"v":1,"ok":false,"error":Error}`; `Error`: `status`, `code`, `message`;
-//!   `Status`: the stable status values (each titled by its name).
+//!   that operation's result, or `FailureResponse`.
+//! - `FailureResponse`: `{"v":1,"ok":false,"error":Failure}`; `Failure` (as
+//!   `contract::Failure`): `status`, `code`, `message`; `Status`: the stable status values
+//!   (each titled by its name).
 //! - `EngineConfig`: what an engine is made from: `{"v":1}` and optionally `config`,
 //!   `policy`, `calendar`, or a saved `state` (alone).
 //! - every domain type, once (twice when its forms differ, as above).
@@ -190,8 +191,9 @@ pub fn contract_schema(ops: &[OpSchema]) -> Value {
             required.push("args");
         }
         let request = format!("Request.{}", op.name);
-        defs.insert(
-            request.clone(),
+        envelope(
+            &mut defs,
+            &request,
             json!({
                 "description": format!("The request of `{}`.", op.name),
                 "type": "object",
@@ -205,8 +207,9 @@ pub fn contract_schema(ops: &[OpSchema]) -> Value {
             }),
         );
         requests.push(json!({"$ref": def_ref(&request)}));
-        defs.insert(
-            format!("Response.{}", op.name),
+        envelope(
+            &mut defs,
+            &format!("Response.{}", op.name),
             json!({
                 "description": format!("The response to a `{}` request: its result, or a failure.", op.name),
                 "oneOf": [
@@ -220,21 +223,37 @@ pub fn contract_schema(ops: &[OpSchema]) -> Value {
                         "required": ["v", "ok", "result"],
                         "additionalProperties": false,
                     },
-                    {"$ref": def_ref("Failure")},
+                    {"$ref": def_ref("FailureResponse")},
                 ],
             }),
         );
     }
-    defs.insert(
-        "Request".into(),
+    envelope(
+        &mut defs,
+        "Request",
         json!({
             "description": "A request: `{\"v\":1,\"op\":\"<operation>\",\"args\":{…}}`.",
             "oneOf": requests,
         }),
     );
-    defs.insert("Status".into(), status());
-    defs.insert(
-        "Error".into(),
+    envelope(&mut defs, "Status", status());
+    // `contract::Failure` itself, when a result holds one (a batch's items): the same members,
+    // described here with the status values.
+    if let Some(derived) = defs.remove("Failure") {
+        let mut members: Vec<&str> = derived["properties"]
+            .as_object()
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        members.sort_unstable();
+        assert_eq!(
+            members,
+            ["code", "message", "status"],
+            "a type named Failure that is not contract::Failure"
+        );
+    }
+    envelope(
+        &mut defs,
+        "Failure",
         json!({
             "description": "What went wrong: a stable status, a finer stable code, and a message naming the request, step, field or line at fault.",
             "type": "object",
@@ -247,31 +266,40 @@ pub fn contract_schema(ops: &[OpSchema]) -> Value {
             "additionalProperties": false,
         }),
     );
-    defs.insert(
-        "Failure".into(),
+    envelope(
+        &mut defs,
+        "FailureResponse",
         json!({
             "description": "A failed call.",
             "type": "object",
             "properties": {
                 "v": {"const": CONTRACT_VERSION},
                 "ok": {"const": false},
-                "error": {"$ref": def_ref("Error")},
+                "error": {"$ref": def_ref("Failure")},
             },
             "required": ["v", "ok", "error"],
             "additionalProperties": false,
         }),
     );
-    defs.insert("EngineConfig".into(), config);
+    envelope(&mut defs, "EngineConfig", config);
 
     let mut doc = json!({
         "$schema": DIALECT,
         "title": format!("wuye contract, version {CONTRACT_VERSION}"),
-        "description": "Requests, responses and the engine configuration of the wuye JSON contract (docs/contract.md). The root is a request; `$defs` has `Request.<op>` and `Response.<op>` for each operation, `Failure`, `Status`, `EngineConfig`, and every type once (a type written differently from how it is read has its written form under `<Name>.out`).",
+        "description": "Requests, responses and the engine configuration of the wuye JSON contract (docs/contract.md). The root is a request; `$defs` has `Request.<op>` and `Response.<op>` for each operation, `FailureResponse`, `Failure`, `Status`, `EngineConfig`, and every type once (a type written differently from how it is read has its written form under `<Name>.out`).",
         "$ref": def_ref("Request"),
         "$defs": defs,
     });
     exact_time_forms(&mut doc);
     sorted(doc)
+}
+
+/// Adds one of the contract's own definitions; a type of the same name would be lost.
+fn envelope(defs: &mut Map<String, Value>, name: &str, schema: Value) {
+    assert!(
+        defs.insert(name.to_owned(), schema).is_none(),
+        "a type is named {name}, a name of the contract's envelope: rename it in the schema (#[schemars(rename = …)])"
+    );
 }
 
 /// The document as committed: pretty-printed, with a trailing newline.

@@ -330,3 +330,27 @@ fn hand_written_forms() {
     assert_eq!(status.len(), Status::ALL.len());
     assert_eq!(status[7], json!({"const": 7, "title": "refused"}));
 }
+
+/// A batch's items hold `contract::Failure`: a derived `Failure` of the same members gives
+/// way to the contract's own (with the status values).
+#[test]
+fn a_derived_failure_is_the_contracts() {
+    #[derive(Serialize, schemars::JsonSchema)]
+    struct Failure {
+        status: u32,
+        code: String,
+        message: String,
+    }
+    out!(BatchOut { failures: Vec<Failure> });
+    let doc = contract_schema(&[OpSchema::of::<NoArgs, BatchOut>("engine.export")]);
+    let failure = &defs(&doc)["Failure"];
+    assert_eq!(failure["properties"]["status"]["$ref"], "#/$defs/Status");
+}
+
+/// A type named as one of the envelope's definitions would be lost: refused.
+#[test]
+#[should_panic(expected = "a type is named Request")]
+fn a_type_named_like_the_envelope_is_refused() {
+    args!(Request {});
+    contract_schema(&[OpSchema::of::<Request, WorkingOut>("engine.export")]);
+}

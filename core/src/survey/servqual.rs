@@ -188,6 +188,8 @@ pub const STANDARD_ITEMS: [StandardItem; 22] = {
 /// one is refused with the item named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// A name of its own in the schema, apart from the contract's envelope names.
+#[cfg_attr(feature = "schema", schemars(rename = "SurveyItem"))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Unique id; answer lists follow the order of the items.
@@ -277,6 +279,8 @@ impl Weights {
 /// unanswered item. `id` and `weights` are optional; SERVPERF needs no `expectation`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// A name of its own in the schema, apart from the contract's envelope names.
+#[cfg_attr(feature = "schema", schemars(rename = "SurveyResponse"))]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// The respondent, for messages (optional).
