@@ -85,6 +85,7 @@ pub type Instant = DateTime<FixedOffset>;
 /// Errors from calendar queries and calendar data.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "error", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CalendarError {
     /// The calendar has no holiday data for this year, so it cannot say what is a working day.
@@ -136,6 +137,7 @@ fn default_utc_offset() -> String {
 
 /// Working windows 工作时段 of each weekday, as `"HH:MM-HH:MM"` strings (see module docs).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WeekSpec {
     /// Monday 周一.
@@ -185,6 +187,7 @@ impl WeekSpec {
 
 /// Holiday arrangement of one covered year 年度放假调休安排.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearSpec {
     /// The calendar year (Gregorian).
@@ -200,6 +203,7 @@ pub struct YearSpec {
 /// A host may start from [`CalendarSpec::china_mainland`], edit it (e.g. replace `week`),
 /// and build a [`BusinessCalendar`] with [`BusinessCalendar::from_spec`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CalendarSpec {
     /// Fixed UTC offset of local time, e.g. `"+08:00"` (the default when absent).
@@ -363,6 +367,7 @@ impl Tables {
 /// calendar round-trips exactly. Equality and `Debug` look at the spec only (two specs that
 /// describe the same days in different words compare unequal).
 #[derive(Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(try_from = "CalendarSpec", into = "CalendarSpec")]
 pub struct BusinessCalendar {
     spec: CalendarSpec,

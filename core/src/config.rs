@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// A department 部门 that handles dispatched requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Department {
     /// Stable code used in commands and events, e.g. `engineering`.
@@ -25,6 +26,7 @@ impl Department {
 
 /// Configuration of a customer-service centre.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
 pub struct DeskConfig {
     /// Departments requests may be dispatched or transferred to.

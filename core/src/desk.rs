@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 /// A request with its SLA clocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tracked {
     /// The request.
@@ -113,6 +114,7 @@ impl DeskError {
 
 /// The engine: configuration, SLA policy, calendar and every request with its clocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Desk {
     config: DeskConfig,

@@ -20,7 +20,8 @@
 //!   arrears.
 //! - [`survey`]: satisfaction and service quality — 满意率, SERVQUAL gaps, CSAT, NPS, indexes,
 //!   KPIs, callback sampling — in exact fixed-point figures.
-//! - [`contract`]: the versioned JSON contract every binding speaks.
+//! - [`contract`]: the versioned JSON contract every binding speaks (its JSON Schema:
+//!   `schema`, with the cargo feature `schema`).
 
 /// Crate version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -34,6 +35,8 @@ pub mod instant;
 pub mod log;
 pub mod money;
 pub mod role;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod sla;
 pub mod survey;
 mod tagged;

@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 /// Errors of money and decimal arithmetic and parsing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "error", rename_all = "snake_case", deny_unknown_fields)]
 pub enum MoneyError {
     /// A string that is not a decimal number of the allowed form.
@@ -470,6 +471,7 @@ impl<'de> Deserialize<'de> for Decimal {
 
 /// How to round 舍入方式.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rounding {
     /// Half away from zero 四舍五入 (the default): 0.125 → 0.13, −0.125 → −0.13.
@@ -491,6 +493,7 @@ crate::tagged::unit_enum_deserialize!(Rounding {
 
 /// The unit rounded to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingUnit {
     /// To the fen 分 (0.01 yuan), the default.
@@ -520,6 +523,7 @@ impl RoundingUnit {
 
 /// A rounding rule: mode and unit, e.g. half-up to the fen 四舍五入到分.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoundingRule {
     /// How.

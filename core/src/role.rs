@@ -6,6 +6,7 @@ use std::fmt;
 
 /// A role in the customer-service process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// The person who reported the matter 报事人 (owner, tenant, ...), acting for themselves.
@@ -56,6 +57,7 @@ impl fmt::Display for Role {
 
 /// Who takes a step: a role and the host's identifier for the person or system.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
     /// The role the actor acts in.

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 /// The six SLA clocks, in the order of the workflow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClockKind {
     /// Registration → dispatch 派单时效.
@@ -70,6 +71,7 @@ impl ClockKind {
 
 /// How a target's time is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Timing {
     /// Working time on the business calendar 工作时间.
@@ -84,6 +86,7 @@ crate::tagged::unit_enum_deserialize!(Timing {
 
 /// Notify a role when a clock has used `percent` of its target.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Escalation {
     /// Threshold in percent of the target (1–1000); 100 means at the deadline.
@@ -98,6 +101,7 @@ fn yes() -> bool {
 
 /// The target of one clock.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     /// Which clock.
@@ -116,6 +120,7 @@ pub struct Target {
 
 /// Targets for a set of kinds × priorities.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlaRule {
     /// Kinds this rule covers.
@@ -129,6 +134,7 @@ pub struct SlaRule {
 /// An SLA policy 时效标准: rules keyed by kind × priority; each pair is covered at most once.
 /// A pair no rule covers has no clocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlaPolicy {
     /// The rules.
@@ -341,6 +347,7 @@ fn instant_at(cal: &BusinessCalendar, timing: Timing, p: i64) -> Result<Instant,
 /// Where one clock is, as tracked from events.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "phase", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Phase {
     /// Not started yet.
@@ -380,6 +387,7 @@ crate::tagged::tagged_deserialize!(Phase by "phase" {
 
 /// One escalation threshold of one clock, as tracked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EscalationTrack {
     /// Threshold in percent of the target.
@@ -403,6 +411,7 @@ pub struct EscalationTrack {
 /// One clock of one cycle, as tracked from events. Kept flat (one heap block per clock) so
 /// that a status batch over 100k requests stays within memory bandwidth.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClockTrack {
     /// Handling cycle: 0 first, one more per reopen.
@@ -600,6 +609,7 @@ impl ClockTrack {
 
 /// State of a clock in a status report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ClockState {
     /// Not started 未开始.
@@ -626,6 +636,7 @@ crate::tagged::unit_enum_deserialize!(ClockState {
 
 /// One clock as of an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ClockStatus {
     /// Which clock.
@@ -655,6 +666,7 @@ pub struct ClockStatus {
 
 /// Status of one cycle.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CycleStatus {
     /// Cycle number, 0 first.
@@ -668,6 +680,7 @@ pub struct CycleStatus {
 
 /// The SLA status of a request as of an instant.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlaStatus {
     /// Request id.
@@ -706,6 +719,7 @@ pub struct DueEscalation {
 
 /// The SLA clocks of one request, folded from its events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SlaTrack {
     /// Request id.

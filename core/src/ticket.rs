@@ -30,6 +30,7 @@ pub const EVENT_SCHEMA: u32 = 1;
 
 /// Kind of service request 报事类型.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RequestKind {
     /// Repair 报修: something broken in a unit or common area.
@@ -87,6 +88,7 @@ impl RequestKind {
 
 /// Priority 紧急程度.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Emergency 紧急: burst pipe, lift entrapment; clocks usually run around the clock.
@@ -119,6 +121,7 @@ impl Priority {
 
 /// Channel the request came in through 受理渠道.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Phone 电话.
@@ -145,6 +148,7 @@ crate::tagged::unit_enum_deserialize!(Channel {
 
 /// Where the matter is: a unit 房屋 or a common area 公共区域.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Location {
     /// A unit, by the host's unit code, e.g. `"3-1-502"` (building-entrance-room).
@@ -155,6 +159,7 @@ pub enum Location {
 
 /// Who reported the matter 报事人 类型.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReporterKind {
     /// Owner 业主.
@@ -178,6 +183,7 @@ crate::tagged::unit_enum_deserialize!(ReporterKind {
 
 /// The reporter of a request 报事人.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reporter {
     /// What kind of party reported.
@@ -192,6 +198,7 @@ pub struct Reporter {
 
 /// Why work is on hold 暂停原因.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum HoldReason {
     /// Waiting for parts 等待配件.
@@ -204,6 +211,7 @@ pub enum HoldReason {
 
 /// Optional per-aspect callback scores (1–5 each).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AspectScores {
     /// Speed 及时性.
@@ -220,6 +228,7 @@ pub struct AspectScores {
 /// How a closed request was closed; a closed request always carries its closure.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "by", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Closure {
     /// Satisfied callback 满意关闭, with the rating that closed it.
@@ -251,6 +260,7 @@ pub enum Closure {
 /// dispatched request has a department, an accepted one an assignee, a closed one its closure.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "stage", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Stage {
     /// Registered 受理 by the centre, waiting for dispatch (also after a return or a reopen).
@@ -369,6 +379,7 @@ impl Stage {
 
 /// A step of the workflow, named for errors and for the role table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Register 受理登记.
@@ -467,6 +478,7 @@ impl fmt::Display for Step {
 
 /// What a new request says when it is registered 受理登记.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewRequest {
     /// The host's identifier for the request (work-order number 工单号).
@@ -488,6 +500,7 @@ pub struct NewRequest {
 /// Outcome of one callback attempt 回访结果.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "outcome", rename_all = "snake_case", deny_unknown_fields)]
 pub enum CallbackOutcome {
     /// The reporter answered and rated the service.
@@ -508,6 +521,7 @@ pub enum CallbackOutcome {
 /// A command on an existing request: one step of the workflow.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "step", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Command {
     /// Dispatch 派单 to a department, optionally to a named worker.
@@ -542,6 +556,9 @@ pub enum Command {
         note: Option<String>,
     },
     /// Record a callback 回访.
+    // The outcome's members sit beside `step`: no other member (the outcome's own
+    // `deny_unknown_fields` cannot see `step`, so it is said here).
+    #[cfg_attr(feature = "schema", schemars(extend("unevaluatedProperties" = false)))]
     Callback(CallbackOutcome),
     /// Close a request whose reporter could not be reached after the configured attempts.
     CloseUnreachable {
@@ -602,6 +619,7 @@ impl Command {
 /// What happened: the body of an [`Event`].
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// Registered 受理.
@@ -818,6 +836,7 @@ crate::tagged::tagged_deserialize!(Change by "type" {
 
 /// One entry of a request's event log 操作日志: schema version, request, time, actor, change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Schema version of this record ([`EVENT_SCHEMA`]).
@@ -946,6 +965,7 @@ pub struct EventMismatch {
 
 /// A service request 工单: what was reported and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceRequest {
     /// What was registered.

@@ -38,6 +38,7 @@ pub const MAX_AMOUNT: Money = Money::from_fen(1_000_000_000_000_000);
 
 /// How an account allocates money and charges late fees.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountPolicy {
     /// Allocation order.
@@ -77,6 +78,7 @@ impl AccountPolicy {
 
 /// The order in which money pays open items.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AllocationPolicy {
     /// Oldest due first (default) or priority first.
@@ -92,6 +94,7 @@ pub struct AllocationPolicy {
 
 /// How charges are ordered for allocation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AllocationOrder {
     /// By due date, then priority, then posting order (the default) 先到期先冲.
@@ -107,6 +110,7 @@ crate::tagged::unit_enum_deserialize!(AllocationOrder {
 
 /// Whether principal or late fees are paid first.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LateFeeOrder {
     /// Every charge's principal, then the late fees (the default) 先本金后滞纳金.
@@ -122,6 +126,7 @@ crate::tagged::unit_enum_deserialize!(LateFeeOrder {
 
 /// A charge 应收 on the account: one bill line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Charge {
     /// The host's id, unique in the account (e.g. bill number and line).
@@ -163,6 +168,7 @@ impl Charge {
 
 /// Money against a charge on a day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Settlement {
     /// The day.
@@ -180,6 +186,7 @@ pub struct Settlement {
 
 /// Where a settlement came from.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SettledBy {
     /// A payment, by receipt number 收据号.
@@ -192,6 +199,7 @@ pub enum SettledBy {
 
 /// Which part of a charge money went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     /// Principal 本金.
@@ -206,6 +214,7 @@ crate::tagged::unit_enum_deserialize!(Part {
 
 /// Money put on one part of one charge.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Allocation {
     /// Charge id.
@@ -218,6 +227,7 @@ pub struct Allocation {
 
 /// A receipt 收据: money received, with where it went.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Receipt {
     /// Receipt number, from the host.
@@ -244,6 +254,7 @@ pub struct Receipt {
 /// Something that happened on an account — what the host stores.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AccountEvent {
     /// Charges posted 挂账.
@@ -393,6 +404,7 @@ impl AccountEvent {
 
 /// A charge to post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewCharge {
     /// Id, unique in the account.
@@ -412,6 +424,7 @@ pub struct NewCharge {
 /// What the front desk does to an account.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AccountCommand {
     /// Post charges (bill lines) 挂账.
@@ -589,6 +602,7 @@ impl AccountError {
 
 /// A payer's account 账户.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Account {
     /// Account id, usually the unit id.

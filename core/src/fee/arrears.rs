@@ -16,6 +16,7 @@ pub const DEFAULT_BUCKETS: [u32; 4] = [30, 90, 180, 365];
 
 /// One ageing bucket 账龄段.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bucket {
     /// `0-30`, `31-90`, …, `over 365`.
@@ -35,6 +36,7 @@ pub struct Bucket {
 
 /// One charge in arrears.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ArrearsLine {
     /// Charge id.
@@ -56,6 +58,7 @@ pub struct ArrearsLine {
 
 /// An account's ageing as of a date 账龄分析.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ageing {
     /// Account id.

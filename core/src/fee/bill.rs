@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 /// What a billing run needs besides the schedule and the units.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BillInputs {
     /// Meter readings 抄表 of metered items.
@@ -36,6 +37,7 @@ pub struct BillInputs {
 
 /// A use, some hours, or a one-off charge 按次/按时/一次性收费 for a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Usage {
     /// Unit id.
@@ -59,6 +61,7 @@ fn one() -> Decimal {
 
 /// A shared cost 公摊费用 to apportion among units.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SharedCost {
     /// Item code (a shared item).
@@ -75,6 +78,7 @@ pub struct SharedCost {
 
 /// A unit's bill 账单 for a period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bill {
     /// Unit id.
@@ -89,6 +93,7 @@ pub struct Bill {
 
 /// A line of a bill 账单明细.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BillLine {
     /// Item code.
@@ -108,6 +113,7 @@ pub struct BillLine {
 
 /// How a line was computed 计算过程.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Trace {
     /// The formula in words, e.g. `building area × rate per m² per month × days ÷ days in
@@ -132,6 +138,7 @@ pub struct Trace {
 
 /// A run of days of a periodic line with one rate and one unit state, within one month.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Segment {
     /// First day.
@@ -157,6 +164,7 @@ pub struct Segment {
 
 /// Consumption in one tier 阶梯.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TierPortion {
     /// Tier number, from 1.
@@ -176,6 +184,7 @@ pub struct TierPortion {
 
 /// Where and how a line was rounded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoundingTrace {
     /// Mode.
@@ -190,6 +199,7 @@ pub struct RoundingTrace {
 
 /// One rounding of an exact amount.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RoundingStep {
     /// `2026-09` or `line`.

@@ -25,6 +25,7 @@ pub const RATE_MAX_SCALE: u32 = 10;
 
 /// The late-fee rule 滞纳金规则 of a schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LateFeeRule {
     /// Rate per day on the unpaid principal, e.g. `"0.0003"` (万分之三).
@@ -74,6 +75,7 @@ impl LateFeeRule {
 
 /// A run of days with one outstanding principal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LateFeePeriod {
     /// First day.
@@ -92,6 +94,7 @@ pub struct LateFeePeriod {
 
 /// One charge's late fee as of a date, itemised 滞纳金明细.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LateFeeLine {
     /// Charge id.

@@ -33,6 +33,7 @@ pub const METER_SCALE: u32 = 3;
 
 /// A meter reading 抄表记录 of one unit and item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Reading {
     /// Unit id.
@@ -60,6 +61,7 @@ pub struct Reading {
 
 /// A meter replacement 换表: the old meter's last reading and the new one's first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Replacement {
     /// Final reading of the old meter 旧表止码.
@@ -70,6 +72,7 @@ pub struct Replacement {
 
 /// How consumption was measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Measured {
     /// `current − previous`.

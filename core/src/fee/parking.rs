@@ -22,6 +22,7 @@ pub const DAY_MINUTES: i64 = 1440;
 
 /// A temporary-parking tariff 临停收费标准.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParkingTariff {
     /// A stay of at most this many minutes is free (default 0).
@@ -42,6 +43,7 @@ pub struct ParkingTariff {
 
 /// A stay in the car park 停车记录, billed to a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParkingStay {
     /// Unit id.
@@ -61,6 +63,7 @@ pub struct ParkingStay {
 
 /// One 24-hour block (or the last, shorter one) of a stay, as charged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ParkingBlock {
     /// Minutes in the block.
     pub minutes: i64,
@@ -74,6 +77,7 @@ pub struct ParkingBlock {
 
 /// The charge for a stay, with how it was reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ParkingCharge {
     /// Minutes parked (a started minute counts).
     pub minutes: i64,

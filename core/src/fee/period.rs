@@ -10,6 +10,7 @@ use std::str::FromStr;
 
 /// An inclusive range of days 日期区间 `from..=to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DateRange {
     /// First day.

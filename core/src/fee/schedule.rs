@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 /// The fee schedule 收费标准.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
     /// Estate name 小区名称 (for reports).
@@ -42,6 +43,7 @@ pub struct Schedule {
 
 /// A unit type 房屋类型.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct UnitType {
     /// Code, e.g. `high_rise`.
@@ -52,6 +54,7 @@ pub struct UnitType {
 
 /// A fee item 收费项目.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct FeeItem {
     /// Code, e.g. `property_fee`.
@@ -88,6 +91,7 @@ fn yes() -> bool {
 /// How an item's amount is computed 计费方式. JSON: `{"kind": "area", "basis": "building"}`.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Formula {
     /// Area × rate per m² per month 按面积: the property service fee 物业服务费.
@@ -176,6 +180,7 @@ impl Formula {
 
 /// Which area 面积.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AreaBasis {
     /// Building area 建筑面积 (the default).
@@ -191,6 +196,7 @@ crate::tagged::unit_enum_deserialize!(AreaBasis {
 
 /// Who a fixed item applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Applies {
     /// Every unit whose type has a rate for the item (the default): rubbish removal.
@@ -206,6 +212,7 @@ crate::tagged::unit_enum_deserialize!(Applies {
 
 /// Whether tier bounds are per reading (a month) or per year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TierBounds {
     /// Bounds apply to each reading's consumption alone (the default).
@@ -222,6 +229,7 @@ crate::tagged::unit_enum_deserialize!(TierBounds {
 
 /// The weight of a unit in a shared cost.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ShareBasis {
     /// Building area 建筑面积 (the default).
@@ -240,6 +248,7 @@ crate::tagged::unit_enum_deserialize!(ShareBasis {
 
 /// What one unit of a usage item's quantity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UsagePer {
     /// One use or session 次 (the default).
@@ -255,6 +264,7 @@ crate::tagged::unit_enum_deserialize!(UsagePer {
 
 /// Where an item's rounding rule applies 舍入时点.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RoundingPoint {
     /// Each month of a line is rounded, then the months are added (the default):
@@ -281,6 +291,7 @@ impl RoundingPoint {
 
 /// Prepaid 预收 or postpaid 后收.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Collection {
     /// Due `due_days` after the period's first day (property fees paid in advance).
@@ -296,6 +307,7 @@ crate::tagged::unit_enum_deserialize!(Collection {
 
 /// When lines fall due 缴费期限.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Billing {
     /// Prepaid or postpaid (default postpaid).
@@ -308,6 +320,7 @@ pub struct Billing {
 
 /// Discounts by unit state, in percent off (`"30"` = pay 70%), at most two decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StateDiscounts {
     /// Not yet handed over 未交房 (default `"100"`: no fee).
@@ -357,6 +370,7 @@ impl StateDiscounts {
 /// per unit of consumption (metered; or `tiers`), per use or hour (usage), per piece
 /// (one-off). Rates may carry more decimals than money (up to 8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rate {
     /// The item's code.
@@ -382,6 +396,7 @@ pub struct Rate {
 /// `price`. Water: `[{"up_to":"180","price":"5.00"},{"up_to":"260","price":"7.00"},
 /// {"price":"9.00"}]`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Tier {
     /// Upper bound of the tier (absent for the last tier).
@@ -395,6 +410,7 @@ pub struct Tier {
 /// months takes `percent` off the listed periodic items. The largest applicable discount
 /// applies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PrepaymentDiscount {
     /// Whole months the period must span, e.g. 12.

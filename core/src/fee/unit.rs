@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// A unit 房屋 (flat, villa, shop, office).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     /// The host's unit code, e.g. `3-1-502`.
@@ -36,6 +37,7 @@ pub struct Unit {
 
 /// The state of a unit 房屋状态, for fee purposes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitState {
     /// Not yet handed over to the owner 未交房: by default no periodic fees.
@@ -88,6 +90,7 @@ impl UnitState {
 
 /// A unit's state from a date on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StateChange {
     /// First day in the state.
@@ -99,6 +102,7 @@ pub struct StateChange {
 
 /// A subscription to a fixed item 订购: a rented parking space, a clubhouse membership.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Subscription {
     /// The item's code.

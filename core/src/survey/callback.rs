@@ -41,6 +41,7 @@ use serde::Serialize;
 
 /// What a report is broken down by 分组维度.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GroupBy {
     /// No breakdown: the overall figures only 全部.
@@ -65,6 +66,7 @@ crate::tagged::unit_enum_deserialize!(GroupBy {
 
 /// Callback coverage 回访覆盖率 of the rounds due in a period (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Coverage {
     /// Rounds whose reply lies in the period.
     pub due: u64,
@@ -80,6 +82,7 @@ pub struct Coverage {
 
 /// The callback figures 回访指标 of one group (or of all answers, without a key).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallbackFigures {
     /// The group: a department code, worker id, kind or month; absent for the overall
     /// figures. Empty for rounds without a department or worker (a request completed
@@ -98,6 +101,7 @@ pub struct CallbackFigures {
 
 /// A callback satisfaction report 回访满意率报表.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallbackReport {
     /// Period start.
     #[serde(serialize_with = "crate::instant::ser")]

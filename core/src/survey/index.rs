@@ -26,6 +26,7 @@ use std::collections::HashSet;
 /// An index item 指标 with its weight (points out of 100, a decimal string):
 /// `{"id":"overall","weight":"30"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IndexItem {
     /// Unique id; answer lists follow the order of the items.
@@ -38,6 +39,7 @@ pub struct IndexItem {
 /// "responses":[[9,8,7],[10,null,8],…]}` (`scale` defaults to 1–10). Each response lists
 /// one answer per item, in item order; `null` is unanswered.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IndexInput {
     /// The answer scale (default 1–10).
@@ -51,6 +53,7 @@ pub struct IndexInput {
 
 /// One item's figures 指标得分.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndexItemScore {
     /// The item.
     pub id: String,
@@ -66,6 +69,7 @@ pub struct IndexItemScore {
 
 /// A satisfaction index 满意度指数 (0–100).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct IndexReport {
     /// The scale.
     pub scale: Scale,

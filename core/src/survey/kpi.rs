@@ -78,6 +78,7 @@ pub fn percentile(sorted: &[i64], p: u32) -> Option<i64> {
 
 /// Durations 时长 in business seconds: how many, their median and 90th percentile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Durations {
     /// How many durations.
     pub count: u64,
@@ -100,6 +101,7 @@ impl Durations {
 
 /// The on-time rate 及时率 of one SLA clock.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OnTime {
     /// Which clock.
     pub clock: ClockKind,
@@ -113,6 +115,7 @@ pub struct OnTime {
 
 /// Requests 工单 counted in the period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RequestCounts {
     /// Registered 受理 in the period.
     pub registered: u64,
@@ -127,6 +130,7 @@ pub struct RequestCounts {
 
 /// Complaints 投诉 per 100 households.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Complaints {
     /// Complaints registered in the period.
     pub count: u64,
@@ -138,6 +142,7 @@ pub struct Complaints {
 
 /// A service KPI report 服务指标报表 (see the module documentation).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KpiReport {
     /// Period start.
     #[serde(serialize_with = "crate::instant::ser")]

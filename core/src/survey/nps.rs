@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 /// What NPS 净推荐值 is computed from: `{"answers":[10,9,7,3,…]}`, each 0–10.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NpsInput {
     /// The answers, one per respondent, on 0–10.
@@ -33,6 +34,7 @@ pub struct NpsInput {
 /// A count and its share 占比 of all answers, in percent (2 places, half up; `null` without
 /// answers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Share {
     /// How many.
     pub count: u64,
@@ -42,6 +44,7 @@ pub struct Share {
 
 /// The Net Promoter Score 净推荐值 with its standard error and 95% interval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Nps {
     /// Answers counted.
     pub answers: u64,

@@ -25,6 +25,7 @@ const WORK_PLACES: u32 = PERCENT_PLACES + 2 + super::exact::GUARD_PLACES;
 
 /// A 95% confidence interval 置信区间, in percent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Interval {
     /// Lower bound (rounded down).
     pub low: Figure,
@@ -35,6 +36,7 @@ pub struct Interval {
 /// `count` of `total` answers, as a percentage with its Wilson interval. Over zero answers
 /// both are `None` ("no data").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Proportion {
     /// Answers counted (satisfied, top two boxes, reached...).
     pub count: u64,

@@ -58,6 +58,7 @@ impl ReportPeriod {
 
 /// One handling cycle 处理轮次: the first from registration, one more per reopen 重开.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CycleRecord {
     /// Registration or reopen.
@@ -91,6 +92,7 @@ pub struct CycleRecord {
 
 /// One callback attempt 回访: a rating, or the reporter could not be reached 联系不上.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CallbackAttempt {
     /// When.
@@ -106,6 +108,7 @@ pub struct CallbackAttempt {
 /// A callback round 回访轮次: opened by the reply 回复 to a request of a kind that needs a
 /// callback, ended by a rating (satisfied: closed; not: reopened) or by closing unreachable.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CallbackRound {
     /// The reply that made a callback due.
@@ -170,6 +173,7 @@ pub(crate) fn heap_sort<T>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
 
 /// The service record 服务记录 of one request (see the module documentation).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceRecord {
     /// Handling cycles, oldest first.

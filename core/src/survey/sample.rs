@@ -107,6 +107,7 @@ pub enum SampleRule {
 
 /// A drawn sample 抽样结果.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sample {
     /// Requests considered.
     pub considered: u64,

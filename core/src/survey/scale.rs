@@ -21,6 +21,7 @@ pub const MAX_POINTS: i64 = 101;
 
 /// An answer scale 量表: whole numbers from `min` to `max` inclusive, `{"min":1,"max":7}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// The lowest answer.
@@ -127,6 +128,7 @@ impl fmt::Display for Scale {
 /// What CSAT 顾客满意度 is computed from: `{"scale":{"min":1,"max":5},"top_boxes":2,"answers":[5,4,…]}`
 /// (`scale` defaults to 1–5 and `top_boxes` to 2).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CsatInput {
     /// The answer scale (default 1–5).
@@ -146,6 +148,7 @@ fn two() -> u32 {
 /// CSAT 顾客满意度: the share of top-box answers with its 95% Wilson interval, the mean
 /// answer, and the count of each point.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Csat {
     /// The scale.
     pub scale: Scale,

@@ -54,6 +54,7 @@ use std::fmt;
 
 /// One of the five SERVQUAL dimensions 服务质量维度.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Dimension {
     /// 有形性: facilities, equipment, staff appearance.
@@ -186,6 +187,9 @@ pub const STANDARD_ITEMS: [StandardItem; 22] = {
 /// `dimension` is one of the five names; it is text so that an item with none or an unknown
 /// one is refused with the item named.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// A name of its own in the schema, apart from the contract's envelope names.
+#[cfg_attr(feature = "schema", schemars(rename = "SurveyItem"))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Unique id; answer lists follow the order of the items.
@@ -220,6 +224,7 @@ pub fn standard_items() -> Vec<Item> {
 /// Importance weights 重要性权重 of the five dimensions, points out of 100 (decimal strings):
 /// `{"tangibles":"10","reliability":"30","responsiveness":"25","assurance":"20","empathy":"15"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
     /// 有形性.
@@ -273,6 +278,9 @@ impl Weights {
 /// "weights":{…}}`. Lists follow the order of the questionnaire's items; `null` is an
 /// unanswered item. `id` and `weights` are optional; SERVPERF needs no `expectation`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// A name of its own in the schema, apart from the contract's envelope names.
+#[cfg_attr(feature = "schema", schemars(rename = "SurveyResponse"))]
 #[serde(deny_unknown_fields)]
 pub struct Response {
     /// The respondent, for messages (optional).
@@ -292,6 +300,7 @@ pub struct Response {
 /// "responses":[…]}`. `scale` defaults to 1–7, `items` to the standard 22, `weights` (fixed
 /// importance weights) to none.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SurveyInput {
     /// The answer scale (default 1–7).
@@ -309,6 +318,7 @@ pub struct SurveyInput {
 
 /// Where the weights 权重来源 of a weighted figure came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum WeightSource {
     /// Fixed weights given with the survey.
@@ -319,6 +329,7 @@ pub enum WeightSource {
 
 /// The five weights used 所用权重, in points of 100 (2 places, half up).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeightFigures {
     /// 有形性.
     pub tangibles: Figure,
@@ -334,6 +345,7 @@ pub struct WeightFigures {
 
 /// One item's SERVQUAL figures 题项差距.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemGap {
     /// The item.
     pub id: String,
@@ -351,6 +363,7 @@ pub struct ItemGap {
 
 /// One dimension's SERVQUAL figures 维度差距: means of its items'.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DimensionGap {
     /// The dimension.
     pub dimension: Dimension,
@@ -366,6 +379,7 @@ pub struct DimensionGap {
 
 /// The unweighted overall 总体差距: the mean of the five dimensions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct OverallGap {
     /// Mean of the dimensions' expectations.
     pub expectation: Option<Figure>,
@@ -377,6 +391,7 @@ pub struct OverallGap {
 
 /// The importance-weighted overall gap 加权差距.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeightedGap {
     /// Fixed or the respondents'.
     pub source: WeightSource,
@@ -390,6 +405,7 @@ pub struct WeightedGap {
 
 /// A SERVQUAL report 服务质量差距分析.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServqualReport {
     /// Responses scored.
     pub respondents: u64,
@@ -407,6 +423,7 @@ pub struct ServqualReport {
 
 /// One item's SERVPERF figure 题项感知.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ItemPerception {
     /// The item.
     pub id: String,
@@ -420,6 +437,7 @@ pub struct ItemPerception {
 
 /// One dimension's SERVPERF figure 维度感知.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DimensionPerception {
     /// The dimension.
     pub dimension: Dimension,
@@ -431,6 +449,7 @@ pub struct DimensionPerception {
 
 /// The importance-weighted overall perception 加权感知.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WeightedPerception {
     /// Fixed or the respondents'.
     pub source: WeightSource,
@@ -444,6 +463,7 @@ pub struct WeightedPerception {
 
 /// A SERVPERF report 服务绩效分析: perceptions only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ServperfReport {
     /// Responses scored.
     pub respondents: u64,

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 /// One service line's figures: `{"line":"保洁 cleaning","utility":"60.00",
 /// "process_quality":"15.00","price":"45.00","access_cost":"5.00","provision_cost":"38.00"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ServiceLine {
     /// The service line 服务项目 (a name, for the result).
@@ -40,6 +41,7 @@ pub struct ServiceLine {
 
 /// What customer value 顾客价值 is computed from: `{"lines":[…]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ValueInput {
     /// The service lines.
@@ -48,6 +50,7 @@ pub struct ValueInput {
 
 /// One line's value figures 服务项目价值.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineValue {
     /// The service line.
     pub line: String,
@@ -63,6 +66,7 @@ pub struct LineValue {
 
 /// The sums over all lines 合计.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueTotals {
     /// Σ gross value.
     pub gross_value: Decimal,
@@ -74,6 +78,7 @@ pub struct ValueTotals {
 
 /// Customer value 顾客价值 and potential profit 公司潜在利润 per line, and their totals (`null` without lines).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ValueReport {
     /// Per line, in input order.
     pub lines: Vec<LineValue>,
