@@ -13,7 +13,8 @@
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use wuye_core::contract::{Status, CONTRACT_VERSION, TABLE};
+use wuye_core::contract::{table, Status, CONTRACT_VERSION, TABLE};
+use wuye_core::schema;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -50,20 +51,40 @@ pub const GROUPS: [(&str, &str); 4] = [
     ("reports", "Service-log figures: callback satisfaction 回访满意率, KPIs 服务指标, callback samples 回访抽样. Includes the desk."),
 ];
 
+/// The JSON Schema of the contract (`docs/contract.schema.json`), from the operation table.
+pub fn schema() -> Value {
+    schema::contract_schema(&table::schemas())
+}
+
+/// The `$defs` name a `$ref` points to (`#/$defs/Name` → `Name`).
+fn def_name(reference: &Value) -> Option<&str> {
+    reference.as_str()?.strip_prefix("#/$defs/")
+}
+
 /// The machine-readable manifest of the contract (`docs/contract.manifest.json`): its
 /// version, groups, operations (name, binding method, group, whether it changes the engine,
-/// argument and result types, summary) and statuses (value, name, exception class, meaning).
+/// the schema's definitions of its arguments and result, summary) and statuses (value, name,
+/// exception class, meaning).
 pub fn manifest() -> Value {
+    let schema = schema();
+    let defs = &schema["$defs"];
     let operations: Vec<Value> = TABLE
         .iter()
         .map(|op| {
+            let request = &defs[format!("Request.{}", op.name)];
+            let response = &defs[format!("Response.{}", op.name)];
+            // Arguments that may be left out are `anyOf` [their type, null].
+            let args = &request["properties"]["args"];
+            let args = def_name(&args["$ref"]).or_else(|| def_name(&args["anyOf"][0]["$ref"]));
+            // The ok envelope is the first of the response's forms.
+            let result = def_name(&response["oneOf"][0]["properties"]["result"]["$ref"]);
             json!({
                 "name": op.name,
                 "method": op.method_name(),
                 "group": op.group,
                 "mutates": op.mutates,
-                "args": op.args,
-                "result": op.result,
+                "args": args,
+                "result": result,
                 "summary": op.summary,
             })
         })
@@ -100,10 +121,16 @@ pub fn pretty(v: &Value) -> String {
 
 /// Every generated file: its path from the workspace root and its contents.
 pub fn files() -> Vec<(PathBuf, String)> {
-    vec![(
-        PathBuf::from("docs/contract.manifest.json"),
-        pretty(&manifest()),
-    )]
+    vec![
+        (
+            PathBuf::from("docs/contract.schema.json"),
+            schema::to_text(&schema()),
+        ),
+        (
+            PathBuf::from("docs/contract.manifest.json"),
+            pretty(&manifest()),
+        ),
+    ]
 }
 
 /// The generated files whose committed copy differs from what [`files`] gives (missing

@@ -151,64 +151,101 @@ args!(
     }
 );
 
-/// `engine.info`.
+/// The contract and library versions and the operations.
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub(crate) struct Info<'a> {
+    /// The contract version this library speaks.
     contract_version: u32,
+    /// The library's version.
     library_version: &'a str,
+    /// How many requests the engine holds.
     requests: usize,
+    /// Every operation of the contract, whatever groups this build has.
     operations: &'a [&'a str],
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// The events a step produced, in order.
 pub(crate) struct EventsOut {
+    /// The events.
     events: Vec<Event>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One outcome per step of a batch, in order.
 pub(crate) struct ResultsOut {
+    /// Each step's events, or its failure.
     results: Vec<Item<EventsOut>>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// What a replay applied.
 pub(crate) struct Applied {
+    /// Events applied.
     applied: usize,
+    /// Requests the engine holds now.
     requests: usize,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// The engine's state.
 pub(crate) struct StateOut<'a> {
+    /// The whole desk: configuration, policy, calendar and requests; pass it back as the
+    /// engine configuration's `state`.
     state: &'a Desk,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// Whether a date is a working day.
 pub(crate) struct WorkingOut {
+    /// True on a working day (a make-up day 调休 included), false on a weekend or holiday.
     working: bool,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// A number of working days.
 pub(crate) struct DaysOut {
+    /// Working days in the range, both ends included.
     days: u32,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// An instant.
 pub(crate) struct InstantOut {
+    /// The instant, in the calendar's offset.
     #[serde(serialize_with = "crate::instant::ser")]
     instant: Instant,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// A business duration.
 pub(crate) struct SecondsOut {
+    /// Business seconds.
     seconds: i64,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// A request.
 pub(crate) struct RequestOut<'a> {
+    /// The request as it stands.
     request: &'a ServiceRequest,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// One SLA status per request.
 pub(crate) struct StatusesOut {
+    /// Each request's status, or its failure (an unknown id).
     statuses: Vec<Item<SlaStatus>>,
 }
 

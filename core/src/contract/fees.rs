@@ -89,11 +89,14 @@ struct LoadEstateValues {
     units: Vec<Value>,
 }
 
-/// `fee.load_estate` read in one pass.
+/// An estate: its fee schedule and its units (read in one pass).
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct LoadEstateTyped {
+pub(crate) struct LoadEstateArgs {
+    /// The fee schedule 收费标准.
     schedule: Schedule,
+    /// The units 房产单元.
     units: Vec<Unit>,
 }
 
@@ -106,7 +109,7 @@ pub(crate) struct LoadEstateCall {
 
 impl Args for LoadEstateCall {
     fn parse(op: &str, raw: Option<&RawValue>) -> Result<Self, Failure> {
-        if let Ok(t) = parse_args::<LoadEstateTyped>(op, raw) {
+        if let Ok(t) = parse_args::<LoadEstateArgs>(op, raw) {
             return Ok(LoadEstateCall {
                 schedule: t.schedule,
                 units: t.units,
@@ -192,19 +195,83 @@ struct BillEstateValues {
     shared: Vec<Value>,
 }
 
-/// `fee.bill_estate` read in one pass.
+/// A billing period and its inputs, for the loaded estate (read in one pass).
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-struct BillEstateTyped {
+pub(crate) struct BillEstateArgs {
+    /// The period 账期.
     period: Period,
+    /// Meter readings 抄表, as rows or as columns.
     #[serde(default)]
     readings: Readings,
+    /// Usage of per-use items (e.g. housekeeping 家政).
     #[serde(default)]
     usage: Vec<Usage>,
+    /// Temporary parking stays 临时停车.
     #[serde(default)]
     parking: Vec<ParkingStay>,
+    /// Shared costs 公摊 to apportion.
     #[serde(default)]
     shared: Vec<SharedCost>,
+}
+
+/// `fee.bill` as the schema describes it (the call reads it element by element, to name the
+/// element at fault).
+#[cfg(feature = "schema")]
+#[allow(dead_code)] // describes the wire; the call reads `BillValues`
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("dependentRequired" = {"schedule": ["units"], "units": ["schedule"]}))]
+pub(crate) struct BillArgs {
+    /// The period 账期.
+    period: Period,
+    /// A fee schedule to bill with, given with `units`; omitted: the loaded estate's.
+    #[serde(default)]
+    schedule: Option<Schedule>,
+    /// The units to bill, given with `schedule`; omitted: the loaded estate's.
+    #[serde(default)]
+    units: Option<Vec<Unit>>,
+    /// Meter readings 抄表.
+    #[serde(default)]
+    readings: Vec<Reading>,
+    /// Usage of per-use items.
+    #[serde(default)]
+    usage: Vec<Usage>,
+    /// Temporary parking stays.
+    #[serde(default)]
+    parking: Vec<ParkingStay>,
+    /// Shared costs 公摊 to apportion.
+    #[serde(default)]
+    shared: Vec<SharedCost>,
+    /// Bill only these units (ids); omitted: every unit.
+    #[serde(default)]
+    only: Option<Vec<String>>,
+}
+
+/// `fee.bill_estate`'s result as the schema describes it (the response is written by hand,
+/// byte for byte what serde would write for this type).
+#[cfg(feature = "schema")]
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct CompactBills {
+    /// The period billed.
+    period: Period,
+    /// The lines, as three columns of equal length.
+    lines: CompactColumns,
+    /// The sum of every line.
+    total: Money,
+}
+
+/// Compact lines as columns: line `k` is unit `unit[k]`, item `item[k]`, amount `amount[k]`.
+#[cfg(feature = "schema")]
+#[derive(Serialize, schemars::JsonSchema)]
+pub(crate) struct CompactColumns {
+    /// Index of the unit in the loaded estate's units.
+    unit: Vec<u32>,
+    /// Index of the item in the loaded schedule's items (`fee.load_estate`'s `items`).
+    item: Vec<u16>,
+    /// The line's amount.
+    amount: Vec<Money>,
 }
 
 /// A parsed `fee.bill_estate`: the readings (given as rows or as columns) in columns, the
@@ -218,7 +285,7 @@ pub(crate) struct BillEstateCall {
 
 impl Args for BillEstateCall {
     fn parse(op: &str, raw: Option<&RawValue>) -> Result<Self, Failure> {
-        let fast = match parse_args::<BillEstateTyped>(op, raw) {
+        let fast = match parse_args::<BillEstateArgs>(op, raw) {
             Ok(t) => {
                 return Ok(BillEstateCall {
                     period: t.period,
@@ -298,37 +365,60 @@ fn inputs_of(
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// The estate loaded.
 pub(crate) struct Loaded {
+    /// Units loaded.
     units: usize,
+    /// The fee items' codes, in the schedule's order (a compact line's `item` indexes this).
     items: Vec<String>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// Bills with traces.
 pub(crate) struct BillsOut {
+    /// One bill per unit.
     bills: Vec<Bill>,
+    /// The sum of the bills.
     total: Money,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// A parking charge and how it was worked out.
 pub(crate) struct ParkingOut {
+    /// The charge.
     charge: crate::fee::parking::ParkingCharge,
+    /// The working, line by line, as a clerk reads it out.
     text: Vec<String>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// The parts of an amount.
 pub(crate) struct PartsOut {
+    /// One part per weight, in order; they sum to the amount.
     parts: Vec<Money>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// The account after a command, and what happened.
 pub(crate) struct AccountOut {
+    /// The new account, to store in place of the old.
     account: Account,
+    /// The events the command produced.
     events: Vec<AccountEvent>,
 }
 
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+/// Late fees as of a date.
 pub(crate) struct LateFeesOut {
+    /// One line per charge with a late fee.
     late_fees: Vec<LateFeeLine>,
+    /// Late fees still unpaid, in all.
     outstanding: Money,
 }
 

@@ -151,10 +151,26 @@ pub struct Engine {
 /// One item of a batch result.
 #[cfg(feature = "desk")]
 #[derive(Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "{T}OrFailure"))]
 #[serde(untagged)]
 enum Item<T> {
-    Ok { ok: bool, result: T },
-    Err { ok: bool, error: Failure },
+    /// It succeeded.
+    Ok {
+        /// Always true.
+        #[cfg_attr(feature = "schema", schemars(extend("const" = true)))]
+        ok: bool,
+        /// Its result.
+        result: T,
+    },
+    /// It failed, and changed nothing.
+    Err {
+        /// Always false.
+        #[cfg_attr(feature = "schema", schemars(extend("const" = false)))]
+        ok: bool,
+        /// Why.
+        error: Failure,
+    },
 }
 
 #[cfg(feature = "desk")]

@@ -54,6 +54,13 @@ args!(
 args!(
     /// A callback sample: of given ids, or of the engine's requests closed in a period; by
     /// rate or by size.
+    #[cfg_attr(feature = "schema", schemars(extend("allOf" = [
+        {"oneOf": [{"required": ["rate"]}, {"required": ["size"]}]},
+        {"oneOf": [
+            {"required": ["ids"], "not": {"anyOf": [{"required": ["from"]}, {"required": ["to"]}]}},
+            {"required": ["from", "to"], "not": {"required": ["ids"]}},
+        ]},
+    ])))]
     SampleArgs {
         /// The ids to sample from.
         #[serde(default)]

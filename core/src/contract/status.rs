@@ -82,6 +82,7 @@ impl Status {
 
 /// A failed call: status, a finer machine-readable code, and a readable message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Failure {
     /// Status value (see [`Status`]).

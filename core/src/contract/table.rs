@@ -27,10 +27,6 @@ pub struct Operation {
     pub group: &'static str,
     /// Whether it changes the engine (bindings take the engine exclusively for these).
     pub mutates: bool,
-    /// The name of its arguments' type (a `$defs` entry of `docs/contract.schema.json`).
-    pub args: &'static str,
-    /// The name of its result's type (a `$defs` entry of `docs/contract.schema.json`).
-    pub result: &'static str,
     /// One line on what it does.
     pub summary: &'static str,
 }
@@ -85,12 +81,13 @@ impl Reply for Response {
     }
 }
 
-/// Declares the operations: for each, `name => Variant(ArgsType) -> "ResultType"`, its group,
+/// Declares the operations: for each, `name => Variant(Args) -> Result` (`Args as Wire` when the
+/// parsed arguments are not the wire form the schema describes), its group,
 /// `read` or `write`, its handler (`fn(&Engine, Args)` for reads, `fn(&mut Engine, Args)`
 /// for writes, returning a [`Reply`]) and a one-line summary.
 macro_rules! operations {
     ($(
-        $name:literal => $variant:ident($args:ty) -> $result:literal,
+        $name:literal => $variant:ident($args:ty $(as $wire:ty)?) -> $result:ty,
             $group:literal, $access:ident, $handler:path,
             $summary:literal;
     )*) => {
@@ -99,13 +96,17 @@ macro_rules! operations {
             name: $name,
             group: $group,
             mutates: operations!(@mutates $access),
-            args: operations!(@type_name $args),
-            result: $result,
             summary: $summary,
         }),*];
 
         /// Every operation name, in the order of the reference (what `engine.info` lists).
         pub const OPERATIONS: &[&str] = &[$($name),*];
+
+        /// Each operation's argument and result types, for `docs/contract.schema.json`.
+        #[cfg(feature = "schema")]
+        pub fn schemas() -> Vec<crate::schema::OpSchema> {
+            vec![$(crate::schema::OpSchema::of::<operations!(@wire $args $(, $wire)?), $result>($name)),*]
+        }
 
         /// A parsed operation with its arguments. Only the groups this build includes have
         /// variants.
@@ -151,7 +152,8 @@ macro_rules! operations {
     };
     (@mutates read) => { false };
     (@mutates write) => { true };
-    (@type_name $t:ty) => { stringify!($t) };
+    (@wire $args:ty) => { $args };
+    (@wire $args:ty, $wire:ty) => { $wire };
     (@run read $engine:ident $a:ident $handler:path) => { Reply::reply($handler(&*$engine, *$a)) };
     (@run write $engine:ident $a:ident $handler:path) => { Reply::reply($handler($engine, *$a)) };
     (@run_read read $engine:ident $a:ident $handler:path) => { Reply::reply($handler($engine, *$a)) };
@@ -168,73 +170,73 @@ use super::reports;
 use super::survey;
 
 operations! {
-    "engine.info" => EngineInfo(NoArgs) -> "Info", "desk", read, desk::info,
+    "engine.info" => EngineInfo(NoArgs) -> desk::Info<'static>, "desk", read, desk::info,
         "The contract and library versions, the number of requests and every operation.";
-    "engine.export" => EngineExport(NoArgs) -> "StateOut", "desk", read, desk::export,
+    "engine.export" => EngineExport(NoArgs) -> desk::StateOut<'static>, "desk", read, desk::export,
         "The engine's whole state 状态, to store and pass back as `state` later.";
-    "calendar.is_working_day" => CalendarIsWorkingDay(DateArgs) -> "WorkingOut", "desk", read, desk::is_working_day,
+    "calendar.is_working_day" => CalendarIsWorkingDay(DateArgs) -> WorkingOut, "desk", read, desk::is_working_day,
         "Whether a date is a working day 工作日 (holidays 节假日 and make-up days 调休 included).";
-    "calendar.working_days" => CalendarWorkingDays(DateRangeArgs) -> "DaysOut", "desk", read, desk::working_days,
+    "calendar.working_days" => CalendarWorkingDays(DateRangeArgs) -> DaysOut, "desk", read, desk::working_days,
         "The number of working days from one date to another, both included.";
-    "calendar.add" => CalendarAdd(AddArgs) -> "InstantOut", "desk", read, desk::add,
+    "calendar.add" => CalendarAdd(AddArgs) -> InstantOut, "desk", read, desk::add,
         "An instant plus a business duration 工作时长 in seconds.";
-    "calendar.between" => CalendarBetween(BetweenArgs) -> "SecondsOut", "desk", read, desk::between,
+    "calendar.between" => CalendarBetween(BetweenArgs) -> SecondsOut, "desk", read, desk::between,
         "The business seconds between two instants.";
-    "calendar.next_working_instant" => CalendarNextWorkingInstant(AtArgs) -> "InstantOut", "desk", read, desk::next_working_instant,
+    "calendar.next_working_instant" => CalendarNextWorkingInstant(AtArgs) -> InstantOut, "desk", read, desk::next_working_instant,
         "The first working instant at or after an instant.";
-    "request.register" => RequestRegister(RegisterArgs) -> "EventsOut", "desk", write, desk::register,
+    "request.register" => RequestRegister(RegisterArgs) -> EventsOut, "desk", write, desk::register,
         "Registers a new service request 报事报修 and starts its SLA clocks.";
-    "request.execute" => RequestExecute(ExecuteArgs) -> "EventsOut", "desk", write, desk::execute,
+    "request.execute" => RequestExecute(ExecuteArgs) -> EventsOut, "desk", write, desk::execute,
         "One step of a request's workflow (dispatch, accept, hold, complete, reply, callback …).";
-    "request.execute_batch" => RequestExecuteBatch(ExecuteBatchArgs) -> "ResultsOut", "desk", write, desk::execute_batch,
+    "request.execute_batch" => RequestExecuteBatch(ExecuteBatchArgs) -> ResultsOut, "desk", write, desk::execute_batch,
         "Several steps, each standing alone: a refused step changes nothing and the next runs.";
-    "request.get" => RequestGet(IdArgs) -> "RequestOut", "desk", read, desk::get,
+    "request.get" => RequestGet(IdArgs) -> desk::RequestOut<'static>, "desk", read, desk::get,
         "A request as it stands: stage, history and clocks.";
-    "sla.status" => SlaStatus(StatusArgs) -> "SlaStatus", "desk", read, desk::status,
+    "sla.status" => SlaStatus(StatusArgs) -> SlaStatus, "desk", read, desk::status,
         "Every SLA clock 服务时效 of a request as of an instant.";
-    "sla.status_batch" => SlaStatusBatch(StatusBatchArgs) -> "StatusesOut", "desk", read, desk::status_batch,
+    "sla.status_batch" => SlaStatusBatch(StatusBatchArgs) -> StatusesOut, "desk", read, desk::status_batch,
         "The SLA status of several requests (or all of them) as of an instant.";
-    "sla.tick" => SlaTick(TickArgs) -> "EventsOut", "desk", write, desk::tick,
+    "sla.tick" => SlaTick(TickArgs) -> EventsOut, "desk", write, desk::tick,
         "Fires the escalations 升级 due by an instant, each exactly once.";
-    "log.replay" => LogReplay(EventsArgs) -> "Applied", "desk", write, desk::replay,
+    "log.replay" => LogReplay(EventsArgs) -> Applied, "desk", write, desk::replay,
         "Applies an event log 事件日志 to the engine, all or nothing.";
-    "sla.status_from_events" => SlaStatusFromEvents(EventsAsOfArgs) -> "SlaStatus", "desk", read, desk::status_from_events,
+    "sla.status_from_events" => SlaStatusFromEvents(EventsAsOfArgs) -> SlaStatus, "desk", read, desk::status_from_events,
         "The SLA status of one request's events, without the engine's requests.";
-    "fee.bill" => FeeBill(BillCall) -> "BillsOut", "fees", read, fees::bill,
+    "fee.bill" => FeeBill(BillCall as fees::BillArgs) -> BillsOut, "fees", read, fees::bill,
         "Bills 账单 with traces 计算过程 for a period, of the loaded estate or one given inline.";
-    "fee.load_estate" => FeeLoadEstate(LoadEstateCall) -> "Loaded", "fees", write, fees::load_estate,
+    "fee.load_estate" => FeeLoadEstate(LoadEstateCall as fees::LoadEstateArgs) -> Loaded, "fees", write, fees::load_estate,
         "Checks and keeps an estate 小区 (fee schedule 收费标准 and units) for fee runs.";
-    "fee.bill_estate" => FeeBillEstate(BillEstateCall) -> "CompactBills", "fees", read, fees::bill_estate,
+    "fee.bill_estate" => FeeBillEstate(BillEstateCall as fees::BillEstateArgs) -> fees::CompactBills, "fees", read, fees::bill_estate,
         "Every line of the loaded estate for a period, as compact columns.";
-    "fee.parking" => FeeParking(ParkingArgs) -> "ParkingOut", "fees", read, fees::parking,
+    "fee.parking" => FeeParking(ParkingArgs) -> ParkingOut, "fees", read, fees::parking,
         "The charge for one temporary parking stay 临时停车 under a tariff.";
-    "fee.apportion" => FeeApportion(ApportionArgs) -> "PartsOut", "fees", read, fees::apportion,
+    "fee.apportion" => FeeApportion(ApportionArgs) -> PartsOut, "fees", read, fees::apportion,
         "Splits an amount by weights, by largest remainder 最大余数法: the parts sum to the whole.";
-    "fee.account.execute" => FeeAccountExecute(AccountExecuteArgs) -> "AccountOut", "fees", read, fees::account_execute,
+    "fee.account.execute" => FeeAccountExecute(AccountExecuteArgs) -> AccountOut, "fees", read, fees::account_execute,
         "One command on a fee account 账户 (charge, pay, refund, credit note …): account in, account out.";
-    "fee.account.late_fees" => FeeAccountLateFees(AccountAsOfArgs) -> "LateFeesOut", "fees", read, fees::late_fees,
+    "fee.account.late_fees" => FeeAccountLateFees(AccountAsOfArgs) -> LateFeesOut, "fees", read, fees::late_fees,
         "The late fees 滞纳金 of an account's charges as of a date.";
-    "fee.account.arrears" => FeeAccountArrears(ArrearsArgs) -> "Ageing", "fees", read, fees::arrears,
+    "fee.account.arrears" => FeeAccountArrears(ArrearsArgs) -> Ageing, "fees", read, fees::arrears,
         "An account's arrears by age 账龄 as of a date.";
-    "survey.servqual" => SurveyServqual(SurveyInput) -> "ServqualReport", "survey", read, survey::servqual,
+    "survey.servqual" => SurveyServqual(SurveyInput) -> ServqualReport, "survey", read, survey::servqual,
         "SERVQUAL gaps 服务质量差距 (perception − expectation) by item, dimension and overall.";
-    "survey.servperf" => SurveyServperf(SurveyInput) -> "ServperfReport", "survey", read, survey::servperf,
+    "survey.servperf" => SurveyServperf(SurveyInput) -> ServperfReport, "survey", read, survey::servperf,
         "SERVPERF: perceptions only, by item, dimension and overall.";
-    "survey.csat" => SurveyCsat(CsatInput) -> "Csat", "survey", read, survey::csat,
+    "survey.csat" => SurveyCsat(CsatInput) -> Csat, "survey", read, survey::csat,
         "CSAT 满意度: the share of top-two-box answers, with its Wilson interval.";
-    "survey.nps" => SurveyNps(NpsInput) -> "Nps", "survey", read, survey::nps,
+    "survey.nps" => SurveyNps(NpsInput) -> Nps, "survey", read, survey::nps,
         "Net Promoter Score 净推荐值 with its standard error and 95% interval.";
-    "survey.proportion" => SurveyProportion(ProportionArgs) -> "Proportion", "survey", read, survey::proportion,
+    "survey.proportion" => SurveyProportion(ProportionArgs) -> Proportion, "survey", read, survey::proportion,
         "A share (满意率) with its Wilson score interval.";
-    "survey.index" => SurveyIndex(IndexInput) -> "IndexReport", "survey", read, survey::index,
+    "survey.index" => SurveyIndex(IndexInput) -> IndexReport, "survey", read, survey::index,
         "A 0–100 satisfaction index 满意度指数 from weighted items.";
-    "survey.value" => SurveyValue(ValueInput) -> "ValueReport", "survey", read, survey::value,
+    "survey.value" => SurveyValue(ValueInput) -> ValueReport, "survey", read, survey::value,
         "Customer value 顾客价值 and potential profit 公司潜在利润 of services.";
-    "survey.callbacks" => SurveyCallbacks(CallbacksArgs) -> "CallbackReport", "reports", read, reports::callbacks,
+    "survey.callbacks" => SurveyCallbacks(CallbacksArgs) -> CallbackReport, "reports", read, reports::callbacks,
         "Callback satisfaction 回访满意率 by group and callback coverage over a period.";
-    "kpi.report" => KpiReport(KpiArgs) -> "KpiReport", "reports", read, reports::kpi,
+    "kpi.report" => KpiReport(KpiArgs) -> KpiReport, "reports", read, reports::kpi,
         "Service KPIs 服务指标 from the requests of a period.";
-    "survey.sample" => SurveySample(SampleArgs) -> "Sample", "reports", read, reports::sample,
+    "survey.sample" => SurveySample(SampleArgs) -> Sample, "reports", read, reports::sample,
         "A reproducible callback sample 回访抽样 of closed requests.";
 }
 
@@ -256,6 +258,23 @@ use fees::{
 use reports::{CallbacksArgs, KpiArgs, SampleArgs};
 #[cfg(feature = "survey")]
 use survey::ProportionArgs;
+
+// The result types, for the schema (which brings every group).
+#[cfg(feature = "schema")]
+use {
+    crate::fee::arrears::Ageing,
+    crate::sla::SlaStatus,
+    crate::survey::callback::CallbackReport,
+    crate::survey::kpi::KpiReport,
+    crate::survey::sample::Sample,
+    crate::survey::{
+        Csat, IndexReport, Nps, Proportion, ServperfReport, ServqualReport, ValueReport,
+    },
+    desk::{
+        Applied, DaysOut, EventsOut, InstantOut, ResultsOut, SecondsOut, StatusesOut, WorkingOut,
+    },
+    fees::{AccountOut, BillsOut, LateFeesOut, Loaded, ParkingOut, PartsOut},
+};
 
 #[cfg(test)]
 mod tests {

@@ -137,9 +137,10 @@ pub fn failure_response(f: &Failure) -> Vec<u8> {
 #[allow(unused_macros)] // a build with no group
 macro_rules! args {
     ($(#[$m:meta])* $name:ident { $($(#[$fm:meta])* $f:ident : $t:ty),* $(,)? }) => {
-        $(#[$m])*
         #[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
         #[serde(deny_unknown_fields)]
+        $(#[$m])*
         pub(crate) struct $name { $($(#[$fm])* pub(crate) $f: $t),* }
 
         impl $crate::contract::table::Args for $name {
