@@ -115,7 +115,7 @@ pub enum CalendarError {
     },
 }
 
-crate::tagged::tagged_deserialize!(CalendarError by "error" {
+crate::wire::tagged_deserialize!(CalendarError by "error" {
     YearNotCovered = "year_not_covered" { year: i32 },
     InvalidDuration = "invalid_duration" { seconds: i64 },
     ReversedRange = "reversed_range" { from: String, to: String },

@@ -36,8 +36,8 @@ pub mod money;
 pub mod role;
 pub mod sla;
 pub mod survey;
-mod tagged;
 pub mod ticket;
+mod wire;
 
 pub use calendar::{BusinessCalendar, CalendarError, Instant};
 pub use config::{Department, DeskConfig};

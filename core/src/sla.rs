@@ -45,7 +45,7 @@ pub enum ClockKind {
     /// Reply → callback 回访时效.
     Callback,
 }
-crate::tagged::unit_enum_deserialize!(ClockKind {
+crate::wire::unit_enum_deserialize!(ClockKind {
     Dispatch = "dispatch",
     Accept = "accept",
     Arrive = "arrive",
@@ -53,6 +53,7 @@ crate::tagged::unit_enum_deserialize!(ClockKind {
     Reply = "reply",
     Callback = "callback",
 });
+crate::wire::read_by_deserialize!(ClockKind);
 
 impl ClockKind {
     /// Stable snake_case name.
@@ -77,7 +78,7 @@ pub enum Timing {
     /// Wall-clock time, 24×7 (emergencies 紧急).
     AroundTheClock,
 }
-crate::tagged::unit_enum_deserialize!(Timing {
+crate::wire::unit_enum_deserialize!(Timing {
     Business = "business",
     AroundTheClock = "around_the_clock",
 });
@@ -370,7 +371,7 @@ pub enum Phase {
     },
 }
 
-crate::tagged::tagged_deserialize!(Phase by "phase" {
+crate::wire::tagged_deserialize!(Phase by "phase" {
     NotStarted = "not_started",
     Running = "running" { from: i64 },
     Paused = "paused" { since: Instant },
@@ -615,7 +616,7 @@ pub enum ClockState {
     /// Not applicable any more: the request ended while it ran, within target 作废.
     Voided,
 }
-crate::tagged::unit_enum_deserialize!(ClockState {
+crate::wire::unit_enum_deserialize!(ClockState {
     NotStarted = "not_started",
     Running = "running",
     Paused = "paused",
@@ -976,4 +977,17 @@ pub fn status_from_events(
         track.observe(e, policy, cal);
     }
     track.status(cal, as_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(ClockKind::ALL);
+        crate::wire::assert_round_trip(Timing::ALL);
+        crate::wire::assert_round_trip(ClockState::ALL);
+    }
 }

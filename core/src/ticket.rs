@@ -45,7 +45,7 @@ pub enum RequestKind {
     /// Praise 表扬: acknowledged by the centre; closes when replied.
     Praise,
 }
-crate::tagged::unit_enum_deserialize!(RequestKind {
+crate::wire::unit_enum_deserialize!(RequestKind {
     Repair = "repair",
     Matter = "matter",
     Complaint = "complaint",
@@ -98,7 +98,7 @@ pub enum Priority {
     /// Low 低.
     Low,
 }
-crate::tagged::unit_enum_deserialize!(Priority {
+crate::wire::unit_enum_deserialize!(Priority {
     Emergency = "emergency",
     High = "high",
     Normal = "normal",
@@ -134,7 +134,7 @@ pub enum Channel {
     /// Any other channel.
     Other,
 }
-crate::tagged::unit_enum_deserialize!(Channel {
+crate::wire::unit_enum_deserialize!(Channel {
     Phone = "phone",
     FrontDesk = "front_desk",
     App = "app",
@@ -168,7 +168,7 @@ pub enum ReporterKind {
     /// Anonymous 匿名: no name or phone is kept.
     Anonymous,
 }
-crate::tagged::unit_enum_deserialize!(ReporterKind {
+crate::wire::unit_enum_deserialize!(ReporterKind {
     Owner = "owner",
     Tenant = "tenant",
     Colleague = "colleague",
@@ -400,7 +400,7 @@ pub enum Step {
     /// Close without work 主动结单.
     CloseWithoutWork,
 }
-crate::tagged::unit_enum_deserialize!(Step {
+crate::wire::unit_enum_deserialize!(Step {
     Register = "register",
     Dispatch = "dispatch",
     Accept = "accept",
@@ -717,17 +717,26 @@ pub enum Change {
     },
 }
 
-// The internally tagged enums read as serde's derive would read them (crate::tagged): same
+// The internally tagged enums read as serde's derive would read them (crate::wire): same
 // accepted forms, same values, same messages; the field lists mirror the enums above
 // (`[default]` where the field has `#[serde(default)]`).
-crate::tagged::tagged_deserialize!(Closure by "by" {
+// Member types of the tagged enums (here and in fees' and the contract's).
+crate::wire::read_by_deserialize!(
+    AspectScores,
+    HoldReason,
+    NewRequest,
+    Closure,
+    CallbackOutcome
+);
+
+crate::wire::tagged_deserialize!(Closure by "by" {
     Satisfied = "satisfied" { rating: u8, comment: Option<String> [default] },
     Reply = "reply",
     Unreachable = "unreachable" { reason: String },
     WithoutWork = "without_work" { reason: String, duplicate_of: Option<String> [default] },
 });
 
-crate::tagged::tagged_deserialize!(Stage by "stage" {
+crate::wire::tagged_deserialize!(Stage by "stage" {
     Registered = "registered",
     Dispatched = "dispatched" { department: String, assignee: Option<String> [default] },
     Accepted = "accepted" { department: String, assignee: String },
@@ -745,7 +754,7 @@ crate::tagged::tagged_deserialize!(Stage by "stage" {
     Cancelled = "cancelled" { reason: String },
 });
 
-crate::tagged::tagged_deserialize!(CallbackOutcome by "outcome" {
+crate::wire::tagged_deserialize!(CallbackOutcome by "outcome" {
     Rated = "rated" {
         rating: u8,
         comment: Option<String> [default],
@@ -754,7 +763,7 @@ crate::tagged::tagged_deserialize!(CallbackOutcome by "outcome" {
     Unreachable = "unreachable",
 });
 
-crate::tagged::tagged_deserialize!(Command by "step" {
+crate::wire::tagged_deserialize!(Command by "step" {
     Dispatch = "dispatch" { department: String, assignee: Option<String> [default] },
     Accept = "accept",
     Arrive = "arrive",
@@ -777,7 +786,7 @@ crate::tagged::tagged_deserialize!(Command by "step" {
     },
 });
 
-crate::tagged::tagged_deserialize!(Change by "type" {
+crate::wire::tagged_deserialize!(Change by "type" {
     Registered = "registered" { request: NewRequest },
     Dispatched = "dispatched" { department: String, assignee: Option<String> [default] },
     Accepted = "accepted" { assignee: String },
@@ -1621,5 +1630,20 @@ impl Change {
             Change::ClosedWithoutWork { .. } => "closed_without_work",
             Change::Escalated { .. } => "escalated",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(RequestKind::ALL);
+        crate::wire::assert_round_trip(Priority::ALL);
+        crate::wire::assert_round_trip(Channel::ALL);
+        crate::wire::assert_round_trip(ReporterKind::ALL);
+        crate::wire::assert_round_trip(Step::ALL);
     }
 }

@@ -1,7 +1,7 @@
 //! The internally tagged enums (`Command` by `step`, `Change` by `type`, `Stage` by `stage`,
 //! `Closure` by `by`, `CallbackOutcome` by `outcome`, `Phase` by `phase`, `CalendarError` by
 //! `error`; fees: `Formula` by `kind`, `AccountCommand` and `AccountEvent` by `type`) are read by
-//! a hand-written reader (`crate::tagged`, smaller in WASM than serde's
+//! a hand-written reader (`crate::wire`, smaller in WASM than serde's
 //! derive). Here each is compared with serde's derive on the same enum (the copies in
 //! `derived` below, with the attributes the enums had): on generated texts — every variant, in
 //! object and sequence form, with members removed, repeated, reordered, unknown, or of every

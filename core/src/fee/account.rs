@@ -100,7 +100,7 @@ pub enum AllocationOrder {
     /// By priority, then due date, then posting order 按费项优先级.
     PriorityFirst,
 }
-crate::tagged::unit_enum_deserialize!(AllocationOrder {
+crate::wire::unit_enum_deserialize!(AllocationOrder {
     OldestDueFirst = "oldest_due_first",
     PriorityFirst = "priority_first",
 });
@@ -115,7 +115,7 @@ pub enum LateFeeOrder {
     /// Every charge's late fee, then the principals 先滞纳金后本金.
     LateFeeFirst,
 }
-crate::tagged::unit_enum_deserialize!(LateFeeOrder {
+crate::wire::unit_enum_deserialize!(LateFeeOrder {
     PrincipalFirst = "principal_first",
     LateFeeFirst = "late_fee_first",
 });
@@ -199,7 +199,7 @@ pub enum Part {
     /// Late fee 滞纳金.
     LateFee,
 }
-crate::tagged::unit_enum_deserialize!(Part {
+crate::wire::unit_enum_deserialize!(Part {
     Principal = "principal",
     LateFee = "late_fee",
 });
@@ -327,7 +327,7 @@ pub enum AccountEvent {
     },
 }
 
-crate::tagged::tagged_deserialize!(AccountEvent by "type" {
+crate::wire::tagged_deserialize!(AccountEvent by "type" {
     ChargesPosted = "charges_posted" { date: NaiveDate, charges: Vec<NewCharge> },
     PaymentReceived = "payment_received" {
         receipt: String,
@@ -408,6 +408,7 @@ pub struct NewCharge {
     #[serde(default = "yes")]
     pub late_fee: bool,
 }
+crate::wire::read_by_deserialize!(Vec<NewCharge>, Vec<Allocation>);
 
 /// What the front desk does to an account.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
@@ -479,7 +480,7 @@ pub enum AccountCommand {
     },
 }
 
-crate::tagged::tagged_deserialize!(AccountCommand by "type" {
+crate::wire::tagged_deserialize!(AccountCommand by "type" {
     PostCharges = "post_charges" { date: NaiveDate, charges: Vec<NewCharge> },
     Pay = "pay" { receipt: String, date: NaiveDate, amount: Money },
     Deposit = "deposit" { receipt: String, date: NaiveDate, amount: Money },
@@ -1259,6 +1260,14 @@ impl Account {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(AllocationOrder::ALL);
+        crate::wire::assert_round_trip(LateFeeOrder::ALL);
+        crate::wire::assert_round_trip(Part::ALL);
+    }
 
     fn m(s: &str) -> Money {
         s.parse().unwrap()

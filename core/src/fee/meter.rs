@@ -79,7 +79,7 @@ pub enum Measured {
     /// The meter was replaced 换表.
     Replacement,
 }
-crate::tagged::unit_enum_deserialize!(Measured {
+crate::wire::unit_enum_deserialize!(Measured {
     Plain = "plain",
     Rollover = "rollover",
     Replacement = "replacement",
@@ -249,6 +249,12 @@ pub(crate) fn split_tiers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Measured::ALL);
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

@@ -39,6 +39,7 @@ pub struct ParkingTariff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_cap: Option<Money>,
 }
+crate::wire::read_by_deserialize!(ParkingTariff);
 
 /// A stay in the car park 停车记录, billed to a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

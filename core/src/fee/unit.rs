@@ -47,7 +47,7 @@ pub enum UnitState {
     /// Under renovation 装修中.
     Renovating,
 }
-crate::tagged::unit_enum_deserialize!(UnitState {
+crate::wire::unit_enum_deserialize!(UnitState {
     NotHandedOver = "not_handed_over",
     Occupied = "occupied",
     Vacant = "vacant",
@@ -127,4 +127,15 @@ pub struct Subscription {
 
 fn one() -> u32 {
     1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(UnitState::ALL);
+    }
 }

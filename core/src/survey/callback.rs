@@ -55,7 +55,7 @@ pub enum GroupBy {
     /// By calendar month 月份 (`"2026-09"`).
     Month,
 }
-crate::tagged::unit_enum_deserialize!(GroupBy {
+crate::wire::unit_enum_deserialize!(GroupBy {
     All = "all",
     Department = "department",
     Assignee = "assignee",
@@ -277,4 +277,15 @@ pub fn coverage(desk: &Desk, period: ReportPeriod) -> Result<Coverage, SurveyErr
         });
     }
     tally.coverage()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(GroupBy::ALL);
+    }
 }

@@ -67,7 +67,7 @@ pub enum Dimension {
     /// 移情性: caring, individual attention.
     Empathy,
 }
-crate::tagged::unit_enum_deserialize!(Dimension {
+crate::wire::unit_enum_deserialize!(Dimension {
     Tangibles = "tangibles",
     Reliability = "reliability",
     Responsiveness = "responsiveness",
@@ -842,6 +842,12 @@ pub fn servperf(input: &SurveyInput) -> Result<ServperfReport, SurveyError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Dimension::ALL);
+    }
 
     fn s(f: Option<Figure>) -> String {
         f.map_or("null".into(), |f| f.to_string())
