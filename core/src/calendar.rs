@@ -76,11 +76,9 @@
 //! # Ok::<(), CalendarError>(())
 //! ```
 
+use crate::time::Instant;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-/// An instant with an explicit UTC offset (RFC 3339 on the wire).
-pub type Instant = DateTime<FixedOffset>;
 
 /// Errors from calendar queries and calendar data.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).

@@ -26,8 +26,6 @@
     )
 )]
 
-#[cfg(any(feature = "desk", feature = "fees"))]
-use crate::calendar::Instant;
 #[cfg(feature = "desk")]
 use crate::calendar::{BusinessCalendar, CalendarError, CalendarSpec};
 #[cfg(feature = "desk")]
@@ -67,6 +65,8 @@ use crate::survey::sample::{self as sampling, SampleRate, SampleRule};
 use crate::survey::SurveyError;
 #[cfg(feature = "desk")]
 use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
+#[cfg(any(feature = "desk", feature = "fees"))]
+use crate::time::Instant;
 #[cfg(any(feature = "desk", feature = "fees"))]
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -338,39 +338,39 @@ macro_rules! args {
 
 #[cfg(feature = "desk")]
 args!(DateArgs {
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     date: NaiveDate
 });
 #[cfg(feature = "desk")]
 args!(DateRangeArgs {
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     from: NaiveDate,
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     to: NaiveDate
 });
 #[cfg(feature = "desk")]
 args!(AddArgs {
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     start: Instant,
     seconds: i64
 });
 #[cfg(feature = "desk")]
 args!(BetweenArgs {
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     from: Instant,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     to: Instant
 });
 #[cfg(feature = "desk")]
 args!(AtArgs {
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     at: Instant
 });
 #[cfg(feature = "desk")]
 args!(RegisterArgs {
     request: NewRequest,
     actor: Actor,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     now: Instant
 });
 #[cfg(feature = "desk")]
@@ -378,7 +378,7 @@ args!(ExecuteArgs {
     id: String,
     command: Command,
     actor: Actor,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     now: Instant
 });
 #[cfg(feature = "desk")]
@@ -388,20 +388,20 @@ args!(IdArgs { id: String });
 #[cfg(feature = "desk")]
 args!(StatusArgs {
     id: String,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     as_of: Instant
 });
 #[cfg(feature = "desk")]
-args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, #[serde(deserialize_with = "crate::instant::de")] as_of: Instant });
+args!(StatusBatchArgs { #[serde(default)] ids: Option<Vec<String>>, #[serde(deserialize_with = "crate::time::de")] as_of: Instant });
 #[cfg(feature = "desk")]
 args!(TickArgs {
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     now: Instant
 });
 #[cfg(feature = "desk")]
 args!(EventsArgs { events: Vec<Event> });
 #[cfg(feature = "desk")]
-args!(EventsAsOfArgs { events: Vec<Event>, #[serde(deserialize_with = "crate::instant::de")] as_of: Instant });
+args!(EventsAsOfArgs { events: Vec<Event>, #[serde(deserialize_with = "crate::time::de")] as_of: Instant });
 #[cfg(feature = "desk")]
 args!(NoArgs {});
 #[cfg(feature = "fees")]
@@ -454,9 +454,9 @@ args!(BillEstateTyped {
 #[cfg(feature = "fees")]
 args!(ParkingArgs {
     tariff: ParkingTariff,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     entry: Instant,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     exit: Instant
 });
 #[cfg(feature = "fees")]
@@ -469,11 +469,11 @@ args!(AccountExecuteArgs {
 #[cfg(feature = "fees")]
 args!(AccountAsOfArgs {
     account: Account,
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     as_of: NaiveDate
 });
 #[cfg(feature = "fees")]
-args!(ArrearsArgs { account: Account, #[serde(deserialize_with = "crate::instant::de_date")] as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
+args!(ArrearsArgs { account: Account, #[serde(deserialize_with = "crate::time::de_date")] as_of: NaiveDate, #[serde(default)] buckets: Option<Vec<u32>> });
 // Surveys 满意度: pure functions of their arguments (crate::survey).
 #[cfg(feature = "survey")]
 args!(ProportionArgs {
@@ -485,9 +485,9 @@ args!(ProportionArgs {
 #[cfg(feature = "reports")]
 args!(CallbacksArgs {
     #[serde(default)] events: Option<Vec<Event>>,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     from: Instant,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     to: Instant,
     #[serde(default)] by: GroupBy,
     #[serde(default)] threshold: Option<u8>,
@@ -495,17 +495,17 @@ args!(CallbacksArgs {
 #[cfg(feature = "reports")]
 args!(KpiArgs {
     #[serde(default)] events: Option<Vec<Event>>,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     from: Instant,
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     to: Instant,
     #[serde(default)] households: Option<u64>,
 });
 #[cfg(feature = "reports")]
 args!(SampleArgs {
     #[serde(default)] ids: Option<Vec<String>>,
-    #[serde(default, deserialize_with = "crate::instant::de_opt")] from: Option<Instant>,
-    #[serde(default, deserialize_with = "crate::instant::de_opt")] to: Option<Instant>,
+    #[serde(default, deserialize_with = "crate::time::de_opt")] from: Option<Instant>,
+    #[serde(default, deserialize_with = "crate::time::de_opt")] to: Option<Instant>,
     seed: String,
     #[serde(default)] rate: Option<Decimal>,
     #[serde(default)] size: Option<u64>,
@@ -1663,7 +1663,7 @@ struct DaysOut {
 #[cfg(feature = "desk")]
 #[derive(Serialize)]
 struct InstantOut {
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     instant: Instant,
 }
 #[cfg(feature = "desk")]

@@ -2,7 +2,7 @@
 //! SLA clocks, one configuration, one policy and one calendar. This is the engine a host
 //! keeps (as plain serde data) and drives with commands and `tick`s.
 
-use crate::calendar::{BusinessCalendar, Instant};
+use crate::calendar::BusinessCalendar;
 use crate::config::DeskConfig;
 use crate::role::Actor;
 use crate::sla::{SlaError, SlaPolicy, SlaStatus, SlaTrack};
@@ -10,6 +10,7 @@ use crate::survey::record::ServiceRecord;
 use crate::ticket::{
     Change, Command, Event, EventMismatch, NewRequest, RequestError, ServiceRequest, EVENT_SCHEMA,
 };
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -22,9 +22,10 @@
 //! escalation instants when the clock starts or resumes, so a status query as of any later
 //! instant is arithmetic, and a batch of statuses needs one calendar lookup in all.
 
-use crate::calendar::{BusinessCalendar, CalendarError, Instant};
+use crate::calendar::{BusinessCalendar, CalendarError};
 use crate::role::Role;
 use crate::ticket::{Change, Event, Priority, RequestKind};
+use crate::time::Instant;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
@@ -354,19 +355,19 @@ pub enum Phase {
     /// Paused while on hold.
     Paused {
         /// Since when.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         since: Instant,
     },
     /// Stopped by its stop event.
     Stopped {
         /// When.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         at: Instant,
     },
     /// The request ended (cancelled, closed without work, closed at reply) while it ran.
     Voided {
         /// When.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         at: Instant,
     },
 }
@@ -393,8 +394,8 @@ pub struct EscalationTrack {
     // None otherwise).
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub due: Option<Instant>,
     /// Whether its `escalated` event has been recorded.
@@ -410,8 +411,8 @@ pub struct ClockTrack {
     pub cycle: u32,
     /// When its cycle began (registration or reopen).
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub cycle_started_at: Instant,
     /// Which clock.
@@ -429,8 +430,8 @@ pub struct ClockTrack {
     // None otherwise).
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub started_at: Option<Instant>,
     /// Elapsed seconds in finished segments (before the current running one).
@@ -440,8 +441,8 @@ pub struct ClockTrack {
     // None otherwise).
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub deadline: Option<Instant>,
     /// Escalation thresholds, ascending.
@@ -638,10 +639,10 @@ pub struct ClockStatus {
     /// Its state.
     pub state: ClockState,
     /// When it started.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(serialize_with = "crate::time::ser_opt")]
     pub started_at: Option<Instant>,
     /// When it stopped (met, breached late, or voided).
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(serialize_with = "crate::time::ser_opt")]
     pub stopped_at: Option<Instant>,
     /// Elapsed seconds (business or wall, per timing), excluding paused time.
     pub elapsed_seconds: i64,
@@ -650,7 +651,7 @@ pub struct ClockStatus {
     /// Seconds over target, when breached.
     pub overdue_seconds: Option<i64>,
     /// The instant the target is (or was) reached; unknown while paused.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(serialize_with = "crate::time::ser_opt")]
     pub deadline: Option<Instant>,
 }
 
@@ -661,7 +662,7 @@ pub struct CycleStatus {
     /// Cycle number, 0 first.
     pub cycle: u32,
     /// When it began.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub started_at: Instant,
     /// Its clocks.
     pub clocks: Vec<ClockStatus>,
@@ -674,7 +675,7 @@ pub struct SlaStatus {
     /// Request id.
     pub request: String,
     /// The instant it describes.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub as_of: Instant,
     /// Every cycle that has clocks, oldest first; the last is current.
     pub cycles: Vec<CycleStatus>,

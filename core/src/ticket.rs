@@ -18,10 +18,10 @@
 //! with [`ServiceRequest::apply`], which is also what replay uses, so a replayed log reaches
 //! exactly the live state. A refused command returns a [`RequestError`] and changes nothing.
 
-use crate::calendar::Instant;
 use crate::config::DeskConfig;
 use crate::role::{Actor, Role};
 use crate::sla::ClockKind;
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -277,7 +277,7 @@ pub enum Stage {
         /// The worker.
         assignee: String,
         /// When the worker arrived 到场.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         arrived_at: Instant,
     },
     /// On hold 暂停, from accepted or in progress; resuming returns there.
@@ -288,12 +288,12 @@ pub enum Stage {
         assignee: String,
         /// Arrival on site, if it happened before the hold.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[serde(serialize_with = "crate::instant::ser_opt")]
+        #[serde(serialize_with = "crate::time::ser_opt")]
         arrived_at: Option<Instant>,
         /// Why.
         reason: HoldReason,
         /// Since when.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         since: Instant,
     },
     /// Completed 完工 by the department; the centre must reply.
@@ -712,7 +712,7 @@ pub enum Change {
         /// Who is to be told.
         notify: Role,
         /// When the threshold was crossed.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         due_at: Instant,
     },
 }
@@ -835,8 +835,8 @@ pub struct Event {
     pub request: String,
     /// When it happened (the `now` of the command).
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub at: Instant,
     /// Who did it.
@@ -961,14 +961,14 @@ pub struct ServiceRequest {
     pub details: NewRequest,
     /// When it was registered.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub registered_at: Instant,
     /// Time of the last workflow event; later commands may not be earlier.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub last_event_at: Instant,
     /// Current stage.

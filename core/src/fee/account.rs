@@ -129,7 +129,7 @@ pub struct Charge {
     /// Item code.
     pub item: String,
     /// Due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// Amount billed.
     pub amount: Money,
@@ -166,7 +166,7 @@ impl Charge {
 #[serde(deny_unknown_fields)]
 pub struct Settlement {
     /// The day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub date: NaiveDate,
     /// Where it came from.
     pub by: SettledBy,
@@ -223,7 +223,7 @@ pub struct Receipt {
     /// Receipt number, from the host.
     pub number: String,
     /// Day received.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub date: NaiveDate,
     /// Amount received.
     pub amount: Money,
@@ -400,7 +400,7 @@ pub struct NewCharge {
     /// Item code.
     pub item: String,
     /// Due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// Amount (not negative).
     pub amount: Money,
@@ -616,7 +616,7 @@ pub struct Account {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::instant::de_date_opt"
+        deserialize_with = "crate::time::de_date_opt"
     )]
     pub last_date: Option<NaiveDate>,
 }

@@ -77,10 +77,10 @@ impl LateFeeRule {
 #[serde(deny_unknown_fields)]
 pub struct LateFeePeriod {
     /// First day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// Last day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub to: NaiveDate,
     /// Days.
     pub days: i64,
@@ -99,10 +99,10 @@ pub struct LateFeeLine {
     /// Item code.
     pub item: String,
     /// The charge's due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// First day that accrues (after the grace days).
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub accrues_from: NaiveDate,
     /// Runs of days with their principal.
     pub periods: Vec<LateFeePeriod>,

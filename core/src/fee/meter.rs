@@ -40,7 +40,7 @@ pub struct Reading {
     /// Item code (a metered item).
     pub item: String,
     /// Reading date 抄表日: the rate in effect on this day prices the whole consumption.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub date: NaiveDate,
     /// Previous reading 上次读数.
     pub previous: Decimal,

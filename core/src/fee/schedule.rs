@@ -366,10 +366,10 @@ pub struct Rate {
     #[serde(default)]
     pub unit_types: Vec<String>,
     /// First day in effect.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// Last day in effect (absent: open-ended).
-    #[serde(default, deserialize_with = "crate::instant::de_date_opt")]
+    #[serde(default, deserialize_with = "crate::time::de_date_opt")]
     pub to: Option<NaiveDate>,
     /// The price (absent when `tiers` are given).
     #[serde(default)]

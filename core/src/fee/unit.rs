@@ -91,7 +91,7 @@ impl UnitState {
 #[serde(deny_unknown_fields)]
 pub struct StateChange {
     /// First day in the state.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// The state.
     pub state: UnitState,
@@ -110,14 +110,14 @@ pub struct Subscription {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::instant::de_date_opt"
+        deserialize_with = "crate::time::de_date_opt"
     )]
     pub from: Option<NaiveDate>,
     /// Last day (absent: open-ended).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::instant::de_date_opt"
+        deserialize_with = "crate::time::de_date_opt"
     )]
     pub to: Option<NaiveDate>,
     /// What it is, for the trace: `车位 B2-017`.

@@ -33,9 +33,9 @@
 use super::exact::{Figure, SurveyError};
 use super::proportion::Proportion;
 use super::record::{CallbackRound, ReportPeriod};
-use crate::calendar::Instant;
 use crate::desk::Desk;
 use crate::ticket::RequestKind;
+use crate::time::Instant;
 use chrono::{Datelike, FixedOffset};
 use serde::Serialize;
 
@@ -100,10 +100,10 @@ pub struct CallbackFigures {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CallbackReport {
     /// Period start.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub from: Instant,
     /// Period end (excluded).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub to: Instant,
     /// The breakdown.
     pub by: GroupBy,

@@ -40,11 +40,12 @@ use super::callback::{coverage, Coverage};
 use super::exact::{Figure, SurveyError, PERCENT_PLACES};
 use super::proportion::Proportion;
 use super::record::{heap_sort, ReportPeriod};
-use crate::calendar::{CalendarError, Instant};
+use crate::calendar::CalendarError;
 use crate::desk::Desk;
 use crate::money::Rounding;
 use crate::sla::{ClockKind, Phase};
 use crate::ticket::{Closure, RequestKind, Stage};
+use crate::time::Instant;
 use serde::Serialize;
 
 /// Why a KPI report 服务指标报表 could not be made.
@@ -140,10 +141,10 @@ pub struct Complaints {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KpiReport {
     /// Period start.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub from: Instant,
     /// Period end (excluded).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub to: Instant,
     /// Requests counted.
     pub requests: RequestCounts,

@@ -10,9 +10,9 @@
 //!
 //! Also here: the reporting period 统计期间 every figure is taken over, `[from, to)`.
 
-use crate::calendar::Instant;
 use crate::survey::exact::SurveyError;
 use crate::ticket::{Change, Event, RequestKind};
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
 /// A reporting period 统计期间: the instants `t` with `from ≤ t < to` (half open, so that
@@ -62,29 +62,29 @@ impl ReportPeriod {
 pub struct CycleRecord {
     /// Registration or reopen.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub started_at: Instant,
     /// The cycle's first dispatch 派单.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub dispatched_at: Option<Instant>,
     /// The cycle's first acceptance 接单.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub accepted_at: Option<Instant>,
     /// Completion 完工.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub completed_at: Option<Instant>,
 }
@@ -95,8 +95,8 @@ pub struct CycleRecord {
 pub struct CallbackAttempt {
     /// When.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub at: Instant,
     /// The rating 1–5; `None` when unreachable.
@@ -110,8 +110,8 @@ pub struct CallbackAttempt {
 pub struct CallbackRound {
     /// The reply that made a callback due.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub replied_at: Instant,
     /// The department 部门 that did the work.
@@ -123,8 +123,8 @@ pub struct CallbackRound {
     /// When the round was closed unreachable 联系不上关闭, if it was.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub closed_unreachable_at: Option<Instant>,
 }
