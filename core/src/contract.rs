@@ -29,7 +29,13 @@
 #[cfg(feature = "desk")]
 use crate::calendar::{BusinessCalendar, CalendarError, CalendarSpec};
 #[cfg(feature = "desk")]
-use crate::config::DeskConfig;
+use crate::desk::config::DeskConfig;
+#[cfg(feature = "desk")]
+use crate::desk::request::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
+#[cfg(feature = "desk")]
+use crate::desk::role::Actor;
+#[cfg(feature = "desk")]
+use crate::desk::sla::{self, SlaError, SlaPolicy, SlaStatus};
 #[cfg(feature = "desk")]
 use crate::desk::{Desk, DeskError};
 #[cfg(feature = "fees")]
@@ -50,10 +56,6 @@ use crate::fee::{Bill, CompactLine, Estate, FeeError, Period, Schedule, Unit};
 use crate::money::Decimal;
 #[cfg(feature = "fees")]
 use crate::money::{split_largest_remainder, Money};
-#[cfg(feature = "desk")]
-use crate::role::Actor;
-#[cfg(feature = "desk")]
-use crate::sla::{self, SlaError, SlaPolicy, SlaStatus};
 #[cfg(feature = "reports")]
 use crate::survey::callback::{CallbackReport, GroupBy};
 #[cfg(feature = "reports")]
@@ -63,8 +65,6 @@ use crate::survey::record::ReportPeriod;
 #[cfg(feature = "reports")]
 use crate::survey::sample::{self as sampling, SampleRate, SampleRule};
 use crate::survey::SurveyError;
-#[cfg(feature = "desk")]
-use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
 #[cfg(any(feature = "desk", feature = "fees"))]
 use crate::time::Instant;
 #[cfg(any(feature = "desk", feature = "fees"))]

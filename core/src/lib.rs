@@ -10,11 +10,13 @@
 //! stores the (serde) state and the events, and gets byte-identical results everywhere.
 //!
 //! Find a rule by its domain name:
-//! - [`ticket`]: the service request 工单 — kinds, stages, commands, events, role table.
-//! - [`sla`]: SLA targets, clocks, status and escalation thresholds.
+//! - [`desk`]: the customer-service desk 客户服务中心 — the engine holding every request with
+//!   its clocks (`tick` for escalations), and its rules: [`desk::request`] (the service
+//!   request 工单 — kinds, stages, commands, events, role table), [`desk::sla`] (SLA targets,
+//!   clocks, status and escalation thresholds), [`desk::role`], [`desk::config`],
+//!   [`desk::log`] (JSON Lines event logs).
 //! - [`calendar`]: working windows, holidays and 调休; business-time arithmetic.
-//! - [`desk`]: the engine holding every request with its clocks; `tick` for escalations.
-//! - [`role`], [`config`], [`log`] (JSON Lines event logs).
+//! - [`time`]: the [`Instant`] type and how instants and dates are written on the wire.
 //! - [`money`]: integer fen, exact decimals, named rounding rules, largest-remainder split.
 //! - [`fee`]: fee schedules, periods, units, meters, parking, bills, accounts, late fees,
 //!   arrears.
@@ -26,23 +28,20 @@
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod calendar;
-pub mod config;
 pub mod contract;
 pub mod desk;
 pub mod fee;
-pub mod log;
 pub mod money;
-pub mod role;
-pub mod sla;
 pub mod survey;
-pub mod ticket;
 pub mod time;
 mod wire;
 
 pub use calendar::{BusinessCalendar, CalendarError};
-pub use config::{Department, DeskConfig};
+pub use desk::config::{Department, DeskConfig};
+pub use desk::request::{
+    ClockKind, Command, Event, NewRequest, RequestKind, ServiceRequest, Stage,
+};
+pub use desk::role::{Actor, Role};
+pub use desk::sla::{ClockState, SlaPolicy, SlaStatus};
 pub use desk::{Desk, DeskError};
-pub use role::{Actor, Role};
-pub use sla::{ClockKind, ClockState, SlaPolicy, SlaStatus};
-pub use ticket::{Command, Event, NewRequest, RequestKind, ServiceRequest, Stage};
 pub use time::Instant;

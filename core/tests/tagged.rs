@@ -11,16 +11,17 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use wuye_core::desk::request::ClockKind;
+use wuye_core::desk::request::{
+    AspectScores, CallbackOutcome, Change, Closure, Command, HoldReason, NewRequest, Stage,
+};
+use wuye_core::desk::role::Role;
+use wuye_core::desk::sla::Phase;
 use wuye_core::fee::account::{Allocation, NewCharge};
 use wuye_core::fee::parking::ParkingTariff;
 use wuye_core::fee::schedule::{Applies, AreaBasis, ShareBasis, TierBounds, UsagePer};
 use wuye_core::fee::{AccountCommand, AccountEvent, Formula};
 use wuye_core::money::Money;
-use wuye_core::role::Role;
-use wuye_core::sla::{ClockKind, Phase};
-use wuye_core::ticket::{
-    AspectScores, CallbackOutcome, Change, Closure, Command, HoldReason, NewRequest, Stage,
-};
 use wuye_core::{CalendarError, Instant};
 
 // ---- the enums as serde derives them (same names, so the messages name the same types) ----

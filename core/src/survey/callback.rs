@@ -33,8 +33,8 @@
 use super::exact::{Figure, SurveyError};
 use super::proportion::Proportion;
 use super::record::{CallbackRound, ReportPeriod};
+use crate::desk::request::RequestKind;
 use crate::desk::Desk;
-use crate::ticket::RequestKind;
 use crate::time::Instant;
 use chrono::{Datelike, FixedOffset};
 use serde::Serialize;

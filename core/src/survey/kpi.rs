@@ -41,10 +41,11 @@ use super::exact::{Figure, SurveyError, PERCENT_PLACES};
 use super::proportion::Proportion;
 use super::record::{heap_sort, ReportPeriod};
 use crate::calendar::CalendarError;
+use crate::desk::request::ClockKind;
+use crate::desk::request::{Closure, RequestKind, Stage};
+use crate::desk::sla::Phase;
 use crate::desk::Desk;
 use crate::money::Rounding;
-use crate::sla::{ClockKind, Phase};
-use crate::ticket::{Closure, RequestKind, Stage};
 use crate::time::Instant;
 use serde::Serialize;
 

@@ -10,8 +10,8 @@
 //!
 //! Also here: the reporting period 统计期间 every figure is taken over, `[from, to)`.
 
+use crate::desk::request::{Change, Event, RequestKind};
 use crate::survey::exact::SurveyError;
-use crate::ticket::{Change, Event, RequestKind};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 

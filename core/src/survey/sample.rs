@@ -27,9 +27,9 @@
 
 use super::exact::SurveyError;
 use super::record::{heap_sort, ReportPeriod};
+use crate::desk::request::{Closure, Stage};
 use crate::desk::Desk;
 use crate::money::Decimal;
-use crate::ticket::{Closure, Stage};
 use serde::Serialize;
 
 /// FNV-1a 64 offset basis (the start of every sampling key 抽样键).

@@ -21,54 +21,16 @@
 //! around-the-clock the Unix time. The track caches each running clock's deadline and
 //! escalation instants when the clock starts or resumes, so a status query as of any later
 //! instant is arithmetic, and a batch of statuses needs one calendar lookup in all.
+//!
+//! The clocks' names, [`ClockKind`], are the request's vocabulary (its escalation events
+//! name a clock), so they live with the request in [`crate::desk::request`].
 
 use crate::calendar::{BusinessCalendar, CalendarError};
-use crate::role::Role;
-use crate::ticket::{Change, Event, Priority, RequestKind};
+use crate::desk::request::{Change, ClockKind, Event, Priority, RequestKind};
+use crate::desk::role::Role;
 use crate::time::Instant;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
-
-/// The six SLA clocks, in the order of the workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClockKind {
-    /// Registration → dispatch 派单时效.
-    Dispatch,
-    /// Dispatch → accepted by a worker 接单时效.
-    Accept,
-    /// Registration → arrival on site 到场时效.
-    Arrive,
-    /// Registration → completion 完成时效.
-    Complete,
-    /// Completion → reply to the reporter 回复时效.
-    Reply,
-    /// Reply → callback 回访时效.
-    Callback,
-}
-crate::wire::unit_enum_deserialize!(ClockKind {
-    Dispatch = "dispatch",
-    Accept = "accept",
-    Arrive = "arrive",
-    Complete = "complete",
-    Reply = "reply",
-    Callback = "callback",
-});
-crate::wire::read_by_deserialize!(ClockKind);
-
-impl ClockKind {
-    /// Stable snake_case name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ClockKind::Dispatch => "dispatch",
-            ClockKind::Accept => "accept",
-            ClockKind::Arrive => "arrive",
-            ClockKind::Complete => "complete",
-            ClockKind::Reply => "reply",
-            ClockKind::Callback => "callback",
-        }
-    }
-}
 
 /// How a target's time is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -987,7 +949,6 @@ mod tests {
     /// Every unit-only enum here reads back the names its `Serialize` writes.
     #[test]
     fn unit_enums_read_their_own_names() {
-        crate::wire::assert_round_trip(ClockKind::ALL);
         crate::wire::assert_round_trip(Timing::ALL);
         crate::wire::assert_round_trip(ClockState::ALL);
     }

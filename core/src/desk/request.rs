@@ -18,9 +18,8 @@
 //! with [`ServiceRequest::apply`], which is also what replay uses, so a replayed log reaches
 //! exactly the live state. A refused command returns a [`RequestError`] and changes nothing.
 
-use crate::config::DeskConfig;
-use crate::role::{Actor, Role};
-use crate::sla::ClockKind;
+use crate::desk::config::DeskConfig;
+use crate::desk::role::{Actor, Role};
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -215,6 +214,47 @@ pub struct AspectScores {
     /// Quality 维修质量.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<u8>,
+}
+
+/// The six SLA clocks, in the order of the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClockKind {
+    /// Registration → dispatch 派单时效.
+    Dispatch,
+    /// Dispatch → accepted by a worker 接单时效.
+    Accept,
+    /// Registration → arrival on site 到场时效.
+    Arrive,
+    /// Registration → completion 完成时效.
+    Complete,
+    /// Completion → reply to the reporter 回复时效.
+    Reply,
+    /// Reply → callback 回访时效.
+    Callback,
+}
+crate::wire::unit_enum_deserialize!(ClockKind {
+    Dispatch = "dispatch",
+    Accept = "accept",
+    Arrive = "arrive",
+    Complete = "complete",
+    Reply = "reply",
+    Callback = "callback",
+});
+crate::wire::read_by_deserialize!(ClockKind);
+
+impl ClockKind {
+    /// Stable snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClockKind::Dispatch => "dispatch",
+            ClockKind::Accept => "accept",
+            ClockKind::Arrive => "arrive",
+            ClockKind::Complete => "complete",
+            ClockKind::Reply => "reply",
+            ClockKind::Callback => "callback",
+        }
+    }
 }
 
 /// How a closed request was closed; a closed request always carries its closure.
@@ -1640,6 +1680,7 @@ mod tests {
     /// Every unit-only enum here reads back the names its `Serialize` writes.
     #[test]
     fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(ClockKind::ALL);
         crate::wire::assert_round_trip(RequestKind::ALL);
         crate::wire::assert_round_trip(Priority::ALL);
         crate::wire::assert_round_trip(Channel::ALL);

@@ -1,5 +1,5 @@
 //! Roles 角色 and actors: who takes a step. Each step of a service request names the roles
-//! that may take it (see [`crate::ticket::Step::allowed_roles`]).
+//! that may take it (see [`crate::desk::request::Step::allowed_roles`]).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
