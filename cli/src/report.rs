@@ -14,10 +14,10 @@ use wuye_core::desk::request::{
 use wuye_core::desk::role::Role;
 use wuye_core::desk::sla::{ClockState, SlaStatus, Timing};
 use wuye_core::desk::Desk;
-use wuye_core::survey::callback::{CallbackFigures, CallbackReport, GroupBy};
-use wuye_core::survey::kpi::{Durations, KpiReport};
-use wuye_core::survey::record::ReportPeriod;
-use wuye_core::survey::sample::{closed_in, sample, SampleRate, SampleRule};
+use wuye_core::report::callback::{CallbackFigures, CallbackReport, GroupBy};
+use wuye_core::report::kpi::{Durations, KpiReport};
+use wuye_core::report::sample::{closed_in, sample, SampleRate, SampleRule};
+use wuye_core::report::ReportPeriod;
 use wuye_core::survey::Proportion;
 use wuye_core::{BusinessCalendar, Instant};
 

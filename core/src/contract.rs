@@ -57,13 +57,13 @@ use crate::money::Decimal;
 #[cfg(feature = "fees")]
 use crate::money::{split_largest_remainder, Money};
 #[cfg(feature = "reports")]
-use crate::survey::callback::{CallbackReport, GroupBy};
+use crate::report::callback::{CallbackReport, GroupBy};
 #[cfg(feature = "reports")]
-use crate::survey::kpi::{KpiError, KpiReport};
+use crate::report::kpi::{KpiError, KpiReport};
 #[cfg(feature = "reports")]
-use crate::survey::record::ReportPeriod;
+use crate::report::sample::{self as sampling, SampleRate, SampleRule};
 #[cfg(feature = "reports")]
-use crate::survey::sample::{self as sampling, SampleRate, SampleRule};
+use crate::report::ReportPeriod;
 use crate::survey::SurveyError;
 #[cfg(any(feature = "desk", feature = "fees"))]
 use crate::time::Instant;

@@ -14,14 +14,17 @@
 //!   its clocks (`tick` for escalations), and its rules: [`desk::request`] (the service
 //!   request 工单 — kinds, stages, commands, events, role table), [`desk::sla`] (SLA targets,
 //!   clocks, status and escalation thresholds), [`desk::role`], [`desk::config`],
-//!   [`desk::log`] (JSON Lines event logs).
+//!   [`desk::log`] (JSON Lines event logs), [`desk::record`] (the service record 服务记录 of
+//!   each request).
 //! - [`calendar`]: working windows, holidays and 调休; business-time arithmetic.
 //! - [`time`]: the [`Instant`] type and how instants and dates are written on the wire.
 //! - [`money`]: integer fen, exact decimals, named rounding rules, largest-remainder split.
 //! - [`fee`]: fee schedules, periods, units, meters, parking, bills, accounts, late fees,
 //!   arrears.
-//! - [`survey`]: satisfaction and service quality — 满意率, SERVQUAL gaps, CSAT, NPS, indexes,
-//!   KPIs, callback sampling — in exact fixed-point figures.
+//! - [`survey`]: satisfaction and service quality scores 满意度 — SERVQUAL gaps, CSAT, NPS,
+//!   indexes, customer value — pure functions of survey answers, in exact fixed-point figures.
+//! - [`report`]: figures over the desk's requests — 回访满意率, service KPIs 服务指标, callback
+//!   sampling 回访抽样 — over a reporting period 统计期间.
 //! - [`contract`]: the versioned JSON contract every binding speaks.
 
 /// Crate version.
@@ -32,6 +35,7 @@ pub mod contract;
 pub mod desk;
 pub mod fee;
 pub mod money;
+pub mod report;
 pub mod survey;
 pub mod time;
 mod wire;

@@ -1,6 +1,6 @@
-//! Satisfaction and service quality 满意度与服务质量: callback ratings 回访满意率, SERVQUAL
-//! gaps 服务质量差距, CSAT, NPS, a 0–100 index, customer value 顾客价值, KPIs from request
-//! event logs, and reproducible callback sampling 回访抽样.
+//! Satisfaction and service quality 满意度与服务质量 scores, pure functions of survey answers:
+//! SERVQUAL gaps 服务质量差距, CSAT, NPS, a 0–100 index, customer value 顾客价值. (Figures over
+//! the desk's requests — 回访满意率, KPIs, callback sampling — are [`crate::report`].)
 //!
 //! Satisfaction is the gap between what the customer perceives and what the customer
 //! expected (perception − expectation). Every figure here is exact: integers and fixed-point
@@ -16,26 +16,14 @@
 //!   weights; SERVPERF (perceptions only); the standard 22-item questionnaire.
 //! - [`index`]: a 0–100 satisfaction index 满意度指数 (ACSI-style, weighted items).
 //! - [`value`]: customer value 顾客价值 and potential profit 公司潜在利润 per service line.
-//! - [`record`]: the service record 服务记录 the desk keeps of each request (cycles, callback
-//!   rounds), and the reporting period 统计期间 `[from, to)`.
-//! - [`callback`]: 回访满意率 (share of satisfied callback answers) overall and by department,
-//!   worker, kind or month; unreachable attempts; callback coverage 回访覆盖率.
-//! - [`kpi`]: service KPIs 服务指标 — time to accept and to complete (median, p90), on-time
-//!   rate per SLA clock, reopen and first-time-right rates, coverage, complaints per 100
-//!   households.
-//! - [`sample`]: reproducible callback sampling 回访抽样 from a seed.
 //!
 //! A share over zero answers is "no data" (`None`, `null` in JSON), never a number.
 
-pub mod callback;
 pub mod exact;
 pub mod fraction;
 pub mod index;
-pub mod kpi;
 pub mod nps;
 pub mod proportion;
-pub mod record;
-pub mod sample;
 pub mod scale;
 pub mod servqual;
 pub mod value;

@@ -37,15 +37,15 @@
 //! Every rate is a [`Proportion`] (percent and 95% Wilson interval; `null` over nothing).
 
 use super::callback::{coverage, Coverage};
-use super::exact::{Figure, SurveyError, PERCENT_PLACES};
-use super::proportion::Proportion;
-use super::record::{heap_sort, ReportPeriod};
+use super::{heap_sort, ReportPeriod};
 use crate::calendar::CalendarError;
 use crate::desk::request::ClockKind;
 use crate::desk::request::{Closure, RequestKind, Stage};
 use crate::desk::sla::Phase;
 use crate::desk::Desk;
 use crate::money::Rounding;
+use crate::survey::exact::{Figure, SurveyError, PERCENT_PLACES};
+use crate::survey::proportion::Proportion;
 use crate::time::Instant;
 use serde::Serialize;
 

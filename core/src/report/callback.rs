@@ -1,5 +1,5 @@
 //! Callback satisfaction 回访满意率 and callback coverage 回访覆盖率, from the service records
-//! of a desk's requests ([`super::record`]), over a reporting period `[from, to)`, overall
+//! of a desk's requests ([`crate::desk::record`]), over a reporting period `[from, to)`, overall
 //! and by department 部门, worker 处理人, kind 类型 or month 月份.
 //!
 //! Definitions:
@@ -30,11 +30,12 @@
 //! (Unicode code point order); a group appears when it has an answer, an unreachable attempt
 //! or a due round in the period.
 
-use super::exact::{Figure, SurveyError};
-use super::proportion::Proportion;
-use super::record::{CallbackRound, ReportPeriod};
+use super::ReportPeriod;
+use crate::desk::record::CallbackRound;
 use crate::desk::request::RequestKind;
 use crate::desk::Desk;
+use crate::survey::exact::{Figure, SurveyError};
+use crate::survey::proportion::Proportion;
 use crate::time::Instant;
 use chrono::{Datelike, FixedOffset};
 use serde::Serialize;

@@ -7,54 +7,10 @@
 //! so a live desk, a desk restored from `engine.export` and a desk rebuilt by replaying the
 //! log hold the same record. A state saved before records existed loads with empty records:
 //! its requests then count in no satisfaction or KPI figure until their logs are replayed.
-//!
-//! Also here: the reporting period 统计期间 every figure is taken over, `[from, to)`.
 
 use crate::desk::request::{Change, Event, RequestKind};
-use crate::survey::exact::SurveyError;
 use crate::time::Instant;
 use serde::{Deserialize, Serialize};
-
-/// A reporting period 统计期间: the instants `t` with `from ≤ t < to` (half open, so that
-/// consecutive periods share no instant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReportPeriod {
-    from: Instant,
-    to: Instant,
-}
-
-impl ReportPeriod {
-    /// `[from, to)`. A period that ends before it starts is refused; an empty one
-    /// (`from == to`) holds nothing.
-    pub fn new(from: Instant, to: Instant) -> Result<ReportPeriod, SurveyError> {
-        if to < from {
-            return Err(SurveyError::invalid(
-                "to",
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    to.to_rfc3339(),
-                    from.to_rfc3339()
-                ),
-            ));
-        }
-        Ok(ReportPeriod { from, to })
-    }
-
-    /// Start 起 (included).
-    pub fn from(&self) -> Instant {
-        self.from
-    }
-
-    /// End 止 (excluded).
-    pub fn to(&self) -> Instant {
-        self.to
-    }
-
-    /// Whether `t` lies in the period 统计期间.
-    pub fn contains(&self, t: Instant) -> bool {
-        self.from <= t && t < self.to
-    }
-}
 
 /// One handling cycle 处理轮次: the first from registration, one more per reopen 重开.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -135,36 +91,6 @@ impl CallbackRound {
         self.attempts
             .iter()
             .find_map(|a| a.rating.map(|r| (a.at, r)))
-    }
-}
-
-/// Sorts `v` in place by `less` (heapsort: O(n log n), no allocation, not stable). Small on
-/// purpose: the standard library's sorts are generic over the comparison and add kilobytes
-/// to the WASM module for each element type.
-pub(crate) fn heap_sort<T>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
-    fn sift<T>(v: &mut [T], mut root: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && less(&v[child], &v[child + 1]) {
-                child += 1;
-            }
-            if !less(&v[root], &v[child]) {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    let n = v.len();
-    for root in (0..n / 2).rev() {
-        sift(v, root, n, less);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift(v, 0, end, less);
     }
 }
 
@@ -266,22 +192,6 @@ impl ServiceRecord {
             | Change::Cancelled { .. }
             | Change::ClosedWithoutWork { .. }
             | Change::Escalated { .. } => {}
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn heap_sort_sorts(mut v in prop::collection::vec(any::<i16>(), 0..300)) {
-            let mut expect = v.clone();
-            expect.sort_unstable();
-            heap_sort(&mut v, &|a, b| a < b);
-            prop_assert_eq!(v, expect);
         }
     }
 }
