@@ -14,7 +14,7 @@
 //! - Waivers 减免 and late-fee payments reduce what is outstanding; they are recorded on the
 //!   account.
 
-use crate::fee::account::Charge;
+use crate::fee::charge::Charge;
 use crate::fee::{FeeError, Place};
 use crate::money::{div_round, ratio_to_string, Decimal, Money, Rounding, RoundingRule};
 use chrono::{Days, NaiveDate};
@@ -253,7 +253,7 @@ pub fn late_fee(rule: &LateFeeRule, charge: &Charge, as_of: NaiveDate) -> LateFe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fee::account::{SettledBy, Settlement};
+    use crate::fee::charge::{SettledBy, Settlement};
 
     fn m(s: &str) -> Money {
         s.parse().unwrap()
