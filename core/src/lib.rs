@@ -19,6 +19,7 @@
 //! - [`calendar`]: working windows, holidays and 调休; business-time arithmetic.
 //! - [`time`]: the [`Instant`] type and how instants and dates are written on the wire.
 //! - [`money`]: integer fen, exact decimals, named rounding rules, largest-remainder split.
+//! - [`num`]: exact figures beyond money — fixed-point figures, fractions, integer roots.
 //! - [`fee`]: fee schedules, periods, units, meters, parking, bills, accounts, late fees,
 //!   arrears.
 //! - [`survey`]: satisfaction and service quality scores 满意度 — SERVQUAL gaps, CSAT, NPS,
@@ -35,6 +36,7 @@ pub mod contract;
 pub mod desk;
 pub mod fee;
 pub mod money;
+pub mod num;
 pub mod report;
 pub mod survey;
 pub mod time;

@@ -44,8 +44,9 @@ use crate::desk::request::{Closure, RequestKind, Stage};
 use crate::desk::sla::Phase;
 use crate::desk::Desk;
 use crate::money::Rounding;
-use crate::survey::exact::{Figure, SurveyError, PERCENT_PLACES};
+use crate::num::{Figure, PERCENT_PLACES};
 use crate::survey::proportion::Proportion;
+use crate::survey::SurveyError;
 use crate::time::Instant;
 use serde::Serialize;
 

@@ -29,7 +29,7 @@ use super::{heap_sort, ReportPeriod};
 use crate::desk::request::{Closure, Stage};
 use crate::desk::Desk;
 use crate::money::Decimal;
-use crate::survey::exact::SurveyError;
+use crate::survey::SurveyError;
 use serde::Serialize;
 
 /// FNV-1a 64 offset basis (the start of every sampling key 抽样键).

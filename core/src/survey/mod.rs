@@ -4,11 +4,9 @@
 //!
 //! Satisfaction is the gap between what the customer perceives and what the customer
 //! expected (perception − expectation). Every figure here is exact: integers and fixed-point
-//! decimals, no floating point, so PHP, Java, C and the browser get the same digits.
+//! decimals, no floating point, so PHP, Java, C and the browser get the same digits: the
+//! figures, fractions and roots of [`crate::num`].
 //!
-//! - [`exact`]: fixed-point figures, the places each kind of figure is given to, integer
-//!   square roots, and how every rounding is done.
-//! - [`fraction`]: exact fractions of unbounded integers for means of means, rounded once.
 //! - [`proportion`]: a share with its Wilson score interval 置信区间 (95%).
 //! - [`scale`]: answer scales 量表 (reverse coding) and CSAT (the top boxes' share).
 //! - [`nps`]: the Net Promoter Score 净推荐值 with its standard error and 95% interval.
@@ -19,8 +17,6 @@
 //!
 //! A share over zero answers is "no data" (`None`, `null` in JSON), never a number.
 
-pub mod exact;
-pub mod fraction;
 pub mod index;
 pub mod nps;
 pub mod proportion;
@@ -28,8 +24,6 @@ pub mod scale;
 pub mod servqual;
 pub mod value;
 
-pub use exact::{Figure, SurveyError};
-pub use fraction::Fraction;
 pub use index::{IndexInput, IndexReport};
 pub use nps::{Nps, NpsInput};
 pub use proportion::{Interval, Proportion};
@@ -38,3 +32,46 @@ pub use servqual::{
     servperf, servqual, Dimension, ServperfReport, ServqualReport, SurveyInput, Weights,
 };
 pub use value::{ValueInput, ValueReport};
+
+/// An error of the survey rules, with a stable code.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SurveyError {
+    /// An input is outside what the rule accepts (an answer outside the scale, weights that
+    /// do not sum to 100, an item mapped to no dimension...). `at` names the field.
+    #[error("{at}: {reason}")]
+    Invalid {
+        /// Where: the field, response or item.
+        at: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A count or sum too large for exact arithmetic.
+    #[error("{at}: too large for exact arithmetic")]
+    Overflow {
+        /// Where.
+        at: String,
+    },
+}
+
+impl SurveyError {
+    /// Stable code: `invalid_survey` or `overflow`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SurveyError::Invalid { .. } => "invalid_survey",
+            SurveyError::Overflow { .. } => "overflow",
+        }
+    }
+
+    /// An [`SurveyError::Invalid`].
+    pub fn invalid(at: impl Into<String>, reason: impl Into<String>) -> SurveyError {
+        SurveyError::Invalid {
+            at: at.into(),
+            reason: reason.into(),
+        }
+    }
+
+    /// An [`SurveyError::Overflow`].
+    pub fn overflow(at: impl Into<String>) -> SurveyError {
+        SurveyError::Overflow { at: at.into() }
+    }
+}

@@ -44,10 +44,11 @@
 //! the questionnaire an empty item id, a duplicate id, an item mapped to no dimension or to
 //! an unknown one, a dimension with no item, or more than [`MAX_ITEMS`] items.
 
-use super::exact::{Figure, SurveyError, MEAN_PLACES, PERCENT_PLACES};
-use super::fraction::Fraction;
 use super::scale::Scale;
+use super::SurveyError;
 use crate::money::Decimal;
+use crate::num::fraction::Fraction;
+use crate::num::{Figure, MEAN_PLACES, PERCENT_PLACES};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -569,7 +570,7 @@ struct Importance {
 }
 
 fn decimal_fraction(d: Decimal) -> Option<Fraction> {
-    Fraction::new(d.mantissa(), super::exact::pow10(d.scale())?)
+    Fraction::new(d.mantissa(), crate::num::pow10(d.scale())?)
 }
 
 /// The weights to use: fixed, or averaged over the respondents who gave theirs, or none.
