@@ -5,7 +5,8 @@ use std::hint::black_box;
 
 use chrono::{DateTime, NaiveDate};
 use criterion::{criterion_main, Criterion};
-use wuye_core::calendar::{BusinessCalendar, Instant};
+use wuye_core::calendar::BusinessCalendar;
+use wuye_core::time::Instant;
 
 fn t(s: &str) -> Instant {
     DateTime::parse_from_rfc3339(s).expect("valid RFC 3339 in bench fixture")

@@ -5,7 +5,7 @@ use chrono::Duration;
 use criterion::{criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use wuye_benches::{busy_desk, lifecycle, new_request, t};
-use wuye_core::ticket::ServiceRequest;
+use wuye_core::desk::request::ServiceRequest;
 use wuye_core::{Actor, Desk, DeskConfig, Role};
 
 fn transitions(c: &mut Criterion) {

@@ -1,7 +1,7 @@
 //! Shared fixtures for the benchmarks: a busy estate's worth of service requests.
 
 use chrono::{DateTime, Duration};
-use wuye_core::ticket::{
+use wuye_core::desk::request::{
     CallbackOutcome, Channel, Command, Location, NewRequest, Priority, Reporter, ReporterKind,
     RequestKind,
 };

@@ -6,8 +6,8 @@
 //! point is involved; [`Estate::validate`] checks the stated plot ratio against the areas.
 
 use serde::{Deserialize, Serialize};
-use wuye_core::config::{Department, DeskConfig};
-use wuye_core::role::{Actor, Role};
+use wuye_core::desk::config::{Department, DeskConfig};
+use wuye_core::desk::role::{Actor, Role};
 
 /// A kind of building 建筑类型.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

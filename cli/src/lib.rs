@@ -29,10 +29,10 @@ pub mod text;
 
 use std::path::Path;
 use wuye_core::calendar::CalendarSpec;
-use wuye_core::config::DeskConfig;
+use wuye_core::desk::config::DeskConfig;
+use wuye_core::desk::request::Event;
+use wuye_core::desk::sla::SlaPolicy;
 use wuye_core::desk::Desk;
-use wuye_core::sla::SlaPolicy;
-use wuye_core::ticket::Event;
 use wuye_core::BusinessCalendar;
 
 use args::{CalendarQuery, Invocation, UsageError};
@@ -153,7 +153,7 @@ pub fn demo(log: Option<&Path>) -> Result<String, Failure> {
     out.push_str(&fees::demo_fees().map_err(domain)?);
     out.push_str(&report::satisfaction_report(&estate, &scenario, &day).map_err(domain)?);
     if let Some(path) = log {
-        std::fs::write(path, wuye_core::log::to_jsonl(&day.events))
+        std::fs::write(path, wuye_core::desk::log::to_jsonl(&day.events))
             .map_err(|e| domain(format!("cannot write {}: {e}", path.display())))?;
         out.push_str(&format!(
             "\nEvent log 操作日志: {} events written to {}\n",
@@ -177,7 +177,7 @@ pub fn standard_parts() -> (DeskConfig, SlaPolicy, BusinessCalendar) {
 /// Parses a JSON Lines log and replays it on a standard desk. Errors are
 /// `NAME:LINE: reason`, where LINE is the 1-based line of the offending event.
 pub fn replay_text(name: &str, text: &str) -> Result<Desk, String> {
-    let parsed = wuye_core::log::parse_jsonl(text)
+    let parsed = wuye_core::desk::log::parse_jsonl(text)
         .map_err(|e| format!("{name}:{}: {}", e.line, e.reason))?;
     let (config, policy, calendar) = standard_parts();
     Desk::replay(config, policy, calendar, parsed.iter().map(|(_, e)| e)).map_err(|(index, err)| {
@@ -196,7 +196,7 @@ fn replay_file(path: &Path) -> Result<Desk, Failure> {
 
 /// Parses a log's events without replaying them (for tools and tests).
 pub fn parse_log(text: &str) -> Result<Vec<Event>, String> {
-    wuye_core::log::parse_jsonl(text)
+    wuye_core::desk::log::parse_jsonl(text)
         .map(|v| v.into_iter().map(|(_, e)| e).collect())
         .map_err(|e| e.to_string())
 }

@@ -8,17 +8,17 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use wuye_core::desk::Desk;
-use wuye_core::role::Role;
-use wuye_core::sla::{ClockState, SlaStatus, Timing};
-use wuye_core::survey::callback::{CallbackFigures, CallbackReport, GroupBy};
-use wuye_core::survey::kpi::{Durations, KpiReport};
-use wuye_core::survey::record::ReportPeriod;
-use wuye_core::survey::sample::{closed_in, sample, SampleRate, SampleRule};
-use wuye_core::survey::Proportion;
-use wuye_core::ticket::{
+use wuye_core::desk::request::{
     Change, Closure, Event, HoldReason, Location, Reporter, ServiceRequest, Stage,
 };
+use wuye_core::desk::role::Role;
+use wuye_core::desk::sla::{ClockState, SlaStatus, Timing};
+use wuye_core::desk::Desk;
+use wuye_core::report::callback::{CallbackFigures, CallbackReport, GroupBy};
+use wuye_core::report::kpi::{Durations, KpiReport};
+use wuye_core::report::sample::{closed_in, sample, SampleRate, SampleRule};
+use wuye_core::report::ReportPeriod;
+use wuye_core::survey::Proportion;
 use wuye_core::{BusinessCalendar, Instant};
 
 use crate::estate::Estate;

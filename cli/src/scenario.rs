@@ -15,10 +15,10 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use wuye_core::desk::request::{Command, Event, NewRequest};
+use wuye_core::desk::role::Actor;
+use wuye_core::desk::sla::SlaPolicy;
 use wuye_core::desk::Desk;
-use wuye_core::role::Actor;
-use wuye_core::sla::SlaPolicy;
-use wuye_core::ticket::{Command, Event, NewRequest};
 use wuye_core::{BusinessCalendar, Instant};
 
 use crate::estate::Estate;

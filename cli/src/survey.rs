@@ -19,12 +19,13 @@
 use std::fmt::Write as _;
 use std::path::Path;
 use wuye_core::money::Decimal;
+use wuye_core::num::Figure;
 use wuye_core::survey::servqual::{
     standard_items, Response, ServperfReport, ServqualReport, WeightFigures, WeightSource,
     STANDARD_ITEMS,
 };
 use wuye_core::survey::{
-    servperf, servqual, Csat, CsatInput, Figure, Nps, NpsInput, Scale, SurveyInput, Weights,
+    servperf, servqual, Csat, CsatInput, Nps, NpsInput, Scale, SurveyInput, Weights,
 };
 
 /// The five weight columns, in dimension order.

@@ -2,9 +2,10 @@
 //! counts CJK characters as two columns, and the bilingual names (中文 beside English) of the
 //! core's enums.
 
-use wuye_core::role::Role;
-use wuye_core::sla::{ClockKind, ClockState, Timing};
-use wuye_core::ticket::{Channel, Priority, ReporterKind, RequestKind, Stage};
+use wuye_core::desk::request::ClockKind;
+use wuye_core::desk::request::{Channel, Priority, ReporterKind, RequestKind, Stage};
+use wuye_core::desk::role::Role;
+use wuye_core::desk::sla::{ClockState, Timing};
 use wuye_core::Instant;
 
 /// Formats seconds as `h:mm` (hours unbounded, minutes truncated), with a leading `-` for

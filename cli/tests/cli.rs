@@ -397,7 +397,7 @@ fn the_demo_log_replays_to_the_same_desk() {
 
     // The log, replayed through the core, gives exactly the desk the demo built.
     let text = std::fs::read_to_string(&log).unwrap();
-    let events: Vec<wuye_core::ticket::Event> = wuye_core::log::parse_jsonl(&text)
+    let events: Vec<wuye_core::desk::request::Event> = wuye_core::desk::log::parse_jsonl(&text)
         .unwrap()
         .into_iter()
         .map(|(_, e)| e)

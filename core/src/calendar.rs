@@ -76,11 +76,9 @@
 //! # Ok::<(), CalendarError>(())
 //! ```
 
+use crate::time::Instant;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
-
-/// An instant with an explicit UTC offset (RFC 3339 on the wire).
-pub type Instant = DateTime<FixedOffset>;
 
 /// Errors from calendar queries and calendar data.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
@@ -116,7 +114,7 @@ pub enum CalendarError {
     },
 }
 
-crate::tagged::tagged_deserialize!(CalendarError by "error" {
+crate::wire::tagged_deserialize!(CalendarError by "error" {
     YearNotCovered = "year_not_covered" { year: i32 },
     InvalidDuration = "invalid_duration" { seconds: i64 },
     ReversedRange = "reversed_range" { from: String, to: String },

@@ -169,6 +169,7 @@ impl<'de> Deserialize<'de> for Money {
         s.parse().map_err(serde::de::Error::custom)
     }
 }
+crate::wire::read_by_deserialize!(Money);
 
 /// Largest scale (decimal places) a [`Decimal`] may carry.
 pub const MAX_SCALE: u32 = 18;
@@ -484,7 +485,7 @@ pub enum Rounding {
     /// Toward zero 舍去 (truncate).
     Down,
 }
-crate::tagged::unit_enum_deserialize!(Rounding {
+crate::wire::unit_enum_deserialize!(Rounding {
     HalfUp = "half_up",
     HalfEven = "half_even",
     Up = "up",
@@ -504,7 +505,7 @@ pub enum RoundingUnit {
     /// To the yuan 元.
     Yuan,
 }
-crate::tagged::unit_enum_deserialize!(RoundingUnit {
+crate::wire::unit_enum_deserialize!(RoundingUnit {
     Fen = "fen",
     Jiao = "jiao",
     Yuan = "yuan",
@@ -733,6 +734,13 @@ pub fn ratio_to_string(num: i128, den: i128, max_places: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Rounding::ALL);
+        crate::wire::assert_round_trip(RoundingUnit::ALL);
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

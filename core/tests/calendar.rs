@@ -4,9 +4,8 @@
 
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Weekday};
 use proptest::prelude::*;
-use wuye_core::calendar::{
-    BusinessCalendar, CalendarError, CalendarSpec, Instant, WeekSpec, YearSpec,
-};
+use wuye_core::calendar::{BusinessCalendar, CalendarError, CalendarSpec, WeekSpec, YearSpec};
+use wuye_core::time::Instant;
 
 // ---------------------------------------------------------------------------------------
 // Facts, typed in from the notices (国办发明电〔2023〕7号, 国办发明电〔2024〕12号, and the

@@ -3,8 +3,9 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use wuye_core::sla::{ClockKind, ClockState};
-use wuye_core::ticket::{Change, Command, Priority, RequestKind};
+use wuye_core::desk::request::ClockKind;
+use wuye_core::desk::request::{Change, Command, Priority, RequestKind};
+use wuye_core::desk::sla::ClockState;
 use wuye_core::{Actor, BusinessCalendar, Desk, DeskConfig, Event, Instant, SlaPolicy};
 
 /// Random steps with gaps of up to 20 hours (so holidays, nights and weekends are crossed),
@@ -91,8 +92,8 @@ proptest! {
             }
         }
         // Replay through JSON Lines gives the live desk, SLA clocks and fired escalations included.
-        let text = wuye_core::log::to_jsonl(&log);
-        let parsed: Vec<Event> = wuye_core::log::parse_jsonl(&text).unwrap().into_iter().map(|(_, e)| e).collect();
+        let text = wuye_core::desk::log::to_jsonl(&log);
+        let parsed: Vec<Event> = wuye_core::desk::log::parse_jsonl(&text).unwrap().into_iter().map(|(_, e)| e).collect();
         let replayed = Desk::replay(DeskConfig::default(), SlaPolicy::standard(), cal.clone(), &parsed).unwrap();
         prop_assert_eq!(&replayed, &desk);
 
@@ -114,7 +115,7 @@ proptest! {
             }
         }
         // The pure function of the events gives the same status as the live desk.
-        let pure = wuye_core::sla::status_from_events(&parsed, &SlaPolicy::standard(), &cal, as_of).unwrap();
+        let pure = wuye_core::desk::sla::status_from_events(&parsed, &SlaPolicy::standard(), &cal, as_of).unwrap();
         prop_assert_eq!(pure, status);
     }
 }

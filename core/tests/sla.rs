@@ -3,8 +3,11 @@
 
 mod common;
 use common::*;
-use wuye_core::sla::{ClockKind, ClockState, ClockStatus, SlaError, SlaStatus};
-use wuye_core::ticket::{CallbackOutcome, Change, Command, HoldReason, Priority, RequestKind};
+use wuye_core::desk::request::ClockKind;
+use wuye_core::desk::request::{
+    CallbackOutcome, Change, Command, HoldReason, Priority, RequestKind,
+};
+use wuye_core::desk::sla::{ClockState, ClockStatus, SlaError, SlaStatus};
 use wuye_core::{CalendarError, Desk, DeskError};
 
 fn clock(s: &SlaStatus, cycle: usize, k: ClockKind) -> ClockStatus {
@@ -485,14 +488,22 @@ fn status_from_events_ignores_later_events() {
     );
     let policy = wuye_core::SlaPolicy::standard();
     let cal = wuye_core::BusinessCalendar::china_mainland();
-    let early =
-        wuye_core::sla::status_from_events(&log, &policy, &cal, t("2026-03-02T09:05:00+08:00"))
-            .unwrap();
+    let early = wuye_core::desk::sla::status_from_events(
+        &log,
+        &policy,
+        &cal,
+        t("2026-03-02T09:05:00+08:00"),
+    )
+    .unwrap();
     let c = clock(&early, 0, ClockKind::Dispatch);
     assert_eq!((c.state, c.elapsed_seconds), (ClockState::Running, 300));
-    let late =
-        wuye_core::sla::status_from_events(&log, &policy, &cal, t("2026-03-02T09:20:00+08:00"))
-            .unwrap();
+    let late = wuye_core::desk::sla::status_from_events(
+        &log,
+        &policy,
+        &cal,
+        t("2026-03-02T09:20:00+08:00"),
+    )
+    .unwrap();
     assert_eq!(
         late,
         d.sla_status("R7", t("2026-03-02T09:20:00+08:00")).unwrap()

@@ -11,12 +11,12 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use serde_json::json;
-use wuye_core::survey::callback::{CallbackReport, GroupBy};
-use wuye_core::survey::kpi::{percentile, KpiReport};
-use wuye_core::survey::record::ReportPeriod;
-use wuye_core::survey::sample::{closed_in, sample, SampleRate, SampleRule};
+use wuye_core::desk::request::{Command, Event, Priority, RequestKind};
+use wuye_core::report::callback::{CallbackReport, GroupBy};
+use wuye_core::report::kpi::{percentile, KpiReport};
+use wuye_core::report::sample::{closed_in, sample, SampleRate, SampleRule};
+use wuye_core::report::ReportPeriod;
 use wuye_core::survey::Proportion;
-use wuye_core::ticket::{Command, Event, Priority, RequestKind};
 use wuye_core::{Actor, Desk};
 
 /// One line of the worked example: when, which request, who, and what.

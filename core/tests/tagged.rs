@@ -1,7 +1,7 @@
 //! The internally tagged enums (`Command` by `step`, `Change` by `type`, `Stage` by `stage`,
 //! `Closure` by `by`, `CallbackOutcome` by `outcome`, `Phase` by `phase`, `CalendarError` by
 //! `error`; fees: `Formula` by `kind`, `AccountCommand` and `AccountEvent` by `type`) are read by
-//! a hand-written reader (`crate::tagged`, smaller in WASM than serde's
+//! a hand-written reader (`crate::wire`, smaller in WASM than serde's
 //! derive). Here each is compared with serde's derive on the same enum (the copies in
 //! `derived` below, with the attributes the enums had): on generated texts — every variant, in
 //! object and sequence form, with members removed, repeated, reordered, unknown, or of every
@@ -11,16 +11,17 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use wuye_core::desk::request::ClockKind;
+use wuye_core::desk::request::{
+    AspectScores, CallbackOutcome, Change, Closure, Command, HoldReason, NewRequest, Stage,
+};
+use wuye_core::desk::role::Role;
+use wuye_core::desk::sla::Phase;
 use wuye_core::fee::account::{Allocation, NewCharge};
 use wuye_core::fee::parking::ParkingTariff;
 use wuye_core::fee::schedule::{Applies, AreaBasis, ShareBasis, TierBounds, UsagePer};
 use wuye_core::fee::{AccountCommand, AccountEvent, Formula};
 use wuye_core::money::Money;
-use wuye_core::role::Role;
-use wuye_core::sla::{ClockKind, Phase};
-use wuye_core::ticket::{
-    AspectScores, CallbackOutcome, Change, Closure, Command, HoldReason, NewRequest, Stage,
-};
 use wuye_core::{CalendarError, Instant};
 
 // ---- the enums as serde derives them (same names, so the messages name the same types) ----

@@ -2,7 +2,7 @@
 
 mod common;
 use common::*;
-use wuye_core::ticket::{
+use wuye_core::desk::request::{
     CallbackOutcome, Change, Closure, Command, HoldReason, Location, Priority, RequestError,
     RequestKind, ServiceRequest, Stage, Step,
 };
@@ -710,7 +710,7 @@ fn invalid_fields_are_named() {
         ),
         "{err}"
     );
-    let aspects = wuye_core::ticket::AspectScores {
+    let aspects = wuye_core::desk::request::AspectScores {
         quality: Some(0),
         ..Default::default()
     };
@@ -761,7 +761,7 @@ fn invalid_fields_are_named() {
     bad.location = Location::CommonArea(String::new());
     assert!(ServiceRequest::register(bad, &agent(), t("2026-03-02T09:00:00+08:00")).is_err());
     let mut anon = new_request("R9", RequestKind::Complaint, Priority::Low);
-    anon.reporter.kind = wuye_core::ticket::ReporterKind::Anonymous;
+    anon.reporter.kind = wuye_core::desk::request::ReporterKind::Anonymous;
     let err = ServiceRequest::register(anon, &agent(), t("2026-03-02T09:00:00+08:00")).unwrap_err();
     assert!(matches!(
         err,
@@ -823,8 +823,8 @@ fn stage_error_messages_name_request_step_and_stage() {
 #[test]
 fn an_anonymous_request_closes_unreachable_without_attempts() {
     let mut new = new_request("A1", RequestKind::Complaint, Priority::Normal);
-    new.reporter = wuye_core::ticket::Reporter {
-        kind: wuye_core::ticket::ReporterKind::Anonymous,
+    new.reporter = wuye_core::desk::request::Reporter {
+        kind: wuye_core::desk::request::ReporterKind::Anonymous,
         name: None,
         phone: None,
     };

@@ -4,7 +4,7 @@
 mod common;
 use common::*;
 use proptest::prelude::*;
-use wuye_core::ticket::{
+use wuye_core::desk::request::{
     CallbackOutcome, Command, HoldReason, Priority, RequestKind, ServiceRequest,
 };
 use wuye_core::{Actor, DeskConfig, Role};
@@ -125,8 +125,8 @@ proptest! {
             }
         }
         // The log, through JSON, replays to exactly the live state.
-        let text = wuye_core::log::to_jsonl(&log);
-        let parsed = wuye_core::log::parse_jsonl(&text).unwrap();
+        let text = wuye_core::desk::log::to_jsonl(&log);
+        let parsed = wuye_core::desk::log::parse_jsonl(&text).unwrap();
         let mut replayed = ServiceRequest::from_registration(&parsed[0].1).unwrap();
         for (_, e) in &parsed[1..] { replayed.apply(e).unwrap(); }
         prop_assert_eq!(replayed, live);

@@ -13,8 +13,8 @@
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
+use wuye_core::contract::schema;
 use wuye_core::contract::{table, Status, CONTRACT_VERSION, TABLE};
-use wuye_core::schema;
 
 /// The workspace root.
 pub fn root() -> PathBuf {

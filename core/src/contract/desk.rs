@@ -4,11 +4,11 @@
 use super::table::OPERATIONS;
 use super::wire::args;
 use super::{bad_event, Engine, Failure, Item, CONTRACT_VERSION};
-use crate::calendar::Instant;
+use crate::desk::request::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
+use crate::desk::role::Actor;
+use crate::desk::sla::{self, SlaStatus};
 use crate::desk::{Desk, DeskError};
-use crate::role::Actor;
-use crate::sla::{self, SlaStatus};
-use crate::ticket::{Command, Event, NewRequest, ServiceRequest, EVENT_SCHEMA};
+use crate::time::Instant;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -20,7 +20,7 @@ args!(
     /// A date.
     DateArgs {
         /// The date, `YYYY-MM-DD`.
-        #[serde(deserialize_with = "crate::instant::de_date")]
+        #[serde(deserialize_with = "crate::time::de_date")]
         date: NaiveDate
     }
 );
@@ -28,10 +28,10 @@ args!(
     /// A range of dates, both included.
     DateRangeArgs {
         /// First date.
-        #[serde(deserialize_with = "crate::instant::de_date")]
+        #[serde(deserialize_with = "crate::time::de_date")]
         from: NaiveDate,
         /// Last date.
-        #[serde(deserialize_with = "crate::instant::de_date")]
+        #[serde(deserialize_with = "crate::time::de_date")]
         to: NaiveDate
     }
 );
@@ -39,7 +39,7 @@ args!(
     /// An instant and a business duration.
     AddArgs {
         /// Where to start.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         start: Instant,
         /// Business seconds to add (positive).
         seconds: i64
@@ -49,10 +49,10 @@ args!(
     /// Two instants.
     BetweenArgs {
         /// From.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         from: Instant,
         /// To (not before `from`).
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         to: Instant
     }
 );
@@ -60,7 +60,7 @@ args!(
     /// An instant.
     AtArgs {
         /// The instant.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         at: Instant
     }
 );
@@ -72,7 +72,7 @@ args!(
         /// Who registers it.
         actor: Actor,
         /// When.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         now: Instant
     }
 );
@@ -86,7 +86,7 @@ args!(
         /// Who takes it.
         actor: Actor,
         /// When.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         now: Instant
     }
 );
@@ -110,7 +110,7 @@ args!(
         /// The request's id.
         id: String,
         /// As of when.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         as_of: Instant
     }
 );
@@ -121,7 +121,7 @@ args!(
         #[serde(default)]
         ids: Option<Vec<String>>,
         /// As of when.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         as_of: Instant
     }
 );
@@ -129,7 +129,7 @@ args!(
     /// An instant.
     TickArgs {
         /// Now.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         now: Instant
     }
 );
@@ -146,7 +146,7 @@ args!(
         /// The events, in order.
         events: Vec<Event>,
         /// As of when.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         as_of: Instant
     }
 );
@@ -221,7 +221,7 @@ pub(crate) struct DaysOut {
 /// An instant.
 pub(crate) struct InstantOut {
     /// The instant, in the calendar's offset.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     instant: Instant,
 }
 

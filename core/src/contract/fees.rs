@@ -10,7 +10,6 @@ use super::table::Args;
 use super::wire::args;
 use super::wire::{json_failure, parse_args};
 use super::{Engine, Failure, Response, Status, CONTRACT_VERSION};
-use crate::calendar::Instant;
 use crate::fee::account::{Account, AccountCommand, AccountEvent};
 use crate::fee::arrears::{ageing, Ageing, DEFAULT_BUCKETS};
 use crate::fee::bill::{BillInputs, SharedCost, Usage};
@@ -19,6 +18,7 @@ use crate::fee::meter::{Reading, ReadingColumns, Readings};
 use crate::fee::parking::{ParkingStay, ParkingTariff};
 use crate::fee::{Bill, CompactLine, Estate, Period, Schedule, Unit};
 use crate::money::{split_largest_remainder, Decimal, Money};
+use crate::time::Instant;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -31,10 +31,10 @@ args!(
         /// The tariff 临时停车收费标准.
         tariff: ParkingTariff,
         /// Entry.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         entry: Instant,
         /// Exit.
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         exit: Instant
     }
 );
@@ -62,7 +62,7 @@ args!(
         /// The account.
         account: Account,
         /// As of when.
-        #[serde(deserialize_with = "crate::instant::de_date")]
+        #[serde(deserialize_with = "crate::time::de_date")]
         as_of: NaiveDate
     }
 );
@@ -72,7 +72,7 @@ args!(
         /// The account.
         account: Account,
         /// As of when.
-        #[serde(deserialize_with = "crate::instant::de_date")]
+        #[serde(deserialize_with = "crate::time::de_date")]
         as_of: NaiveDate,
         /// Bucket bounds in days; omitted: the default buckets.
         #[serde(default)]

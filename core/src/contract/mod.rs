@@ -30,6 +30,8 @@
     allow(dead_code, unused_imports, unused_variables)
 )]
 
+#[cfg(feature = "schema")]
+pub mod schema;
 mod status;
 pub mod table;
 mod wire;
@@ -54,13 +56,13 @@ use wire::{check_version, json_failure, ok_response, utf8, Envelope};
 #[cfg(feature = "desk")]
 use crate::calendar::{BusinessCalendar, CalendarSpec};
 #[cfg(feature = "desk")]
-use crate::config::DeskConfig;
+use crate::desk::config::DeskConfig;
+#[cfg(feature = "desk")]
+use crate::desk::sla::SlaPolicy;
 #[cfg(feature = "desk")]
 use crate::desk::{Desk, DeskError};
 #[cfg(feature = "fees")]
 use crate::fee::Estate;
-#[cfg(feature = "desk")]
-use crate::sla::SlaPolicy;
 
 /// Version of the contract this library speaks. A request with another `v` is refused with
 /// [`Status::UnsupportedVersion`].

@@ -4,14 +4,14 @@
 
 use super::wire::args;
 use super::{bad_event, Engine, Failure, Status};
-use crate::calendar::Instant;
+use crate::desk::request::Event;
 use crate::desk::Desk;
 use crate::money::Decimal;
-use crate::survey::callback::{CallbackReport, GroupBy};
-use crate::survey::kpi::KpiReport;
-use crate::survey::record::ReportPeriod;
-use crate::survey::sample::{self as sampling, Sample, SampleRate, SampleRule};
-use crate::ticket::Event;
+use crate::report::callback::{CallbackReport, GroupBy};
+use crate::report::kpi::KpiReport;
+use crate::report::sample::{self as sampling, Sample, SampleRate, SampleRule};
+use crate::report::ReportPeriod;
+use crate::time::Instant;
 use std::borrow::Cow;
 
 args!(
@@ -21,10 +21,10 @@ args!(
         #[serde(default)]
         events: Option<Vec<Event>>,
         /// Start of the period (included).
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         from: Instant,
         /// End of the period (excluded).
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         to: Instant,
         /// How to group the figures.
         #[serde(default)]
@@ -41,10 +41,10 @@ args!(
         #[serde(default)]
         events: Option<Vec<Event>>,
         /// Start of the period (included).
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         from: Instant,
         /// End of the period (excluded).
-        #[serde(deserialize_with = "crate::instant::de")]
+        #[serde(deserialize_with = "crate::time::de")]
         to: Instant,
         /// Households served, for complaints per 100 households.
         #[serde(default)]
@@ -66,10 +66,10 @@ args!(
         #[serde(default)]
         ids: Option<Vec<String>>,
         /// Start of the period (included).
-        #[serde(default, deserialize_with = "crate::instant::de_opt")]
+        #[serde(default, deserialize_with = "crate::time::de_opt")]
         from: Option<Instant>,
         /// End of the period (excluded).
-        #[serde(default, deserialize_with = "crate::instant::de_opt")]
+        #[serde(default, deserialize_with = "crate::time::de_opt")]
         to: Option<Instant>,
         /// The seed that makes the sample reproducible.
         seed: String,

@@ -2,11 +2,11 @@
 //! each domain error becomes a failure (status, code, message).
 
 use crate::calendar::CalendarError;
+use crate::desk::sla::SlaError;
 use crate::desk::DeskError;
 use crate::fee::account::AccountError;
 use crate::fee::FeeError;
-use crate::sla::SlaError;
-use crate::survey::kpi::KpiError;
+use crate::report::kpi::KpiError;
 use crate::survey::SurveyError;
 use serde::{Deserialize, Serialize};
 use std::ffi::CStr;

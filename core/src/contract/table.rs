@@ -104,8 +104,8 @@ macro_rules! operations {
 
         /// Each operation's argument and result types, for `docs/contract.schema.json`.
         #[cfg(feature = "schema")]
-        pub fn schemas() -> Vec<crate::schema::OpSchema> {
-            vec![$(crate::schema::OpSchema::of::<operations!(@wire $args $(, $wire)?), $result>($name)),*]
+        pub fn schemas() -> Vec<crate::contract::schema::OpSchema> {
+            vec![$(crate::contract::schema::OpSchema::of::<operations!(@wire $args $(, $wire)?), $result>($name)),*]
         }
 
         /// A parsed operation with its arguments. Only the groups this build includes have
@@ -262,11 +262,11 @@ use survey::ProportionArgs;
 // The result types, for the schema (which brings every group).
 #[cfg(feature = "schema")]
 use {
+    crate::desk::sla::SlaStatus,
     crate::fee::arrears::Ageing,
-    crate::sla::SlaStatus,
-    crate::survey::callback::CallbackReport,
-    crate::survey::kpi::KpiReport,
-    crate::survey::sample::Sample,
+    crate::report::callback::CallbackReport,
+    crate::report::kpi::KpiReport,
+    crate::report::sample::Sample,
     crate::survey::{
         Csat, IndexReport, Nps, Proportion, ServperfReport, ServqualReport, ValueReport,
     },

@@ -26,6 +26,7 @@
 //! a payment is reversed by a correction of the bill, not by a refund of the deposit. A credit note 冲减单 references a charge and lowers what it
 //! bills; what had already been paid beyond the new amount moves to the prepaid balance.
 
+use crate::fee::charge::{Charge, SettledBy, Settlement};
 use crate::fee::late_fee::{late_fee, LateFeeLine, LateFeeRule};
 use crate::fee::FeeError;
 use crate::money::Money;
@@ -103,7 +104,7 @@ pub enum AllocationOrder {
     /// By priority, then due date, then posting order 按费项优先级.
     PriorityFirst,
 }
-crate::tagged::unit_enum_deserialize!(AllocationOrder {
+crate::wire::unit_enum_deserialize!(AllocationOrder {
     OldestDueFirst = "oldest_due_first",
     PriorityFirst = "priority_first",
 });
@@ -119,83 +120,10 @@ pub enum LateFeeOrder {
     /// Every charge's late fee, then the principals 先滞纳金后本金.
     LateFeeFirst,
 }
-crate::tagged::unit_enum_deserialize!(LateFeeOrder {
+crate::wire::unit_enum_deserialize!(LateFeeOrder {
     PrincipalFirst = "principal_first",
     LateFeeFirst = "late_fee_first",
 });
-
-/// A charge 应收 on the account: one bill line.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Charge {
-    /// The host's id, unique in the account (e.g. bill number and line).
-    pub id: String,
-    /// Item code.
-    pub item: String,
-    /// Due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
-    pub due: NaiveDate,
-    /// Amount billed.
-    pub amount: Money,
-    /// Whether it bears late fees.
-    #[serde(default = "yes")]
-    pub late_fee: bool,
-    /// Credit notes against it so far.
-    #[serde(default)]
-    pub credited: Money,
-    /// Payments, prepaid deductions and credits against it.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub settlements: Vec<Settlement>,
-    /// Late fees waived so far.
-    #[serde(default)]
-    pub late_fee_waived: Money,
-}
-
-impl Charge {
-    /// Principal still unpaid.
-    pub fn outstanding(&self) -> Money {
-        Money::from_fen(
-            self.amount.fen()
-                - self
-                    .settlements
-                    .iter()
-                    .map(|s| s.principal.fen())
-                    .sum::<i64>(),
-        )
-    }
-}
-
-/// Money against a charge on a day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Settlement {
-    /// The day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
-    pub date: NaiveDate,
-    /// Where it came from.
-    pub by: SettledBy,
-    /// Principal settled.
-    #[serde(default)]
-    pub principal: Money,
-    /// Late fee paid.
-    #[serde(default)]
-    pub late_fee: Money,
-}
-
-/// Where a settlement came from.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SettledBy {
-    /// A payment, by receipt number 收据号.
-    Receipt(String),
-    /// The prepaid balance 预存抵扣.
-    Prepaid,
-    /// A credit note 冲减单.
-    CreditNote(String),
-}
 
 /// Which part of a charge money went to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -207,7 +135,7 @@ pub enum Part {
     /// Late fee 滞纳金.
     LateFee,
 }
-crate::tagged::unit_enum_deserialize!(Part {
+crate::wire::unit_enum_deserialize!(Part {
     Principal = "principal",
     LateFee = "late_fee",
 });
@@ -233,7 +161,7 @@ pub struct Receipt {
     /// Receipt number, from the host.
     pub number: String,
     /// Day received.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub date: NaiveDate,
     /// Amount received.
     pub amount: Money,
@@ -338,7 +266,7 @@ pub enum AccountEvent {
     },
 }
 
-crate::tagged::tagged_deserialize!(AccountEvent by "type" {
+crate::wire::tagged_deserialize!(AccountEvent by "type" {
     ChargesPosted = "charges_posted" { date: NaiveDate, charges: Vec<NewCharge> },
     PaymentReceived = "payment_received" {
         receipt: String,
@@ -412,7 +340,7 @@ pub struct NewCharge {
     /// Item code.
     pub item: String,
     /// Due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// Amount (not negative).
     pub amount: Money,
@@ -420,6 +348,7 @@ pub struct NewCharge {
     #[serde(default = "yes")]
     pub late_fee: bool,
 }
+crate::wire::read_by_deserialize!(Vec<NewCharge>, Vec<Allocation>);
 
 /// What the front desk does to an account.
 // Deserialize: tagged_deserialize! below (the same wire form, without serde's Content buffer).
@@ -492,7 +421,7 @@ pub enum AccountCommand {
     },
 }
 
-crate::tagged::tagged_deserialize!(AccountCommand by "type" {
+crate::wire::tagged_deserialize!(AccountCommand by "type" {
     PostCharges = "post_charges" { date: NaiveDate, charges: Vec<NewCharge> },
     Pay = "pay" { receipt: String, date: NaiveDate, amount: Money },
     Deposit = "deposit" { receipt: String, date: NaiveDate, amount: Money },
@@ -629,7 +558,7 @@ pub struct Account {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::instant::de_date_opt"
+        deserialize_with = "crate::time::de_date_opt"
     )]
     pub last_date: Option<NaiveDate>,
 }
@@ -1273,6 +1202,14 @@ impl Account {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(AllocationOrder::ALL);
+        crate::wire::assert_round_trip(LateFeeOrder::ALL);
+        crate::wire::assert_round_trip(Part::ALL);
+    }
 
     fn m(s: &str) -> Money {
         s.parse().unwrap()

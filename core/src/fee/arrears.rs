@@ -44,7 +44,7 @@ pub struct ArrearsLine {
     /// Item code.
     pub item: String,
     /// Due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// Days overdue (negative: not yet due).
     pub days_overdue: i64,
@@ -64,7 +64,7 @@ pub struct Ageing {
     /// Account id.
     pub account: String,
     /// The date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub as_of: NaiveDate,
     /// Overdue buckets, youngest first.
     pub buckets: Vec<Bucket>,

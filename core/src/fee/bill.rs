@@ -45,7 +45,7 @@ pub struct Usage {
     /// Item code (a usage or one-off item).
     pub item: String,
     /// Day of the use; the rate in effect on it applies.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub date: NaiveDate,
     /// Uses, hours or pieces (default 1; at most 3 decimals).
     #[serde(default = "one")]
@@ -103,7 +103,7 @@ pub struct BillLine {
     /// The amount.
     pub amount: Money,
     /// When it falls due 到期日; late fees count from here.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// Whether it bears late fees 滞纳金 if unpaid.
     pub late_fee: bool,
@@ -142,10 +142,10 @@ pub struct Trace {
 #[serde(deny_unknown_fields)]
 pub struct Segment {
     /// First day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// Last day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub to: NaiveDate,
     /// Days in the segment.
     pub days: u32,

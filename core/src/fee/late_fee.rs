@@ -14,7 +14,7 @@
 //! - Waivers 减免 and late-fee payments reduce what is outstanding; they are recorded on the
 //!   account.
 
-use crate::fee::account::Charge;
+use crate::fee::charge::Charge;
 use crate::fee::{FeeError, Place};
 use crate::money::{div_round, ratio_to_string, Decimal, Money, Rounding, RoundingRule};
 use chrono::{Days, NaiveDate};
@@ -79,10 +79,10 @@ impl LateFeeRule {
 #[serde(deny_unknown_fields)]
 pub struct LateFeePeriod {
     /// First day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// Last day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub to: NaiveDate,
     /// Days.
     pub days: i64,
@@ -102,10 +102,10 @@ pub struct LateFeeLine {
     /// Item code.
     pub item: String,
     /// The charge's due date.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub due: NaiveDate,
     /// First day that accrues (after the grace days).
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub accrues_from: NaiveDate,
     /// Runs of days with their principal.
     pub periods: Vec<LateFeePeriod>,
@@ -256,7 +256,7 @@ pub fn late_fee(rule: &LateFeeRule, charge: &Charge, as_of: NaiveDate) -> LateFe
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fee::account::{SettledBy, Settlement};
+    use crate::fee::charge::{SettledBy, Settlement};
 
     fn m(s: &str) -> Money {
         s.parse().unwrap()

@@ -41,7 +41,7 @@ pub struct Reading {
     /// Item code (a metered item).
     pub item: String,
     /// Reading date 抄表日: the rate in effect on this day prices the whole consumption.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub date: NaiveDate,
     /// Previous reading 上次读数.
     pub previous: Decimal,
@@ -82,7 +82,7 @@ pub enum Measured {
     /// The meter was replaced 换表.
     Replacement,
 }
-crate::tagged::unit_enum_deserialize!(Measured {
+crate::wire::unit_enum_deserialize!(Measured {
     Plain = "plain",
     Rollover = "rollover",
     Replacement = "replacement",
@@ -252,6 +252,12 @@ pub(crate) fn split_tiers(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Measured::ALL);
+    }
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap()

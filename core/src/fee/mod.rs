@@ -17,6 +17,7 @@
 //!   parking stays, shared costs 公摊).
 //! - [`account`]: a payer's account 账户 as state + events: charges 应收, payments and their
 //!   allocation 收款分配, prepaid balance 预存, refunds 退款, credit notes 冲减, waivers 减免.
+//! - [`charge`]: a charge 应收 on an account (one bill line) and what settled it.
 //! - [`late_fee`]: late fees 滞纳金 per line as of a date; [`arrears`]: ageing 账龄.
 //!
 //! Nothing here reads a clock: the caller gives the period, the dates and the readings.
@@ -56,6 +57,7 @@
 pub mod account;
 pub mod arrears;
 pub mod bill;
+pub mod charge;
 pub mod estate;
 pub mod late_fee;
 pub mod meter;

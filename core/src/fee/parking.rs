@@ -12,9 +12,9 @@
 //! day a car came in (a car entering at 23:50 does not pay two days for 20 minutes) — the
 //! rule most car parks post as "24小时封顶".
 
-use crate::calendar::Instant;
 use crate::fee::{FeeError, Place};
 use crate::money::Money;
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 
 /// Minutes in a day block.
@@ -40,6 +40,7 @@ pub struct ParkingTariff {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub daily_cap: Option<Money>,
 }
+crate::wire::read_by_deserialize!(ParkingTariff);
 
 /// A stay in the car park 停车记录, billed to a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,10 +52,10 @@ pub struct ParkingStay {
     /// Item code (a parking item).
     pub item: String,
     /// Entry 入场.
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     pub entry: Instant,
     /// Exit 出场.
-    #[serde(deserialize_with = "crate::instant::de")]
+    #[serde(deserialize_with = "crate::time::de")]
     pub exit: Instant,
     /// Plate 车牌, for the trace.
     #[serde(default, skip_serializing_if = "Option::is_none")]

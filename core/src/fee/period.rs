@@ -14,10 +14,10 @@ use std::str::FromStr;
 #[serde(deny_unknown_fields)]
 pub struct DateRange {
     /// First day.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// Last day (inclusive).
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub to: NaiveDate,
 }
 
@@ -182,7 +182,7 @@ fn digits(s: &str, n: usize) -> Option<u32> {
 fn date(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     (s.len() == 10 && b[4] == b'-' && b[7] == b'-')
-        .then(|| crate::instant::parse_date_ymd(s).ok())
+        .then(|| crate::time::parse_date_ymd(s).ok())
         .flatten()
 }
 

@@ -142,7 +142,7 @@ pub enum Formula {
     },
 }
 
-crate::tagged::tagged_deserialize!(Formula by "kind" {
+crate::wire::tagged_deserialize!(Formula by "kind" {
     Area = "area" { basis: AreaBasis [default] },
     Fixed = "fixed" { applies: Applies [default] },
     Metered = "metered" { tier_bounds: TierBounds [default] },
@@ -189,7 +189,7 @@ pub enum AreaBasis {
     /// Inner area 套内面积.
     Inner,
 }
-crate::tagged::unit_enum_deserialize!(AreaBasis {
+crate::wire::unit_enum_deserialize!(AreaBasis {
     Building = "building",
     Inner = "inner",
 });
@@ -205,7 +205,7 @@ pub enum Applies {
     /// Only units with a subscription to the item, times its quantity: parking-space rent.
     Subscribers,
 }
-crate::tagged::unit_enum_deserialize!(Applies {
+crate::wire::unit_enum_deserialize!(Applies {
     EveryUnit = "every_unit",
     Subscribers = "subscribers",
 });
@@ -222,7 +222,7 @@ pub enum TierBounds {
     /// consumption before it 年累计 (e.g. water: up to 180 m³ a year at 5.00).
     Annual,
 }
-crate::tagged::unit_enum_deserialize!(TierBounds {
+crate::wire::unit_enum_deserialize!(TierBounds {
     Monthly = "monthly",
     Annual = "annual",
 });
@@ -240,7 +240,7 @@ pub enum ShareBasis {
     /// The unit's `share` 分摊系数.
     Share,
 }
-crate::tagged::unit_enum_deserialize!(ShareBasis {
+crate::wire::unit_enum_deserialize!(ShareBasis {
     BuildingArea = "building_area",
     InnerArea = "inner_area",
     Share = "share",
@@ -257,10 +257,11 @@ pub enum UsagePer {
     /// One hour 小时 (quantities may be fractional: 2.5).
     Hour,
 }
-crate::tagged::unit_enum_deserialize!(UsagePer {
+crate::wire::unit_enum_deserialize!(UsagePer {
     Use = "use",
     Hour = "hour",
 });
+crate::wire::read_by_deserialize!(AreaBasis, Applies, TierBounds, ShareBasis, UsagePer);
 
 /// Where an item's rounding rule applies 舍入时点.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -274,7 +275,7 @@ pub enum RoundingPoint {
     /// The exact amount of the whole line is rounded once: 232.086 × 12 = 2785.032 → 2785.03.
     PerLine,
 }
-crate::tagged::unit_enum_deserialize!(RoundingPoint {
+crate::wire::unit_enum_deserialize!(RoundingPoint {
     PerMonth = "per_month",
     PerLine = "per_line",
 });
@@ -300,7 +301,7 @@ pub enum Collection {
     #[default]
     Postpaid,
 }
-crate::tagged::unit_enum_deserialize!(Collection {
+crate::wire::unit_enum_deserialize!(Collection {
     Prepaid = "prepaid",
     Postpaid = "postpaid",
 });
@@ -379,10 +380,10 @@ pub struct Rate {
     #[serde(default)]
     pub unit_types: Vec<String>,
     /// First day in effect.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// Last day in effect (absent: open-ended).
-    #[serde(default, deserialize_with = "crate::instant::de_date_opt")]
+    #[serde(default, deserialize_with = "crate::time::de_date_opt")]
     pub to: Option<NaiveDate>,
     /// The price (absent when `tiers` are given).
     #[serde(default)]
@@ -425,6 +426,18 @@ pub struct PrepaymentDiscount {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(AreaBasis::ALL);
+        crate::wire::assert_round_trip(Applies::ALL);
+        crate::wire::assert_round_trip(TierBounds::ALL);
+        crate::wire::assert_round_trip(ShareBasis::ALL);
+        crate::wire::assert_round_trip(UsagePer::ALL);
+        crate::wire::assert_round_trip(RoundingPoint::ALL);
+        crate::wire::assert_round_trip(Collection::ALL);
+    }
 
     #[test]
     fn formula_json() {

@@ -49,7 +49,7 @@ pub enum UnitState {
     /// Under renovation 装修中.
     Renovating,
 }
-crate::tagged::unit_enum_deserialize!(UnitState {
+crate::wire::unit_enum_deserialize!(UnitState {
     NotHandedOver = "not_handed_over",
     Occupied = "occupied",
     Vacant = "vacant",
@@ -94,7 +94,7 @@ impl UnitState {
 #[serde(deny_unknown_fields)]
 pub struct StateChange {
     /// First day in the state.
-    #[serde(deserialize_with = "crate::instant::de_date")]
+    #[serde(deserialize_with = "crate::time::de_date")]
     pub from: NaiveDate,
     /// The state.
     pub state: UnitState,
@@ -114,14 +114,14 @@ pub struct Subscription {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::instant::de_date_opt"
+        deserialize_with = "crate::time::de_date_opt"
     )]
     pub from: Option<NaiveDate>,
     /// Last day (absent: open-ended).
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "crate::instant::de_date_opt"
+        deserialize_with = "crate::time::de_date_opt"
     )]
     pub to: Option<NaiveDate>,
     /// What it is, for the trace: `车位 B2-017`.
@@ -131,4 +131,15 @@ pub struct Subscription {
 
 fn one() -> u32 {
     1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(UnitState::ALL);
+    }
 }

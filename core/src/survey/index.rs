@@ -15,11 +15,12 @@
 //! skipped for that item; an item nobody answered has `null` figures and makes the index
 //! `null`. No responses: every figure is `null`.
 
-use super::exact::{pow10, Figure, SurveyError, MEAN_PLACES, PERCENT_PLACES};
-use super::fraction::Fraction;
 use super::scale::Scale;
 use super::servqual::MAX_ITEMS;
+use super::SurveyError;
 use crate::money::Decimal;
+use crate::num::fraction::Fraction;
+use crate::num::{pow10, Figure, MEAN_PLACES, PERCENT_PLACES};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 

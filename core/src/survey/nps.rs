@@ -17,9 +17,10 @@
 //! exact one and the printed NPS. Counts up to about 10⁹ answers are exact; more is an
 //! overflow error. No answers: every figure is `null`.
 
-use super::exact::{isqrt, pow10, sqrt_ratio, Figure, SurveyError, GUARD_PLACES, PERCENT_PLACES};
 use super::proportion::Interval;
 use super::scale::{distribution, Scale};
+use super::SurveyError;
+use crate::num::{isqrt, pow10, sqrt_ratio, Figure, GUARD_PLACES, PERCENT_PLACES};
 use serde::{Deserialize, Serialize};
 
 /// What NPS 净推荐值 is computed from: `{"answers":[10,9,7,3,…]}`, each 0–10.

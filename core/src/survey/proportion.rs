@@ -16,12 +16,13 @@
 //! always contains the exact Wilson interval, and with it the point estimate. Counts up to
 //! ten million answers are exact; more is an overflow error.
 
-use super::exact::{sqrt_ratio, Figure, SurveyError, PERCENT_PLACES};
+use super::SurveyError;
+use crate::num::{sqrt_ratio, Figure, PERCENT_PLACES};
 use serde::Serialize;
 
 /// Places of the fraction inside the interval arithmetic: percent places + 2 (a percent is a
 /// fraction × 100) + 4 guard places.
-const WORK_PLACES: u32 = PERCENT_PLACES + 2 + super::exact::GUARD_PLACES;
+const WORK_PLACES: u32 = PERCENT_PLACES + 2 + crate::num::GUARD_PLACES;
 
 /// A 95% confidence interval 置信区间, in percent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -6,11 +6,12 @@
 //!
 //! CSAT is the share of answers in the top boxes (by default the top two: 4 and 5 of 1–5),
 //! as a [`Proportion`] with its Wilson interval, plus the mean answer to
-//! [`MEAN_PLACES`](super::exact::MEAN_PLACES). Both are one exact fraction of integer
+//! [`MEAN_PLACES`](crate::num::MEAN_PLACES). Both are one exact fraction of integer
 //! counts, rounded once. No answers: every figure is `null`.
 
-use super::exact::{Figure, SurveyError};
 use super::proportion::Proportion;
+use super::SurveyError;
+use crate::num::Figure;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -44,10 +44,11 @@
 //! the questionnaire an empty item id, a duplicate id, an item mapped to no dimension or to
 //! an unknown one, a dimension with no item, or more than [`MAX_ITEMS`] items.
 
-use super::exact::{Figure, SurveyError, MEAN_PLACES, PERCENT_PLACES};
-use super::fraction::Fraction;
 use super::scale::Scale;
+use super::SurveyError;
 use crate::money::Decimal;
+use crate::num::fraction::Fraction;
+use crate::num::{Figure, MEAN_PLACES, PERCENT_PLACES};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -68,7 +69,7 @@ pub enum Dimension {
     /// 移情性: caring, individual attention.
     Empathy,
 }
-crate::tagged::unit_enum_deserialize!(Dimension {
+crate::wire::unit_enum_deserialize!(Dimension {
     Tangibles = "tangibles",
     Reliability = "reliability",
     Responsiveness = "responsiveness",
@@ -589,7 +590,7 @@ struct Importance {
 }
 
 fn decimal_fraction(d: Decimal) -> Option<Fraction> {
-    Fraction::new(d.mantissa(), super::exact::pow10(d.scale())?)
+    Fraction::new(d.mantissa(), crate::num::pow10(d.scale())?)
 }
 
 /// The weights to use: fixed, or averaged over the respondents who gave theirs, or none.
@@ -862,6 +863,12 @@ pub fn servperf(input: &SurveyInput) -> Result<ServperfReport, SurveyError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Dimension::ALL);
+    }
 
     fn s(f: Option<Figure>) -> String {
         f.map_or("null".into(), |f| f.to_string())

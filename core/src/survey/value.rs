@@ -15,7 +15,7 @@
 //! reported as it is (a customer value below zero: the service costs the customer more than
 //! it gives). Inputs may not be negative.
 
-use super::exact::SurveyError;
+use super::SurveyError;
 use crate::money::Decimal;
 use serde::{Deserialize, Serialize};
 

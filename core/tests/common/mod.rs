@@ -3,7 +3,7 @@
 
 use chrono::DateTime;
 use proptest::prelude::*;
-use wuye_core::ticket::{
+use wuye_core::desk::request::{
     CallbackOutcome, Channel, Command, HoldReason, Location, NewRequest, Priority, Reporter,
     ReporterKind, RequestKind,
 };

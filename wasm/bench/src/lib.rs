@@ -4,8 +4,9 @@
 
 use chrono::Duration;
 use wuye_benches::{busy_desk, lifecycle, new_request, t};
-use wuye_core::calendar::{BusinessCalendar, Instant};
+use wuye_core::calendar::BusinessCalendar;
 use wuye_core::contract::Engine;
+use wuye_core::time::Instant;
 use wuye_core::{Actor, Desk, Role};
 
 #[cfg(target_arch = "wasm32")]

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 /// An instant's local date and time to the minute, as chrono's `%Y-%m-%d %H:%M` writes it
 /// (a date's `Display` is that `%Y-%m-%d`, signed years outside 0000–9999 included).
-fn to_minute(t: &crate::calendar::Instant) -> String {
+fn to_minute(t: &crate::time::Instant) -> String {
     use chrono::Timelike;
     let local = t.naive_local();
     format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())

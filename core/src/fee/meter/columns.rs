@@ -546,7 +546,7 @@ fn date<E: de::Error>(
             return Ok(*d);
         }
     }
-    let d = crate::instant::parse_date(text)
+    let d = crate::time::parse_date(text)
         .map_err(|e| E::custom(format_args!("{at}: {text:?} is not a date YYYY-MM-DD: {e}")))?;
     *last = Some((text.to_owned(), d));
     Ok(d)

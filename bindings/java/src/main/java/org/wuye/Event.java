@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param at when it happened
  * @param actor who did it
  * @param change what happened: a JSON object whose {@code type} names the change
- *     ({@code registered}, {@code dispatched}, …, {@code escalated}); see core/src/ticket.rs
+ *     ({@code registered}, {@code dispatched}, …, {@code escalated}); see core/src/desk/request.rs
  */
 public record Event(int schema, String request, OffsetDateTime at, Actor actor, Map<String, Object> change)
         implements Json.JsonWritable {

@@ -7,54 +7,10 @@
 //! so a live desk, a desk restored from `engine.export` and a desk rebuilt by replaying the
 //! log hold the same record. A state saved before records existed loads with empty records:
 //! its requests then count in no satisfaction or KPI figure until their logs are replayed.
-//!
-//! Also here: the reporting period 统计期间 every figure is taken over, `[from, to)`.
 
-use crate::calendar::Instant;
-use crate::survey::exact::SurveyError;
-use crate::ticket::{Change, Event, RequestKind};
+use crate::desk::request::{Change, Event, RequestKind};
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
-
-/// A reporting period 统计期间: the instants `t` with `from ≤ t < to` (half open, so that
-/// consecutive periods share no instant).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ReportPeriod {
-    from: Instant,
-    to: Instant,
-}
-
-impl ReportPeriod {
-    /// `[from, to)`. A period that ends before it starts is refused; an empty one
-    /// (`from == to`) holds nothing.
-    pub fn new(from: Instant, to: Instant) -> Result<ReportPeriod, SurveyError> {
-        if to < from {
-            return Err(SurveyError::invalid(
-                "to",
-                format!(
-                    "the period ends ({}) before it starts ({})",
-                    to.to_rfc3339(),
-                    from.to_rfc3339()
-                ),
-            ));
-        }
-        Ok(ReportPeriod { from, to })
-    }
-
-    /// Start 起 (included).
-    pub fn from(&self) -> Instant {
-        self.from
-    }
-
-    /// End 止 (excluded).
-    pub fn to(&self) -> Instant {
-        self.to
-    }
-
-    /// Whether `t` lies in the period 统计期间.
-    pub fn contains(&self, t: Instant) -> bool {
-        self.from <= t && t < self.to
-    }
-}
 
 /// One handling cycle 处理轮次: the first from registration, one more per reopen 重开.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,29 +19,29 @@ impl ReportPeriod {
 pub struct CycleRecord {
     /// Registration or reopen.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub started_at: Instant,
     /// The cycle's first dispatch 派单.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub dispatched_at: Option<Instant>,
     /// The cycle's first acceptance 接单.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub accepted_at: Option<Instant>,
     /// Completion 完工.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub completed_at: Option<Instant>,
 }
@@ -97,8 +53,8 @@ pub struct CycleRecord {
 pub struct CallbackAttempt {
     /// When.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub at: Instant,
     /// The rating 1–5; `None` when unreachable.
@@ -113,8 +69,8 @@ pub struct CallbackAttempt {
 pub struct CallbackRound {
     /// The reply that made a callback due.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub replied_at: Instant,
     /// The department 部门 that did the work.
@@ -126,8 +82,8 @@ pub struct CallbackRound {
     /// When the round was closed unreachable 联系不上关闭, if it was.
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub closed_unreachable_at: Option<Instant>,
 }
@@ -138,36 +94,6 @@ impl CallbackRound {
         self.attempts
             .iter()
             .find_map(|a| a.rating.map(|r| (a.at, r)))
-    }
-}
-
-/// Sorts `v` in place by `less` (heapsort: O(n log n), no allocation, not stable). Small on
-/// purpose: the standard library's sorts are generic over the comparison and add kilobytes
-/// to the WASM module for each element type.
-pub(crate) fn heap_sort<T>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
-    fn sift<T>(v: &mut [T], mut root: usize, end: usize, less: &dyn Fn(&T, &T) -> bool) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && less(&v[child], &v[child + 1]) {
-                child += 1;
-            }
-            if !less(&v[root], &v[child]) {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    let n = v.len();
-    for root in (0..n / 2).rev() {
-        sift(v, root, n, less);
-    }
-    for end in (1..n).rev() {
-        v.swap(0, end);
-        sift(v, 0, end, less);
     }
 }
 
@@ -270,22 +196,6 @@ impl ServiceRecord {
             | Change::Cancelled { .. }
             | Change::ClosedWithoutWork { .. }
             | Change::Escalated { .. } => {}
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    proptest! {
-        #[test]
-        fn heap_sort_sorts(mut v in prop::collection::vec(any::<i16>(), 0..300)) {
-            let mut expect = v.clone();
-            expect.sort_unstable();
-            heap_sort(&mut v, &|a, b| a < b);
-            prop_assert_eq!(v, expect);
         }
     }
 }

@@ -38,14 +38,14 @@
 //! The document's root is `Request`.
 
 use crate::calendar::CalendarSpec;
-use crate::config::DeskConfig;
 use crate::contract::{Status, CONTRACT_VERSION};
+use crate::desk::config::DeskConfig;
+use crate::desk::sla::SlaPolicy;
 use crate::desk::Desk;
 use crate::fee::meter::ReadingColumns;
 use crate::fee::Period;
 use crate::money::{Decimal, Money};
-use crate::sla::SlaPolicy;
-use crate::survey::exact::Figure;
+use crate::num::Figure;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;

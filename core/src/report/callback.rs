@@ -1,5 +1,5 @@
 //! Callback satisfaction 回访满意率 and callback coverage 回访覆盖率, from the service records
-//! of a desk's requests ([`super::record`]), over a reporting period `[from, to)`, overall
+//! of a desk's requests ([`crate::desk::record`]), over a reporting period `[from, to)`, overall
 //! and by department 部门, worker 处理人, kind 类型 or month 月份.
 //!
 //! Definitions:
@@ -30,12 +30,14 @@
 //! (Unicode code point order); a group appears when it has an answer, an unreachable attempt
 //! or a due round in the period.
 
-use super::exact::{Figure, SurveyError};
-use super::proportion::Proportion;
-use super::record::{CallbackRound, ReportPeriod};
-use crate::calendar::Instant;
+use super::ReportPeriod;
+use crate::desk::record::CallbackRound;
+use crate::desk::request::RequestKind;
 use crate::desk::Desk;
-use crate::ticket::RequestKind;
+use crate::num::Figure;
+use crate::survey::proportion::Proportion;
+use crate::survey::SurveyError;
+use crate::time::Instant;
 use chrono::{Datelike, FixedOffset};
 use serde::Serialize;
 
@@ -56,7 +58,7 @@ pub enum GroupBy {
     /// By calendar month 月份 (`"2026-09"`).
     Month,
 }
-crate::tagged::unit_enum_deserialize!(GroupBy {
+crate::wire::unit_enum_deserialize!(GroupBy {
     All = "all",
     Department = "department",
     Assignee = "assignee",
@@ -104,10 +106,10 @@ pub struct CallbackFigures {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallbackReport {
     /// Period start.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub from: Instant,
     /// Period end (excluded).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub to: Instant,
     /// The breakdown.
     pub by: GroupBy,
@@ -281,4 +283,15 @@ pub fn coverage(desk: &Desk, period: ReportPeriod) -> Result<Coverage, SurveyErr
         });
     }
     tally.coverage()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(GroupBy::ALL);
+    }
 }

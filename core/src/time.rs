@@ -1,4 +1,6 @@
-//! Instants 时间点 and dates on the wire, without chrono's general machinery.
+//! Time 时间: the [`Instant`] every operation is given (`now`) and every event carries, and
+//! how instants and dates are written and read on the wire, without chrono's general
+//! machinery. (Working time 工作时间 on the business calendar is [`crate::calendar`].)
 //!
 //! Writing: status and event responses carry many instants; chrono's generic formatter
 //! writes them a character at a time, which dominated the cost of a status response.
@@ -12,11 +14,13 @@
 //! chrono's general parser (format items, `Parsed`) is large in the WASM build and these two
 //! forms are all the library reads; the tests compare both on many thousands of texts.
 
-use crate::calendar::Instant;
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Timelike};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Timelike};
 use serde::de::{self, Deserializer, Visitor};
 use serde::Serializer;
 use std::fmt;
+
+/// An instant 时间点 with an explicit UTC offset (RFC 3339 on the wire).
+pub type Instant = DateTime<FixedOffset>;
 
 /// Writes `t` as RFC 3339 into `out` (the same text chrono's serde form gives).
 pub fn write_rfc3339(t: &Instant, out: &mut String) {
@@ -389,6 +393,26 @@ pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Instant>, D::Err
 /// also needs `#[serde(default)]`.)
 pub fn de_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     d.deserialize_option(OptionalDate)
+}
+
+// Members of tagged enums (crate::wire) are read the same way: dates and instants as chrono
+// reads them, without chrono's parser.
+impl crate::wire::Read for NaiveDate {
+    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
+        de_date(crate::wire::BufDeserializer(value))
+    }
+}
+
+impl crate::wire::Read for Instant {
+    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
+        de(crate::wire::BufDeserializer(value))
+    }
+}
+
+impl crate::wire::Read for Option<Instant> {
+    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
+        de_opt(crate::wire::BufDeserializer(value))
+    }
 }
 
 #[cfg(test)]

@@ -21,53 +21,16 @@
 //! around-the-clock the Unix time. The track caches each running clock's deadline and
 //! escalation instants when the clock starts or resumes, so a status query as of any later
 //! instant is arithmetic, and a batch of statuses needs one calendar lookup in all.
+//!
+//! The clocks' names, [`ClockKind`], are the request's vocabulary (its escalation events
+//! name a clock), so they live with the request in [`crate::desk::request`].
 
-use crate::calendar::{BusinessCalendar, CalendarError, Instant};
-use crate::role::Role;
-use crate::ticket::{Change, Event, Priority, RequestKind};
+use crate::calendar::{BusinessCalendar, CalendarError};
+use crate::desk::request::{Change, ClockKind, Event, Priority, RequestKind};
+use crate::desk::role::Role;
+use crate::time::Instant;
 use chrono::DateTime;
 use serde::{Deserialize, Serialize};
-
-/// The six SLA clocks, in the order of the workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum ClockKind {
-    /// Registration → dispatch 派单时效.
-    Dispatch,
-    /// Dispatch → accepted by a worker 接单时效.
-    Accept,
-    /// Registration → arrival on site 到场时效.
-    Arrive,
-    /// Registration → completion 完成时效.
-    Complete,
-    /// Completion → reply to the reporter 回复时效.
-    Reply,
-    /// Reply → callback 回访时效.
-    Callback,
-}
-crate::tagged::unit_enum_deserialize!(ClockKind {
-    Dispatch = "dispatch",
-    Accept = "accept",
-    Arrive = "arrive",
-    Complete = "complete",
-    Reply = "reply",
-    Callback = "callback",
-});
-
-impl ClockKind {
-    /// Stable snake_case name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ClockKind::Dispatch => "dispatch",
-            ClockKind::Accept => "accept",
-            ClockKind::Arrive => "arrive",
-            ClockKind::Complete => "complete",
-            ClockKind::Reply => "reply",
-            ClockKind::Callback => "callback",
-        }
-    }
-}
 
 /// How a target's time is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -79,7 +42,7 @@ pub enum Timing {
     /// Wall-clock time, 24×7 (emergencies 紧急).
     AroundTheClock,
 }
-crate::tagged::unit_enum_deserialize!(Timing {
+crate::wire::unit_enum_deserialize!(Timing {
     Business = "business",
     AroundTheClock = "around_the_clock",
 });
@@ -360,24 +323,24 @@ pub enum Phase {
     /// Paused while on hold.
     Paused {
         /// Since when.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         since: Instant,
     },
     /// Stopped by its stop event.
     Stopped {
         /// When.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         at: Instant,
     },
     /// The request ended (cancelled, closed without work, closed at reply) while it ran.
     Voided {
         /// When.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         at: Instant,
     },
 }
 
-crate::tagged::tagged_deserialize!(Phase by "phase" {
+crate::wire::tagged_deserialize!(Phase by "phase" {
     NotStarted = "not_started",
     Running = "running" { from: i64 },
     Paused = "paused" { since: Instant },
@@ -400,8 +363,8 @@ pub struct EscalationTrack {
     // None otherwise).
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub due: Option<Instant>,
     /// Whether its `escalated` event has been recorded.
@@ -418,8 +381,8 @@ pub struct ClockTrack {
     pub cycle: u32,
     /// When its cycle began (registration or reopen).
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub cycle_started_at: Instant,
     /// Which clock.
@@ -437,8 +400,8 @@ pub struct ClockTrack {
     // None otherwise).
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub started_at: Option<Instant>,
     /// Elapsed seconds in finished segments (before the current running one).
@@ -448,8 +411,8 @@ pub struct ClockTrack {
     // None otherwise).
     #[serde(
         default,
-        serialize_with = "crate::instant::ser_opt",
-        deserialize_with = "crate::instant::de_opt"
+        serialize_with = "crate::time::ser_opt",
+        deserialize_with = "crate::time::de_opt"
     )]
     pub deadline: Option<Instant>,
     /// Escalation thresholds, ascending.
@@ -625,7 +588,7 @@ pub enum ClockState {
     /// Not applicable any more: the request ended while it ran, within target 作废.
     Voided,
 }
-crate::tagged::unit_enum_deserialize!(ClockState {
+crate::wire::unit_enum_deserialize!(ClockState {
     NotStarted = "not_started",
     Running = "running",
     Paused = "paused",
@@ -648,10 +611,10 @@ pub struct ClockStatus {
     /// Its state.
     pub state: ClockState,
     /// When it started.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(serialize_with = "crate::time::ser_opt")]
     pub started_at: Option<Instant>,
     /// When it stopped (met, breached late, or voided).
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(serialize_with = "crate::time::ser_opt")]
     pub stopped_at: Option<Instant>,
     /// Elapsed seconds (business or wall, per timing), excluding paused time.
     pub elapsed_seconds: i64,
@@ -660,7 +623,7 @@ pub struct ClockStatus {
     /// Seconds over target, when breached.
     pub overdue_seconds: Option<i64>,
     /// The instant the target is (or was) reached; unknown while paused.
-    #[serde(serialize_with = "crate::instant::ser_opt")]
+    #[serde(serialize_with = "crate::time::ser_opt")]
     pub deadline: Option<Instant>,
 }
 
@@ -672,7 +635,7 @@ pub struct CycleStatus {
     /// Cycle number, 0 first.
     pub cycle: u32,
     /// When it began.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub started_at: Instant,
     /// Its clocks.
     pub clocks: Vec<ClockStatus>,
@@ -686,7 +649,7 @@ pub struct SlaStatus {
     /// Request id.
     pub request: String,
     /// The instant it describes.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub as_of: Instant,
     /// Every cycle that has clocks, oldest first; the last is current.
     pub cycles: Vec<CycleStatus>,
@@ -990,4 +953,16 @@ pub fn status_from_events(
         track.observe(e, policy, cal);
     }
     track.status(cal, as_of)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Timing::ALL);
+        crate::wire::assert_round_trip(ClockState::ALL);
+    }
 }

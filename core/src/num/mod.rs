@@ -1,5 +1,9 @@
-//! Exact figures 精确计算: every survey figure is computed from integer counts as an exact
-//! fraction and rounded once, at the end, to a documented number of places.
+//! Exact numbers 精确计算 beyond money: fixed-point [`Figure`]s, exact fractions
+//! ([`fraction::Fraction`]) of unbounded integers, integer square roots — computed from
+//! integers and rounded once, at the end, to a documented number of places. The survey
+//! scores ([`crate::survey`]) and the reports ([`crate::report`]) are given in them.
+//! (Money, exact decimals and the named rounding rules are [`crate::money`], which this
+//! builds on.)
 //!
 //! - Percentages (shares such as 满意率, CSAT, NPS, 0–100 indexes) are given to
 //!   [`PERCENT_PLACES`] (2) places: `87.50`.
@@ -13,6 +17,8 @@
 //!   unless the root is exact. Interval arithmetic keeps [`GUARD_PLACES`] extra places and
 //!   bounds every intermediate in the safe direction before the final outward rounding.
 
+pub mod fraction;
+
 use crate::money::{div_round, Decimal, Rounding};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -23,49 +29,6 @@ pub const PERCENT_PLACES: u32 = 2;
 pub const MEAN_PLACES: u32 = 4;
 /// Extra places kept inside interval arithmetic before the final outward rounding.
 pub const GUARD_PLACES: u32 = 4;
-
-/// An error of the survey rules, with a stable code.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum SurveyError {
-    /// An input is outside what the rule accepts (an answer outside the scale, weights that
-    /// do not sum to 100, an item mapped to no dimension...). `at` names the field.
-    #[error("{at}: {reason}")]
-    Invalid {
-        /// Where: the field, response or item.
-        at: String,
-        /// What is wrong.
-        reason: String,
-    },
-    /// A count or sum too large for exact arithmetic.
-    #[error("{at}: too large for exact arithmetic")]
-    Overflow {
-        /// Where.
-        at: String,
-    },
-}
-
-impl SurveyError {
-    /// Stable code: `invalid_survey` or `overflow`.
-    pub fn code(&self) -> &'static str {
-        match self {
-            SurveyError::Invalid { .. } => "invalid_survey",
-            SurveyError::Overflow { .. } => "overflow",
-        }
-    }
-
-    /// An [`SurveyError::Invalid`].
-    pub fn invalid(at: impl Into<String>, reason: impl Into<String>) -> SurveyError {
-        SurveyError::Invalid {
-            at: at.into(),
-            reason: reason.into(),
-        }
-    }
-
-    /// An [`SurveyError::Overflow`].
-    pub fn overflow(at: impl Into<String>) -> SurveyError {
-        SurveyError::Overflow { at: at.into() }
-    }
-}
 
 /// A fixed-point figure: `mantissa / 10^places`, serialized as a decimal string with exactly
 /// its places (`"87.50"`, `"-0.8571"`, `"100.00"`).

@@ -1,5 +1,5 @@
 //! Roles 角色 and actors: who takes a step. Each step of a service request names the roles
-//! that may take it (see [`crate::ticket::Step::allowed_roles`]).
+//! that may take it (see [`crate::desk::request::Step::allowed_roles`]).
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -24,7 +24,7 @@ pub enum Role {
     /// The host system itself (automatic dispatch, timers).
     System,
 }
-crate::tagged::unit_enum_deserialize!(Role {
+crate::wire::unit_enum_deserialize!(Role {
     Reporter = "reporter",
     Agent = "agent",
     Dispatcher = "dispatcher",
@@ -33,6 +33,7 @@ crate::tagged::unit_enum_deserialize!(Role {
     ProjectManager = "project_manager",
     System = "system",
 });
+crate::wire::read_by_deserialize!(Role);
 
 impl Role {
     /// Stable snake_case name, as on the wire.
@@ -84,5 +85,16 @@ impl Actor {
 impl fmt::Display for Actor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.role, self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(Role::ALL);
     }
 }

@@ -1,15 +1,36 @@
 //! The customer-service desk 客户服务中心: every open and closed request of an estate with its
 //! SLA clocks, one configuration, one policy and one calendar. This is the engine a host
 //! keeps (as plain serde data) and drives with commands and `tick`s.
+//!
+//! The desk's rules, each in its module:
+//! - [`request`]: the service request 报事报修 / 工单 — kinds, priorities, stages, commands,
+//!   events, which role may take which step, and the six SLA clocks' names.
+//! - [`sla`]: SLA targets 服务时效, clocks, status and escalation thresholds 升级.
+//! - [`role`]: roles 角色 and actors.
+//! - [`config`]: the desk's configuration 服务中心配置 (departments, callback rules).
+//! - [`log`]: event logs 操作日志 as JSON Lines.
+//! - [`record`]: the service record 服务记录 kept of each request (handling cycles, callback
+//!   rounds) for the reports ([`crate::report`]).
+//!
+//! Nothing below the desk engine names it: a request, its clocks and its log are rules of
+//! their own, which the engine (this module) holds together.
 
-use crate::calendar::{BusinessCalendar, Instant};
-use crate::config::DeskConfig;
-use crate::role::Actor;
-use crate::sla::{SlaError, SlaPolicy, SlaStatus, SlaTrack};
-use crate::survey::record::ServiceRecord;
-use crate::ticket::{
+pub mod config;
+pub mod log;
+pub mod record;
+pub mod request;
+pub mod role;
+pub mod sla;
+
+use crate::calendar::BusinessCalendar;
+use crate::desk::config::DeskConfig;
+use crate::desk::record::ServiceRecord;
+use crate::desk::request::{
     Change, Command, Event, EventMismatch, NewRequest, RequestError, ServiceRequest, EVENT_SCHEMA,
 };
+use crate::desk::role::Actor;
+use crate::desk::sla::{SlaError, SlaPolicy, SlaStatus, SlaTrack};
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -25,11 +25,11 @@
 //! The selection is listed by id (byte order), so it does not depend on the order the ids
 //! were given in.
 
-use super::exact::SurveyError;
-use super::record::{heap_sort, ReportPeriod};
+use super::{heap_sort, ReportPeriod};
+use crate::desk::request::{Closure, Stage};
 use crate::desk::Desk;
 use crate::money::Decimal;
-use crate::ticket::{Closure, Stage};
+use crate::survey::SurveyError;
 use serde::Serialize;
 
 /// FNV-1a 64 offset basis (the start of every sampling key 抽样键).

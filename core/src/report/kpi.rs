@@ -37,14 +37,17 @@
 //! Every rate is a [`Proportion`] (percent and 95% Wilson interval; `null` over nothing).
 
 use super::callback::{coverage, Coverage};
-use super::exact::{Figure, SurveyError, PERCENT_PLACES};
-use super::proportion::Proportion;
-use super::record::{heap_sort, ReportPeriod};
-use crate::calendar::{CalendarError, Instant};
+use super::{heap_sort, ReportPeriod};
+use crate::calendar::CalendarError;
+use crate::desk::request::ClockKind;
+use crate::desk::request::{Closure, RequestKind, Stage};
+use crate::desk::sla::Phase;
 use crate::desk::Desk;
 use crate::money::Rounding;
-use crate::sla::{ClockKind, Phase};
-use crate::ticket::{Closure, RequestKind, Stage};
+use crate::num::{Figure, PERCENT_PLACES};
+use crate::survey::proportion::Proportion;
+use crate::survey::SurveyError;
+use crate::time::Instant;
 use serde::Serialize;
 
 /// Why a KPI report 服务指标报表 could not be made.
@@ -145,10 +148,10 @@ pub struct Complaints {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KpiReport {
     /// Period start.
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub from: Instant,
     /// Period end (excluded).
-    #[serde(serialize_with = "crate::instant::ser")]
+    #[serde(serialize_with = "crate::time::ser")]
     pub to: Instant,
     /// Requests counted.
     pub requests: RequestCounts,

@@ -8,7 +8,7 @@
 //! The big integers here are the minimum that needs: add, subtract, multiply, compare, and
 //! one long division for the final rounding.
 
-use super::exact::{pow10, Figure};
+use super::{pow10, Figure};
 use crate::money::Rounding;
 use std::cmp::Ordering;
 

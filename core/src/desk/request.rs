@@ -18,10 +18,9 @@
 //! with [`ServiceRequest::apply`], which is also what replay uses, so a replayed log reaches
 //! exactly the live state. A refused command returns a [`RequestError`] and changes nothing.
 
-use crate::calendar::Instant;
-use crate::config::DeskConfig;
-use crate::role::{Actor, Role};
-use crate::sla::ClockKind;
+use crate::desk::config::DeskConfig;
+use crate::desk::role::{Actor, Role};
+use crate::time::Instant;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -46,7 +45,7 @@ pub enum RequestKind {
     /// Praise 表扬: acknowledged by the centre; closes when replied.
     Praise,
 }
-crate::tagged::unit_enum_deserialize!(RequestKind {
+crate::wire::unit_enum_deserialize!(RequestKind {
     Repair = "repair",
     Matter = "matter",
     Complaint = "complaint",
@@ -100,7 +99,7 @@ pub enum Priority {
     /// Low 低.
     Low,
 }
-crate::tagged::unit_enum_deserialize!(Priority {
+crate::wire::unit_enum_deserialize!(Priority {
     Emergency = "emergency",
     High = "high",
     Normal = "normal",
@@ -137,7 +136,7 @@ pub enum Channel {
     /// Any other channel.
     Other,
 }
-crate::tagged::unit_enum_deserialize!(Channel {
+crate::wire::unit_enum_deserialize!(Channel {
     Phone = "phone",
     FrontDesk = "front_desk",
     App = "app",
@@ -173,7 +172,7 @@ pub enum ReporterKind {
     /// Anonymous 匿名: no name or phone is kept.
     Anonymous,
 }
-crate::tagged::unit_enum_deserialize!(ReporterKind {
+crate::wire::unit_enum_deserialize!(ReporterKind {
     Owner = "owner",
     Tenant = "tenant",
     Colleague = "colleague",
@@ -223,6 +222,48 @@ pub struct AspectScores {
     /// Quality 维修质量.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quality: Option<u8>,
+}
+
+/// The six SLA clocks, in the order of the workflow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ClockKind {
+    /// Registration → dispatch 派单时效.
+    Dispatch,
+    /// Dispatch → accepted by a worker 接单时效.
+    Accept,
+    /// Registration → arrival on site 到场时效.
+    Arrive,
+    /// Registration → completion 完成时效.
+    Complete,
+    /// Completion → reply to the reporter 回复时效.
+    Reply,
+    /// Reply → callback 回访时效.
+    Callback,
+}
+crate::wire::unit_enum_deserialize!(ClockKind {
+    Dispatch = "dispatch",
+    Accept = "accept",
+    Arrive = "arrive",
+    Complete = "complete",
+    Reply = "reply",
+    Callback = "callback",
+});
+crate::wire::read_by_deserialize!(ClockKind);
+
+impl ClockKind {
+    /// Stable snake_case name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ClockKind::Dispatch => "dispatch",
+            ClockKind::Accept => "accept",
+            ClockKind::Arrive => "arrive",
+            ClockKind::Complete => "complete",
+            ClockKind::Reply => "reply",
+            ClockKind::Callback => "callback",
+        }
+    }
 }
 
 /// How a closed request was closed; a closed request always carries its closure.
@@ -287,7 +328,7 @@ pub enum Stage {
         /// The worker.
         assignee: String,
         /// When the worker arrived 到场.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         arrived_at: Instant,
     },
     /// On hold 暂停, from accepted or in progress; resuming returns there.
@@ -298,12 +339,12 @@ pub enum Stage {
         assignee: String,
         /// Arrival on site, if it happened before the hold.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[serde(serialize_with = "crate::instant::ser_opt")]
+        #[serde(serialize_with = "crate::time::ser_opt")]
         arrived_at: Option<Instant>,
         /// Why.
         reason: HoldReason,
         /// Since when.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         since: Instant,
     },
     /// Completed 完工 by the department; the centre must reply.
@@ -411,7 +452,7 @@ pub enum Step {
     /// Close without work 主动结单.
     CloseWithoutWork,
 }
-crate::tagged::unit_enum_deserialize!(Step {
+crate::wire::unit_enum_deserialize!(Step {
     Register = "register",
     Dispatch = "dispatch",
     Accept = "accept",
@@ -730,22 +771,31 @@ pub enum Change {
         /// Who is to be told.
         notify: Role,
         /// When the threshold was crossed.
-        #[serde(serialize_with = "crate::instant::ser")]
+        #[serde(serialize_with = "crate::time::ser")]
         due_at: Instant,
     },
 }
 
-// The internally tagged enums read as serde's derive would read them (crate::tagged): same
+// The internally tagged enums read as serde's derive would read them (crate::wire): same
 // accepted forms, same values, same messages; the field lists mirror the enums above
 // (`[default]` where the field has `#[serde(default)]`).
-crate::tagged::tagged_deserialize!(Closure by "by" {
+// Member types of the tagged enums (here and in fees' and the contract's).
+crate::wire::read_by_deserialize!(
+    AspectScores,
+    HoldReason,
+    NewRequest,
+    Closure,
+    CallbackOutcome
+);
+
+crate::wire::tagged_deserialize!(Closure by "by" {
     Satisfied = "satisfied" { rating: u8, comment: Option<String> [default] },
     Reply = "reply",
     Unreachable = "unreachable" { reason: String },
     WithoutWork = "without_work" { reason: String, duplicate_of: Option<String> [default] },
 });
 
-crate::tagged::tagged_deserialize!(Stage by "stage" {
+crate::wire::tagged_deserialize!(Stage by "stage" {
     Registered = "registered",
     Dispatched = "dispatched" { department: String, assignee: Option<String> [default] },
     Accepted = "accepted" { department: String, assignee: String },
@@ -763,7 +813,7 @@ crate::tagged::tagged_deserialize!(Stage by "stage" {
     Cancelled = "cancelled" { reason: String },
 });
 
-crate::tagged::tagged_deserialize!(CallbackOutcome by "outcome" {
+crate::wire::tagged_deserialize!(CallbackOutcome by "outcome" {
     Rated = "rated" {
         rating: u8,
         comment: Option<String> [default],
@@ -772,7 +822,7 @@ crate::tagged::tagged_deserialize!(CallbackOutcome by "outcome" {
     Unreachable = "unreachable",
 });
 
-crate::tagged::tagged_deserialize!(Command by "step" {
+crate::wire::tagged_deserialize!(Command by "step" {
     Dispatch = "dispatch" { department: String, assignee: Option<String> [default] },
     Accept = "accept",
     Arrive = "arrive",
@@ -795,7 +845,7 @@ crate::tagged::tagged_deserialize!(Command by "step" {
     },
 });
 
-crate::tagged::tagged_deserialize!(Change by "type" {
+crate::wire::tagged_deserialize!(Change by "type" {
     Registered = "registered" { request: NewRequest },
     Dispatched = "dispatched" { department: String, assignee: Option<String> [default] },
     Accepted = "accepted" { assignee: String },
@@ -845,8 +895,8 @@ pub struct Event {
     pub request: String,
     /// When it happened (the `now` of the command).
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub at: Instant,
     /// Who did it.
@@ -972,14 +1022,14 @@ pub struct ServiceRequest {
     pub details: NewRequest,
     /// When it was registered.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub registered_at: Instant,
     /// Time of the last workflow event; later commands may not be earlier.
     #[serde(
-        serialize_with = "crate::instant::ser",
-        deserialize_with = "crate::instant::de"
+        serialize_with = "crate::time::ser",
+        deserialize_with = "crate::time::de"
     )]
     pub last_event_at: Instant,
     /// Current stage.
@@ -1641,5 +1691,21 @@ impl Change {
             Change::ClosedWithoutWork { .. } => "closed_without_work",
             Change::Escalated { .. } => "escalated",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every unit-only enum here reads back the names its `Serialize` writes.
+    #[test]
+    fn unit_enums_read_their_own_names() {
+        crate::wire::assert_round_trip(ClockKind::ALL);
+        crate::wire::assert_round_trip(RequestKind::ALL);
+        crate::wire::assert_round_trip(Priority::ALL);
+        crate::wire::assert_round_trip(Channel::ALL);
+        crate::wire::assert_round_trip(ReporterKind::ALL);
+        crate::wire::assert_round_trip(Step::ALL);
     }
 }

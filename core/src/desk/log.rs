@@ -1,6 +1,6 @@
 //! Event logs 操作日志 as JSON Lines: one [`Event`] per line, each carrying its schema version.
 
-use crate::ticket::Event;
+use crate::desk::request::Event;
 
 /// A line of a log that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -1,5 +1,10 @@
-//! Internally tagged enums 内部标签枚举 (`{"step":"dispatch","department":"engineering"}`) read
-//! without serde's derive.
+//! The wire form 线上格式: the serde helpers the domain's types are read with. It depends on
+//! nothing of the domain: each domain module invokes the macros below for its own types
+//! ([`tagged_deserialize!`], [`unit_enum_deserialize!`], [`read_by_deserialize!`]) and tests
+//! its own enums with `assert_round_trip` (tests only).
+//!
+//! Internally tagged enums 内部标签枚举 (`{"step":"dispatch","department":"engineering"}`) are
+//! read without serde's derive.
 //!
 //! For `#[serde(tag = "...")]` serde derives a reader that buffers the object into its private
 //! `Content` tree and then reads every variant from that tree with a visitor of its own, for
@@ -156,7 +161,7 @@ impl<'de> Visitor<'de> for BufNewtype {
 }
 
 /// Reads any type from a [`Buf`], as serde's `ContentDeserializer` reads from `Content`.
-struct BufDeserializer(Buf);
+pub(crate) struct BufDeserializer(pub(crate) Buf);
 
 impl BufDeserializer {
     fn invalid_type(&self, exp: &dyn Expected) -> Error {
@@ -676,62 +681,20 @@ pub(crate) trait Read: Sized {
     fn read(value: Buf) -> Result<Self, Error>;
 }
 
-/// `Read` through the type's `Deserialize`.
+/// `Read` through the type's `Deserialize`, for the types given. Each module implements it
+/// for the member types of its own tagged enums.
 macro_rules! read_by_deserialize {
     ($($t:ty),* $(,)?) => {
-        $(impl Read for $t {
-            fn read(value: Buf) -> Result<Self, Error> {
-                <$t as Deserialize>::deserialize(BufDeserializer(value))
+        $(impl $crate::wire::Read for $t {
+            fn read(value: $crate::wire::Buf) -> Result<Self, $crate::wire::Error> {
+                <$t as serde::Deserialize>::deserialize($crate::wire::BufDeserializer(value))
             }
         })*
     };
 }
+pub(crate) use read_by_deserialize;
 
-read_by_deserialize!(
-    bool,
-    u8,
-    u32,
-    i32,
-    i64,
-    String,
-    Option<String>,
-    crate::ticket::AspectScores,
-    crate::ticket::HoldReason,
-    crate::ticket::NewRequest,
-    crate::ticket::Closure,
-    crate::ticket::CallbackOutcome,
-    crate::sla::ClockKind,
-    crate::role::Role,
-    crate::money::Money,
-    Vec<crate::fee::account::NewCharge>,
-    Vec<crate::fee::account::Allocation>,
-    crate::fee::schedule::AreaBasis,
-    crate::fee::schedule::Applies,
-    crate::fee::schedule::TierBounds,
-    crate::fee::schedule::ShareBasis,
-    crate::fee::schedule::UsagePer,
-    crate::fee::parking::ParkingTariff,
-);
-
-// Dates as chrono reads them, without chrono's parser (crate::instant).
-impl Read for chrono::NaiveDate {
-    fn read(value: Buf) -> Result<Self, Error> {
-        crate::instant::de_date(BufDeserializer(value))
-    }
-}
-
-// Instants as chrono reads them, without chrono's parser (crate::instant).
-impl Read for crate::calendar::Instant {
-    fn read(value: Buf) -> Result<Self, Error> {
-        crate::instant::de(BufDeserializer(value))
-    }
-}
-
-impl Read for Option<crate::calendar::Instant> {
-    fn read(value: Buf) -> Result<Self, Error> {
-        crate::instant::de_opt(BufDeserializer(value))
-    }
-}
+read_by_deserialize!(bool, u8, u32, i32, i64, String, Option<String>);
 
 /// Where one member's value goes: an `Option` filled once.
 pub(crate) trait Slot {
@@ -844,27 +807,27 @@ macro_rules! tagged_deserialize {
     }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                static TAG: $crate::tagged::Tag = $crate::tagged::Tag {
+                static TAG: $crate::wire::Tag = $crate::wire::Tag {
                     field: $tag,
                     expecting: concat!("internally tagged enum ", stringify!($ty)),
                     variants: &[$($name),*],
                 };
                 fn build(
                     variant: &'static str,
-                    rest: $crate::tagged::Rest,
-                ) -> Result<$ty, $crate::tagged::Error> {
+                    rest: $crate::wire::Rest,
+                ) -> Result<$ty, $crate::wire::Error> {
                     match variant {
-                        $($name => $crate::tagged::tagged_deserialize!(@variant $ty $variant rest
+                        $($name => $crate::wire::tagged_deserialize!(@variant $ty $variant rest
                             $(($inner))?
                             $({ $($field : $fty $([$default])?),* })?),)*
                         // VariantName only gives names of TAG.variants.
-                        other => Err(<$crate::tagged::Error as serde::de::Error>::unknown_variant(
+                        other => Err(<$crate::wire::Error as serde::de::Error>::unknown_variant(
                             other,
                             TAG.variants,
                         )),
                     }
                 }
-                $crate::tagged::deserialize(d, &TAG, build)
+                $crate::wire::deserialize(d, &TAG, build)
             }
         }
     };
@@ -880,17 +843,17 @@ macro_rules! tagged_deserialize {
         $rest.fields(
             concat!("struct variant ", stringify!($ty), "::", stringify!($variant)),
             &[$(stringify!($field)),*],
-            &[$($crate::tagged::tagged_deserialize!(@default $($default)?)),*],
+            &[$($crate::wire::tagged_deserialize!(@default $($default)?)),*],
             &mut [$(&mut $field),*],
         )?;
         Ok($ty::$variant {
-            $($field: $crate::tagged::tagged_deserialize!(@take $field $($default)?)),*
+            $($field: $crate::wire::tagged_deserialize!(@take $field $($default)?)),*
         })
     }};
     (@default default) => { true };
     (@default) => { false };
     (@take $field:ident default) => { $field.unwrap_or_default() };
-    (@take $field:ident) => { $crate::tagged::required($field, stringify!($field))? };
+    (@take $field:ident) => { $crate::wire::required($field, stringify!($field))? };
 }
 pub(crate) use tagged_deserialize;
 
@@ -940,7 +903,7 @@ macro_rules! unit_enum_deserialize {
     ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let i = $crate::tagged::unit_variant(
+                let i = $crate::wire::unit_variant(
                     d,
                     stringify!($ty),
                     concat!("enum ", stringify!($ty)),
@@ -963,55 +926,48 @@ macro_rules! unit_enum_deserialize {
 }
 pub(crate) use unit_enum_deserialize;
 
+/// Checks (in a module's tests) that every variant of a unit-only enum reads back from what
+/// its `Serialize` writes, from text and from buffered content: the wire names in the
+/// `unit_enum_deserialize!` list are the derive's.
+#[cfg(test)]
+pub(crate) fn assert_round_trip<T, const N: usize>(all: [T; N])
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + PartialEq + fmt::Debug,
+{
+    assert!(!all.is_empty());
+    for v in &all {
+        let text = serde_json::to_string(v).unwrap();
+        assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
+        let buf: Buf = serde_json::from_str(&text).unwrap();
+        assert_eq!(&T::deserialize(BufDeserializer(buf)).unwrap(), v, "{text}");
+    }
+}
+
 #[cfg(test)]
 mod unit_enum_tests {
     use super::{Buf, BufDeserializer};
-    use serde::de::DeserializeOwned;
     use serde::{Deserialize, Serialize};
     use std::fmt::Debug;
 
-    /// Every variant reads back from what its `Serialize` writes: the wire names in the
-    /// macro's lists are the derive's, for every enum read by `unit_enum_deserialize!`.
-    fn round_trip<T: Serialize + DeserializeOwned + PartialEq + Debug, const N: usize>(
-        all: [T; N],
-    ) {
-        assert!(!all.is_empty());
-        for v in &all {
-            let text = serde_json::to_string(v).unwrap();
-            assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
-            let buf: Buf = serde_json::from_str(&text).unwrap();
-            assert_eq!(&T::deserialize(BufDeserializer(buf)).unwrap(), v, "{text}");
-        }
+    /// An enum read by the macro, as the domain's are (the copy below is serde's derive).
+    #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Priority {
+        Emergency,
+        High,
+        Normal,
+        Low,
     }
+    crate::wire::unit_enum_deserialize!(Priority {
+        Emergency = "emergency",
+        High = "high",
+        Normal = "normal",
+        Low = "low",
+    });
 
     #[test]
-    fn every_unit_enum_reads_its_own_names() {
-        use crate::fee::{account, meter, schedule, unit};
-        round_trip(crate::role::Role::ALL);
-        round_trip(crate::sla::ClockKind::ALL);
-        round_trip(crate::sla::Timing::ALL);
-        round_trip(crate::sla::ClockState::ALL);
-        round_trip(crate::ticket::RequestKind::ALL);
-        round_trip(crate::ticket::Priority::ALL);
-        round_trip(crate::ticket::Channel::ALL);
-        round_trip(crate::ticket::ReporterKind::ALL);
-        round_trip(crate::ticket::Step::ALL);
-        round_trip(crate::survey::callback::GroupBy::ALL);
-        round_trip(crate::survey::servqual::Dimension::ALL);
-        round_trip(crate::money::Rounding::ALL);
-        round_trip(crate::money::RoundingUnit::ALL);
-        round_trip(unit::UnitState::ALL);
-        round_trip(account::AllocationOrder::ALL);
-        round_trip(account::LateFeeOrder::ALL);
-        round_trip(account::Part::ALL);
-        round_trip(meter::Measured::ALL);
-        round_trip(schedule::AreaBasis::ALL);
-        round_trip(schedule::Applies::ALL);
-        round_trip(schedule::TierBounds::ALL);
-        round_trip(schedule::ShareBasis::ALL);
-        round_trip(schedule::UsagePer::ALL);
-        round_trip(schedule::RoundingPoint::ALL);
-        round_trip(schedule::Collection::ALL);
+    fn an_enum_reads_its_own_names() {
+        super::assert_round_trip(Priority::ALL);
     }
 
     /// serde's derive of the same enum: the oracle for the messages.
@@ -1035,8 +991,8 @@ mod unit_enum_tests {
     #[derive(Debug, PartialEq, Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Holder {
-        p: Option<crate::ticket::Priority>,
-        q: crate::ticket::Priority,
+        p: Option<Priority>,
+        q: Priority,
     }
 
     fn outcome<T: Debug>(r: Result<T, serde_json::Error>) -> String {
@@ -1075,8 +1031,7 @@ mod unit_enum_tests {
             r#""\u0068igh""#,
         ];
         for input in inputs {
-            let ours =
-                serde_json::from_str::<crate::ticket::Priority>(input).map(|v| format!("{v:?}"));
+            let ours = serde_json::from_str::<Priority>(input).map(|v| format!("{v:?}"));
             let theirs = serde_json::from_str::<derived::Priority>(input).map(|v| format!("{v:?}"));
             assert_eq!(outcome(ours), outcome(theirs), "alone: {input}");
             for text in [
