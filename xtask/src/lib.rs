@@ -11,6 +11,8 @@
 //! Each generated file is a pure function of the tables: [`files`] lists them with their
 //! contents.
 
+pub mod reference;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use wuye_core::contract::schema;
@@ -129,6 +131,10 @@ pub fn files() -> Vec<(PathBuf, String)> {
         (
             PathBuf::from("docs/contract.manifest.json"),
             pretty(&manifest()),
+        ),
+        (
+            PathBuf::from("docs/reference.md"),
+            reference::page(&schema()),
         ),
     ]
 }
