@@ -1,6 +1,8 @@
 // Type declarations of the `wuye` package: every request and response of contract v1
 // (docs/contract.md). Names on the wire are snake_case; these types keep them as they are.
 
+import type { Failure, WuyeError } from './src/errors.js';
+
 // ---- scalars ------------------------------------------------------------------------------
 
 /** RFC 3339 instant with an explicit offset, whole seconds: "2026-09-30T16:00:00+08:00". */
@@ -1079,13 +1081,6 @@ export interface ExecuteArgs {
   now: Instant;
 }
 
-/** The error object of a failure response. */
-export interface Failure {
-  status: number;
-  code: string;
-  message: string;
-}
-
 /** One item of a batch result on the wire. */
 export type WireItem<T> = { ok: true; result: T } | { ok: false; error: Failure };
 
@@ -1151,56 +1146,9 @@ export type ContractResponse<T = unknown> =
   | { v: 1; ok: true; result: T }
   | { v: 1; ok: false; error: Failure };
 
-// ---- errors ---------------------------------------------------------------------------------------
+// ---- errors: the Status values and one WuyeError subclass per status (generated) -------------
 
-/** Stable status values. */
-export declare const Status: Readonly<{
-  OK: 0;
-  NULL_ARGUMENT: 1;
-  INVALID_UTF8: 2;
-  MALFORMED_JSON: 3;
-  UNSUPPORTED_VERSION: 4;
-  UNKNOWN_OPERATION: 5;
-  INVALID_REQUEST: 6;
-  REFUSED: 7;
-  NOT_FOUND: 8;
-  CONFLICT: 9;
-  CALENDAR: 10;
-  INVALID_CONFIG: 11;
-  INVALID_EVENT: 12;
-  INVALID_HANDLE: 13;
-  PANIC: 14;
-}>;
-export type StatusValue = (typeof Status)[keyof typeof Status];
-
-/** A failed call. */
-export declare class WuyeError extends Error {
-  constructor(status: number, code: string, message: string);
-  /** Stable status value. */
-  readonly status: number;
-  /** Finer stable code, e.g. "role_not_allowed", "year_not_covered", "unknown_field". */
-  readonly code: string;
-  /** The failure response JSON text as the library wrote it (absent for errors made in JS). */
-  readonly response?: string;
-  toJSON(): Failure;
-}
-export declare class NullArgumentError extends WuyeError {}
-export declare class InvalidUtf8Error extends WuyeError {}
-export declare class MalformedJsonError extends WuyeError {}
-export declare class UnsupportedVersionError extends WuyeError {}
-export declare class UnknownOperationError extends WuyeError {}
-export declare class InvalidRequestError extends WuyeError {}
-export declare class RefusedError extends WuyeError {}
-export declare class NotFoundError extends WuyeError {}
-export declare class ConflictError extends WuyeError {}
-export declare class CalendarError extends WuyeError {}
-export declare class InvalidConfigError extends WuyeError {}
-export declare class InvalidEventError extends WuyeError {}
-export declare class InvalidHandleError extends WuyeError {}
-export declare class PanicError extends WuyeError {}
-
-/** The WuyeError subclass for a failure object. */
-export declare function errorFromFailure(failure: Failure, response?: string): WuyeError;
+export * from './src/errors.js';
 
 // ---- the API -----------------------------------------------------------------------------------------
 

@@ -30,39 +30,30 @@ import {
   errorFromFailure,
   Status,
 } from './src/errors.js';
+import { OPERATIONS } from './src/operations.js';
 
 export * from './src/errors.js';
 
 /** The contract version this package speaks. */
 export const CONTRACT_VERSION = 1;
 
-// The WASM modules: glue (wasm-bindgen), init, and the operation prefixes each answers (the
-// same groups as MODULES in core/src/contract.rs). `desk` answers everything else and is
-// loaded at import; the rest load on demand. A module that `holdsDesk` is the desk with more
-// operations: an engine moves its desk there (see Engine) the first time it needs one of them.
+// The WASM modules, one per operation group of the contract: glue (wasm-bindgen) and init.
+// `desk` is loaded at import; the rest load on demand. A module that `holdsDesk` is the desk
+// with more operations: an engine moves its desk there (see Engine) the first time it needs
+// one of them.
 const MODULES = {
-  desk: { glue: deskGlue, init: initDesk, prefixes: [] },
-  fees: { glue: feesGlue, init: initFees, prefixes: ['fee.'] },
+  desk: { glue: deskGlue, init: initDesk },
+  fees: { glue: feesGlue, init: initFees },
   // The survey scores.
-  survey: {
-    glue: surveyGlue,
-    init: initSurvey,
-    prefixes: ['survey.servqual', 'survey.servperf', 'survey.csat', 'survey.nps', 'survey.proportion', 'survey.index', 'survey.value'],
-  },
+  survey: { glue: surveyGlue, init: initSurvey },
   // The desk with the service-log figures, which read the engine's requests.
-  reports: {
-    glue: reportsGlue,
-    init: initReports,
-    prefixes: ['survey.callbacks', 'survey.sample', 'kpi.'],
-    holdsDesk: true,
-  },
+  reports: { glue: reportsGlue, init: initReports, holdsDesk: true },
 };
 
+// The module that answers operation `op`: its group in the operation table (generated from
+// the contract's); the desk answers (refuses) any other name.
 function moduleOf(op) {
-  for (const [name, m] of Object.entries(MODULES)) {
-    if (m.prefixes.some((p) => op.startsWith(p))) return name;
-  }
-  return 'desk';
+  return Object.hasOwn(OPERATIONS, op) ? OPERATIONS[op].group : 'desk';
 }
 
 const isNode =

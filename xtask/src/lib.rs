@@ -11,6 +11,11 @@
 //! Each generated file is a pure function of the tables: [`files`] lists them with their
 //! contents.
 
+pub mod java;
+pub mod js;
+pub mod names;
+pub mod php;
+
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use wuye_core::contract::{Status, CONTRACT_VERSION, TABLE};
@@ -100,10 +105,14 @@ pub fn pretty(v: &Value) -> String {
 
 /// Every generated file: its path from the workspace root and its contents.
 pub fn files() -> Vec<(PathBuf, String)> {
-    vec![(
+    let mut files = vec![(
         PathBuf::from("docs/contract.manifest.json"),
         pretty(&manifest()),
-    )]
+    )];
+    files.extend(php::files());
+    files.extend(java::files());
+    files.extend(js::files());
+    files
 }
 
 /// The generated files whose committed copy differs from what [`files`] gives (missing

@@ -57,22 +57,7 @@ abstract class WuyeException extends \RuntimeException
      */
     public static function of(Status $status, string $errorCode, string $message, ?\Throwable $previous = null): self
     {
-        $class = match ($status) {
-            Status::NullArgument => NullArgumentException::class,
-            Status::InvalidUtf8 => InvalidUtf8Exception::class,
-            Status::MalformedJson => MalformedJsonException::class,
-            Status::UnsupportedVersion => UnsupportedVersionException::class,
-            Status::UnknownOperation => UnknownOperationException::class,
-            Status::InvalidRequest => InvalidRequestException::class,
-            Status::Refused => RefusedException::class,
-            Status::NotFound => NotFoundException::class,
-            Status::Conflict => ConflictException::class,
-            Status::Calendar => CalendarException::class,
-            Status::InvalidConfig => InvalidConfigException::class,
-            Status::InvalidEvent => InvalidEventException::class,
-            Status::InvalidHandle => InvalidHandleException::class,
-            Status::Panic, Status::Ok => PanicException::class,
-        };
+        $class = $status->exceptionClass() ?? PanicException::class;
         return new $class($errorCode, $message, $previous);
     }
 
