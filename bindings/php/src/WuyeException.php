@@ -10,7 +10,7 @@ namespace Wuye;
  *
  * ```php
  * try {
- *     $engine->execute('R1', Command::accept(), Actor::worker('w1'), $now);
+ *     $engine->requestExecute('R1', Command::accept(), Actor::worker('w1'), $now);
  * } catch (RefusedException $e) {
  *     echo $e->errorCode;   // "role_not_allowed", "illegal_step", "out_of_order", ...
  * }
@@ -63,7 +63,7 @@ abstract class WuyeException extends \RuntimeException
 
     /**
      * The exception for a contract `error` object (`{"status":7,"code":"...","message":"..."}`),
-     * e.g. an item of {@see Engine::executeBatch()}. A status this binding does not know
+     * e.g. an item of {@see Engine::requestExecuteBatch()}. A status this binding does not know
      * reads as a {@see PanicException}, as in the core library.
      *
      * @param array{status: int, code?: string, message?: string} $error
