@@ -1,6 +1,8 @@
 // Type declarations of the `wuye` package: every request and response of contract v1
 // (docs/contract.md). Names on the wire are snake_case; these types keep them as they are.
 
+import type { Failure, WuyeError } from './src/errors.js';
+
 // ---- scalars ------------------------------------------------------------------------------
 
 /** RFC 3339 instant with an explicit offset, whole seconds: "2026-09-30T16:00:00+08:00". */
@@ -664,7 +666,7 @@ export interface BillInputs {
   shared?: SharedCost[];
 }
 
-/** `bill` options: inline `schedule` and `units` (both or neither), inputs, `only` unit ids. */
+/** `feeBill` options: inline `schedule` and `units` (both or neither), inputs, `only` unit ids. */
 export type BillOptions = BillInputs &
   ({ schedule: Schedule; units: Unit[] } | { schedule?: undefined; units?: undefined }) & {
     only?: string[] | null;
@@ -1023,7 +1025,7 @@ export interface IndexArgs {
   items: { id: string; weight: Decimal }[];
   responses: (number | null)[][];
 }
-/** `engine.csat(answers, options)`: the scale (default 1–5) and the top boxes counted (default 2). */
+/** `engine.surveyCsat(answers, options)`: the scale (default 1–5) and the top boxes counted (default 2). */
 export interface CsatOptions {
   scale?: Scale;
   topBoxes?: number;
@@ -1077,13 +1079,6 @@ export interface ExecuteArgs {
   command: Command;
   actor: Actor;
   now: Instant;
-}
-
-/** The error object of a failure response. */
-export interface Failure {
-  status: number;
-  code: string;
-  message: string;
 }
 
 /** One item of a batch result on the wire. */
@@ -1151,56 +1146,9 @@ export type ContractResponse<T = unknown> =
   | { v: 1; ok: true; result: T }
   | { v: 1; ok: false; error: Failure };
 
-// ---- errors ---------------------------------------------------------------------------------------
+// ---- errors: the Status values and one WuyeError subclass per status (generated) -------------
 
-/** Stable status values. */
-export declare const Status: Readonly<{
-  OK: 0;
-  NULL_ARGUMENT: 1;
-  INVALID_UTF8: 2;
-  MALFORMED_JSON: 3;
-  UNSUPPORTED_VERSION: 4;
-  UNKNOWN_OPERATION: 5;
-  INVALID_REQUEST: 6;
-  REFUSED: 7;
-  NOT_FOUND: 8;
-  CONFLICT: 9;
-  CALENDAR: 10;
-  INVALID_CONFIG: 11;
-  INVALID_EVENT: 12;
-  INVALID_HANDLE: 13;
-  PANIC: 14;
-}>;
-export type StatusValue = (typeof Status)[keyof typeof Status];
-
-/** A failed call. */
-export declare class WuyeError extends Error {
-  constructor(status: number, code: string, message: string);
-  /** Stable status value. */
-  readonly status: number;
-  /** Finer stable code, e.g. "role_not_allowed", "year_not_covered", "unknown_field". */
-  readonly code: string;
-  /** The failure response JSON text as the library wrote it (absent for errors made in JS). */
-  readonly response?: string;
-  toJSON(): Failure;
-}
-export declare class NullArgumentError extends WuyeError {}
-export declare class InvalidUtf8Error extends WuyeError {}
-export declare class MalformedJsonError extends WuyeError {}
-export declare class UnsupportedVersionError extends WuyeError {}
-export declare class UnknownOperationError extends WuyeError {}
-export declare class InvalidRequestError extends WuyeError {}
-export declare class RefusedError extends WuyeError {}
-export declare class NotFoundError extends WuyeError {}
-export declare class ConflictError extends WuyeError {}
-export declare class CalendarError extends WuyeError {}
-export declare class InvalidConfigError extends WuyeError {}
-export declare class InvalidEventError extends WuyeError {}
-export declare class InvalidHandleError extends WuyeError {}
-export declare class PanicError extends WuyeError {}
-
-/** The WuyeError subclass for a failure object. */
-export declare function errorFromFailure(failure: Failure, response?: string): WuyeError;
+export * from './src/errors.js';
 
 // ---- the API -----------------------------------------------------------------------------------------
 
@@ -1244,66 +1192,66 @@ export declare class Engine {
   callBytes(requestBytes: Uint8Array): Uint8Array;
   call<Op extends OperationName>(op: Op, args?: Operations[Op]['args']): Operations[Op]['result'];
 
-  info(): EngineInfo;
-  export(): EngineState;
+  engineInfo(): EngineInfo;
+  engineExport(): EngineState;
 
-  isWorkingDay(date: DateString): boolean;
-  workingDays(from: DateString, to: DateString): number;
-  addBusinessTime(start: Instant, seconds: Seconds): Instant;
-  between(from: Instant, to: Instant): Seconds;
-  nextWorkingInstant(at: Instant): Instant;
+  calendarIsWorkingDay(date: DateString): boolean;
+  calendarWorkingDays(from: DateString, to: DateString): number;
+  calendarAdd(start: Instant, seconds: Seconds): Instant;
+  calendarBetween(from: Instant, to: Instant): Seconds;
+  calendarNextWorkingInstant(at: Instant): Instant;
 
-  register(request: NewRequest, actor: Actor, now: Instant): Event[];
-  execute(id: string, command: Command, actor: Actor, now: Instant): Event[];
-  executeBatch(steps: ExecuteArgs[]): BatchItem[];
-  get(id: string): ServiceRequest;
+  requestRegister(request: NewRequest, actor: Actor, now: Instant): Event[];
+  requestExecute(id: string, command: Command, actor: Actor, now: Instant): Event[];
+  requestExecuteBatch(steps: ExecuteArgs[]): BatchItem[];
+  requestGet(id: string): ServiceRequest;
 
   slaStatus(id: string, asOf: Instant): SlaStatus;
   slaStatusBatch(ids: string[] | null | undefined, asOf: Instant): StatusItem[];
-  tick(now: Instant): Event[];
-  replay(events: Event[]): { applied: number; requests: number };
+  slaTick(now: Instant): Event[];
+  logReplay(events: Event[]): { applied: number; requests: number };
   slaStatusFromEvents(events: Event[], asOf: Instant): SlaStatus;
 
   // fees 收费: money and rates are decimal strings in and out, never JS numbers.
   /** Bills with traces; inline `schedule` + `units`, or the loaded estate. */
-  bill(period: Period, options?: BillOptions): BillsResult;
-  /** Loads an estate once for `billEstate` and `bill` without inline data. */
-  loadEstate(schedule: Schedule, units: Unit[]): LoadedEstate;
+  feeBill(period: Period, options?: BillOptions): BillsResult;
+  /** Loads an estate once for `feeBillEstate` and `feeBill` without inline data. */
+  feeLoadEstate(schedule: Schedule, units: Unit[]): LoadedEstate;
   /** Every line of the loaded estate, compactly; all or nothing. */
-  billEstate(period: Period, inputs?: BillInputs): CompactBills;
+  feeBillEstate(period: Period, inputs?: BillInputs): CompactBills;
   /** The charge for one temporary-parking stay. */
-  parkingCharge(tariff: ParkingTariff, entry: Instant, exit: Instant): ParkingResult;
+  feeParking(tariff: ParkingTariff, entry: Instant, exit: Instant): ParkingResult;
   /** Parts of `amount` by largest remainder; they sum exactly to it. */
-  apportion(amount: Money, weights: Decimal[]): Money[];
+  feeApportion(amount: Money, weights: Decimal[]): Money[];
   /** One command on an account; returns the new account and its events. */
-  accountExecute(account: Account, command: AccountCommand): AccountResult;
+  feeAccountExecute(account: Account, command: AccountCommand): AccountResult;
   /** Late fees as of a date, itemised per charge. */
-  lateFees(account: Account, asOf: DateString): LateFeesResult;
+  feeAccountLateFees(account: Account, asOf: DateString): LateFeesResult;
   /** Arrears ageing as of a date (bucket upper bounds, default [30, 90, 180, 365]). */
-  arrears(account: Account, asOf: DateString, buckets?: number[] | null): Ageing;
+  feeAccountArrears(account: Account, asOf: DateString, buckets?: number[] | null): Ageing;
 
   // surveys 满意度: pure figures from the answers; figures are exact decimal strings, null
   // over no answers. Refusals are RefusedError (7, invalid_survey).
   /** SERVQUAL gaps per item, dimension, overall and weighted (default: the standard 22 items, 1–7). */
-  servqual(args: SurveyArgs): ServqualResult;
+  surveyServqual(args: SurveyArgs): ServqualResult;
   /** SERVPERF: perceptions only. */
-  servperf(args: SurveyArgs): ServperfResult;
+  surveyServperf(args: SurveyArgs): ServperfResult;
   /** CSAT: top-box share with its Wilson interval, mean, distribution. */
-  csat(answers: number[], options?: CsatOptions): CsatResult;
+  surveyCsat(answers: number[], options?: CsatOptions): CsatResult;
   /** Net Promoter Score of 0–10 answers, with standard error, margin and interval. */
-  nps(answers: number[]): NpsResult;
+  surveyNps(answers: number[]): NpsResult;
   /** `count` of `total` in percent with its 95% Wilson interval. */
-  proportion(count: number, total: number): Proportion;
+  surveyProportion(count: number, total: number): Proportion;
   /** A 0–100 satisfaction index (ACSI-style). */
-  satisfactionIndex(args: IndexArgs): IndexResult;
+  surveyIndex(args: IndexArgs): IndexResult;
   /** Customer value and potential profit per service line. */
-  customerValue(lines: ServiceLine[]): ValueResult;
+  surveyValue(lines: ServiceLine[]): ValueResult;
 
   // satisfaction and KPIs from the service log: this engine's requests, or `events`.
   /** 回访满意率 and callback coverage, overall and by group. */
-  callbackSatisfaction(args: CallbackArgs): CallbackReport;
+  surveyCallbacks(args: CallbackArgs): CallbackReport;
   /** Service KPIs of the period. */
   kpiReport(args: KpiArgs): KpiReport;
   /** Reproducible callback sampling 回访抽样. */
-  callbackSample(args: SampleArgs): SampleResult;
+  surveySample(args: SampleArgs): SampleResult;
 }

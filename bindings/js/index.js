@@ -6,7 +6,7 @@
 //
 //   import { Engine } from 'wuye';
 //   const desk = new Engine();                       // standard desk, built-in calendar
-//   desk.workingDays('2026-10-01', '2026-10-31');    // 18
+//   desk.calendarWorkingDays('2026-10-01', '2026-10-31');    // 18
 //
 // Loading: the package is one WASM module per operation group of the contract (build.sh).
 // The service desk (`desk`: engine.*, calendar.*, request.*, sla.*, log.*) loads at import
@@ -30,39 +30,30 @@ import {
   errorFromFailure,
   Status,
 } from './src/errors.js';
+import { OPERATIONS } from './src/operations.js';
 
 export * from './src/errors.js';
 
 /** The contract version this package speaks. */
 export const CONTRACT_VERSION = 1;
 
-// The WASM modules: glue (wasm-bindgen), init, and the operation prefixes each answers (the
-// same groups as MODULES in core/src/contract.rs). `desk` answers everything else and is
-// loaded at import; the rest load on demand. A module that `holdsDesk` is the desk with more
-// operations: an engine moves its desk there (see Engine) the first time it needs one of them.
+// The WASM modules, one per operation group of the contract: glue (wasm-bindgen) and init.
+// `desk` is loaded at import; the rest load on demand. A module that `holdsDesk` is the desk
+// with more operations: an engine moves its desk there (see Engine) the first time it needs
+// one of them.
 const MODULES = {
-  desk: { glue: deskGlue, init: initDesk, prefixes: [] },
-  fees: { glue: feesGlue, init: initFees, prefixes: ['fee.'] },
+  desk: { glue: deskGlue, init: initDesk },
+  fees: { glue: feesGlue, init: initFees },
   // The survey scores.
-  survey: {
-    glue: surveyGlue,
-    init: initSurvey,
-    prefixes: ['survey.servqual', 'survey.servperf', 'survey.csat', 'survey.nps', 'survey.proportion', 'survey.index', 'survey.value'],
-  },
+  survey: { glue: surveyGlue, init: initSurvey },
   // The desk with the service-log figures, which read the engine's requests.
-  reports: {
-    glue: reportsGlue,
-    init: initReports,
-    prefixes: ['survey.callbacks', 'survey.sample', 'kpi.'],
-    holdsDesk: true,
-  },
+  reports: { glue: reportsGlue, init: initReports, holdsDesk: true },
 };
 
+// The module that answers operation `op`: its group in the operation table (generated from
+// the contract's); the desk answers (refuses) any other name.
 function moduleOf(op) {
-  for (const [name, m] of Object.entries(MODULES)) {
-    if (m.prefixes.some((p) => op.startsWith(p))) return name;
-  }
-  return 'desk';
+  return Object.hasOwn(OPERATIONS, op) ? OPERATIONS[op].group : 'desk';
 }
 
 const isNode =
@@ -245,7 +236,7 @@ export class Engine {
     }
   }
 
-  /** An engine restored from a state saved with `export()`. */
+  /** An engine restored from a state saved with `engineExport()`. */
   static fromState(state) {
     return new Engine({ state });
   }
@@ -354,51 +345,51 @@ export class Engine {
   // ---- engine -------------------------------------------------------------------------
 
   /** Contract and library version, number of requests, the operations. */
-  info() {
+  engineInfo() {
     return this.call('engine.info');
   }
 
   /** The whole engine state, to store and restore with `Engine.fromState`. */
-  export() {
+  engineExport() {
     return this.call('engine.export').state;
   }
 
   // ---- calendar -----------------------------------------------------------------------
 
   /** Whether a date ("YYYY-MM-DD") is a working day 工作日 (holidays, 调休 included). */
-  isWorkingDay(date) {
+  calendarIsWorkingDay(date) {
     return this.call('calendar.is_working_day', { date }).working;
   }
 
   /** Working days in the inclusive range `from..to`. */
-  workingDays(from, to) {
+  calendarWorkingDays(from, to) {
     return this.call('calendar.working_days', { from, to }).days;
   }
 
   /** The instant when `seconds` of business time have passed after `start`. */
-  addBusinessTime(start, seconds) {
+  calendarAdd(start, seconds) {
     return this.call('calendar.add', { start, seconds }).instant;
   }
 
   /** Business seconds between two instants. */
-  between(from, to) {
+  calendarBetween(from, to) {
     return this.call('calendar.between', { from, to }).seconds;
   }
 
   /** `at` itself if inside working hours, else the start of the next working window. */
-  nextWorkingInstant(at) {
+  calendarNextWorkingInstant(at) {
     return this.call('calendar.next_working_instant', { at }).instant;
   }
 
   // ---- requests -----------------------------------------------------------------------
 
   /** Registers a request 受理登记; returns its events. */
-  register(request, actor, now) {
+  requestRegister(request, actor, now) {
     return this.call('request.register', { request, actor, now }).events;
   }
 
   /** One workflow step on request `id`; returns its events. */
-  execute(id, command, actor, now) {
+  requestExecute(id, command, actor, now) {
     return this.call('request.execute', { id, command, actor, now }).events;
   }
 
@@ -406,14 +397,14 @@ export class Engine {
    * Several steps, each standing alone. Returns one item per step:
    * `{ok: true, events}` or `{ok: false, error}` with `error` a WuyeError.
    */
-  executeBatch(steps) {
+  requestExecuteBatch(steps) {
     return this.call('request.execute_batch', { steps }).results.map((item) =>
       item.ok ? { ok: true, events: item.result.events } : { ok: false, error: errorFromFailure(item.error) },
     );
   }
 
   /** The request as it stands. */
-  get(id) {
+  requestGet(id) {
     return this.call('request.get', { id }).request;
   }
 
@@ -435,12 +426,12 @@ export class Engine {
   }
 
   /** Records the escalations 升级 due by `now` (each once); returns them as events. */
-  tick(now) {
+  slaTick(now) {
     return this.call('sla.tick', { now }).events;
   }
 
   /** Applies recorded events, all or nothing. */
-  replay(events) {
+  logReplay(events) {
     return this.call('log.replay', { events });
   }
 
@@ -457,15 +448,15 @@ export class Engine {
   /**
    * Bills 账单 with traces for `period` ("2026-09", "2026-Q3", "2026", "2026-09-16..2026-09-30").
    * `options`: `schedule` and `units` (both, stateless) or neither (the estate loaded with
-   * `loadEstate`); the run's inputs `readings`, `usage`, `parking`, `shared`; `only` (unit ids).
+   * `feeLoadEstate`); the run's inputs `readings`, `usage`, `parking`, `shared`; `only` (unit ids).
    * Returns `{bills, total}`.
    */
-  bill(period, options = {}) {
+  feeBill(period, options = {}) {
     return this.call('fee.bill', { ...options, period });
   }
 
   /** Loads an estate's schedule and units into the engine once; returns `{units, items}`. */
-  loadEstate(schedule, units) {
+  feeLoadEstate(schedule, units) {
     return this.call('fee.load_estate', { schedule, units });
   }
 
@@ -473,17 +464,17 @@ export class Engine {
    * Every line of the loaded estate for `period`, compactly: `{period, lines: {unit, item,
    * amount}, total}` (parallel columns: unit index, item index, amount). All or nothing.
    */
-  billEstate(period, inputs = {}) {
+  feeBillEstate(period, inputs = {}) {
     return this.call('fee.bill_estate', { ...inputs, period });
   }
 
   /** The charge for one temporary-parking stay 临时停车: `{charge, text}`. */
-  parkingCharge(tariff, entry, exit) {
+  feeParking(tariff, entry, exit) {
     return this.call('fee.parking', { tariff, entry, exit });
   }
 
   /** Splits `amount` by `weights` by largest remainder 最大余数法; the parts sum to it. */
-  apportion(amount, weights) {
+  feeApportion(amount, weights) {
     return this.call('fee.apportion', { amount, weights }).parts;
   }
 
@@ -492,17 +483,17 @@ export class Engine {
    * `credit_note`, `waive_late_fee`, `apply_prepaid`): `{account, events}`. The account passed
    * in is not changed; keep the returned one (and store the events).
    */
-  accountExecute(account, command) {
+  feeAccountExecute(account, command) {
     return this.call('fee.account.execute', { account, command });
   }
 
   /** Late fees 滞纳金 of an account as of a date, itemised: `{late_fees, outstanding}`. */
-  lateFees(account, asOf) {
+  feeAccountLateFees(account, asOf) {
     return this.call('fee.account.late_fees', { account, as_of: asOf });
   }
 
   /** Arrears ageing 账龄 as of a date; `buckets` are upper bounds in days (default [30, 90, 180, 365]). */
-  arrears(account, asOf, buckets) {
+  feeAccountArrears(account, asOf, buckets) {
     const args = { account, as_of: asOf };
     if (buckets !== undefined && buckets !== null) args.buckets = buckets;
     return this.call('fee.account.arrears', args);
@@ -520,12 +511,12 @@ export class Engine {
    * 移情性), overall and weighted. `args`: `{responses, items?, scale?, weights?}` (items default
    * to the standard 22, the scale to 1–7).
    */
-  servqual(args) {
+  surveyServqual(args) {
     return this.call('survey.servqual', args);
   }
 
   /** SERVPERF 服务绩效: the SERVQUAL arguments, perceptions only. */
-  servperf(args) {
+  surveyServperf(args) {
     return this.call('survey.servperf', args);
   }
 
@@ -533,7 +524,7 @@ export class Engine {
    * CSAT 顾客满意度: the share of `answers` in the top boxes with its Wilson interval, the mean
    * and the distribution. `options`: `scale` (default `{min: 1, max: 5}`), `topBoxes` (default 2).
    */
-  csat(answers, options = {}) {
+  surveyCsat(answers, options = {}) {
     const { topBoxes, ...rest } = options;
     const args = { ...rest, answers };
     if (topBoxes !== undefined) args.top_boxes = topBoxes;
@@ -541,12 +532,12 @@ export class Engine {
   }
 
   /** Net Promoter Score 净推荐值 of 0–10 `answers`: NPS, standard error, margin, 95% interval. */
-  nps(answers) {
+  surveyNps(answers) {
     return this.call('survey.nps', { answers });
   }
 
   /** `count` of `total` 比例 in percent with its 95% Wilson interval 置信区间. */
-  proportion(count, total) {
+  surveyProportion(count, total) {
     return this.call('survey.proportion', { count, total });
   }
 
@@ -554,7 +545,7 @@ export class Engine {
    * A 0–100 satisfaction index 满意度指数 (ACSI-style). `args`: `{items: [{id, weight}],
    * responses: [[answer | null, …], …], scale?}` (scale default 1–10, weights sum to 100).
    */
-  satisfactionIndex(args) {
+  surveyIndex(args) {
     return this.call('survey.index', args);
   }
 
@@ -562,7 +553,7 @@ export class Engine {
    * Customer value 顾客价值 and potential profit 公司潜在利润 per service line (`{line, utility,
    * process_quality, price, access_cost, provision_cost}`, decimal strings): `{lines, total}`.
    */
-  customerValue(lines) {
+  surveyValue(lines) {
     return this.call('survey.value', { lines });
   }
 
@@ -576,7 +567,7 @@ export class Engine {
    * 'assignee', 'kind', 'month'). `{from, to, by?, threshold?, events?}`; `threshold` 1–5
    * defaults to the engine's satisfied threshold.
    */
-  callbackSatisfaction(args) {
+  surveyCallbacks(args) {
     return this.call('survey.callbacks', args);
   }
 
@@ -594,7 +585,7 @@ export class Engine {
    * (`rate` a percentage string such as "30"; `from`/`to` take this engine's requests closed in
    * the period). Returns `{considered, selected}` (selected ids in id order).
    */
-  callbackSample(args) {
+  surveySample(args) {
     return this.call('survey.sample', args);
   }
 }

@@ -11,6 +11,10 @@
 //! Each generated file is a pure function of the tables: [`files`] lists them with their
 //! contents.
 
+pub mod java;
+pub mod js;
+pub mod names;
+pub mod php;
 pub mod reference;
 
 use serde_json::{json, Value};
@@ -123,20 +127,22 @@ pub fn pretty(v: &Value) -> String {
 
 /// Every generated file: its path from the workspace root and its contents.
 pub fn files() -> Vec<(PathBuf, String)> {
-    vec![
+    let schema = schema();
+    let mut files = vec![
         (
             PathBuf::from("docs/contract.schema.json"),
-            schema::to_text(&schema()),
+            schema::to_text(&schema),
         ),
         (
             PathBuf::from("docs/contract.manifest.json"),
             pretty(&manifest()),
         ),
-        (
-            PathBuf::from("docs/reference.md"),
-            reference::page(&schema()),
-        ),
-    ]
+        (PathBuf::from("docs/reference.md"), reference::page(&schema)),
+    ];
+    files.extend(php::files());
+    files.extend(java::files());
+    files.extend(js::files());
+    files
 }
 
 /// The generated files whose committed copy differs from what [`files`] gives (missing

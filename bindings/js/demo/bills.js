@@ -63,7 +63,7 @@ export async function initBills({ attempt, show }) {
   ]);
   const fees = new Engine();
   const { schedule, units } = sample;
-  const loaded = fees.loadEstate(schedule, units);
+  const loaded = fees.feeLoadEstate(schedule, units);
   const itemName = Object.fromEntries(schedule.items.map((i) => [i.code, i.name]));
   const typeName = Object.fromEntries(schedule.unit_types.map((t) => [t.code, t.name]));
   const unitOf = Object.fromEntries(units.map((u) => [u.id, u]));
@@ -160,10 +160,10 @@ export async function initBills({ attempt, show }) {
   function runBills() {
     period = $('#bill-period').value.trim();
     const inputs = $('#bill-inputs').checked ? sample.inputs : {};
-    const result = attempt(() => fees.bill(period, inputs));
+    const result = attempt(() => fees.feeBill(period, inputs));
     if (!result) return false;
     // The same run compactly (what a host stores for a whole estate): it must agree.
-    const compact = attempt(() => fees.billEstate(period, inputs));
+    const compact = attempt(() => fees.feeBillEstate(period, inputs));
     if (!compact) return false;
     bills = result.bills;
     $('#bills').replaceChildren(
@@ -232,7 +232,7 @@ export async function initBills({ attempt, show }) {
     let account = { id: script.account, policy: schedule.account };
     const events = [];
     const exec = (command) => {
-      const r = attempt(() => fees.accountExecute(account, command));
+      const r = attempt(() => fees.feeAccountExecute(account, command));
       if (!r) return false;
       account = r.account;
       events.push(...r.events);
@@ -253,8 +253,8 @@ export async function initBills({ attempt, show }) {
       ...events.map((e) => el('li', { class: `ev ${e.type}` }, el('time', {}, e.date), el('span', { class: 'what' }, describe(e)))),
     );
     const asOf = f.get('asOf').trim();
-    const late = attempt(() => fees.lateFees(account, asOf));
-    const ageing = late && attempt(() => fees.arrears(account, asOf));
+    const late = attempt(() => fees.feeAccountLateFees(account, asOf));
+    const ageing = late && attempt(() => fees.feeAccountArrears(account, asOf));
     if (!late || !ageing) return false;
     $('#lf-asof').textContent = asOf;
     $('#late-fees').replaceChildren(

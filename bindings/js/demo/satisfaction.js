@@ -107,7 +107,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
       const { from, to } = dayPeriod(day.date);
       return [from.slice(0, 10), to.slice(0, 10)];
     }
-    const requests = Object.values(engine.export().requests).map((r) => r.request);
+    const requests = Object.values(engine.engineExport().requests).map((r) => r.request);
     if (!requests.length) return [$('#now').value.slice(0, 10), nextDay($('#now').value.slice(0, 10))];
     const first = requests.map((r) => r.registered_at.slice(0, 10)).sort()[0];
     const last = [...requests.map((r) => r.last_event_at.slice(0, 10)), $('#now').value.slice(0, 10)].sort().at(-1);
@@ -115,9 +115,9 @@ export async function initSatisfaction({ engine, events, attempt }) {
   }
 
   function setDefaults() {
-    if (!sourceChosen) $('#sat-source').value = engine.info().requests > 0 ? 'console' : 'sample';
+    if (!sourceChosen) $('#sat-source').value = engine.engineInfo().requests > 0 ? 'console' : 'sample';
     if (!periodEdited) [$('#sat-from').value, $('#sat-to').value] = defaultPeriod();
-    const n = engine.info().requests;
+    const n = engine.engineInfo().requests;
     $('#sat-source-note').textContent =
       source() === 'sample'
         ? `示例日 ${day.title}: ${day.steps.length} steps played on an engine in this page` +
@@ -209,7 +209,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
     const args = { seed, ...period() };
     if ($('#sample-mode').value === 'rate') args.rate = value;
     else args.size = /^\d+$/.test(value) ? Number(value) : value;
-    const r = attempt(() => sourceEngine().callbackSample(args));
+    const r = attempt(() => sourceEngine().surveySample(args));
     if (!r) return false;
     $('#sample-result').textContent = `抽中 ${r.selected.length} / ${r.considered} 件已关闭工单 selected of the closed requests`;
     $('#sample-ids').replaceChildren(...r.selected.map((id) => el('li', {}, id)));
@@ -224,7 +224,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
     const h = $('#sat-households').value.trim();
     const households = h === '' ? null : /^\d+$/.test(h) ? Number(h) : h;
     const e = sourceEngine();
-    const r = attempt(() => e.callbackSatisfaction({ ...period(), by, threshold }));
+    const r = attempt(() => e.surveyCallbacks({ ...period(), by, threshold }));
     if (!r) return false;
     const k = attempt(() => e.kpiReport({ ...period(), households }));
     if (!k) return false;
@@ -232,7 +232,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
     // the log would run): they must agree.
     const log = sourceEvents();
     const checker = new Engine();
-    const again = attempt(() => checker.callbackSatisfaction({ ...period(), by, threshold, events: log }));
+    const again = attempt(() => checker.surveyCallbacks({ ...period(), by, threshold, events: log }));
     checker.free();
     renderCallbacks(r);
     renderKpis(k);
@@ -257,7 +257,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
   }
 
   function runNps() {
-    const r = attempt(() => engine.nps(answers($('#nps-answers').value)));
+    const r = attempt(() => engine.surveyNps(answers($('#nps-answers').value)));
     if (!r) return false;
     const share = (s) => `${s.count} (${s.percent === null ? '—' : `${s.percent}%`})`;
     $('#nps-value').textContent = dash(r.nps);
@@ -274,7 +274,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
     const [min, max] = $('#csat-scale').value.split('-').map(Number);
     const top = $('#csat-top').value.trim();
     const r = attempt(() =>
-      engine.csat(answers($('#csat-answers').value), { scale: { min, max }, topBoxes: /^\d+$/.test(top) ? Number(top) : top }),
+      engine.surveyCsat(answers($('#csat-answers').value), { scale: { min, max }, topBoxes: /^\d+$/.test(top) ? Number(top) : top }),
     );
     if (!r) return false;
     $('#csat-value').textContent = pct(r.csat);
@@ -293,8 +293,8 @@ export async function initSatisfaction({ engine, events, attempt }) {
   function runServqual() {
     const q = survey.servqual;
     const args = { scale: q.scale, responses: q.responses }; // the standard 22 items
-    const r = attempt(() => engine.servqual(args));
-    const perf = r && attempt(() => engine.servperf(args));
+    const r = attempt(() => engine.surveyServqual(args));
+    const perf = r && attempt(() => engine.surveyServperf(args));
     if (!r || !perf) return false;
     const span = q.scale.max - q.scale.min;
     $('#sq-title').textContent = `${q.title} · ${r.respondents} 位受访者 respondents`;

@@ -345,10 +345,10 @@ test('a page downloads the desk module with the package and the fee module only 
   const before = await page.evaluate(() => {
     const e = new window.wuye.Engine();
     const loaded = window.wuye.isModuleLoaded('fees');
-    const working = e.isWorkingDay('2026-10-10');
+    const working = e.calendarIsWorkingDay('2026-10-10');
     let refused;
     try {
-      e.apportion('1.00', ['1', '2']);
+      e.feeApportion('1.00', ['1', '2']);
     } catch (err) {
       refused = `${err.name} ${err.status} ${err.code}: ${err.message}`;
     }
@@ -366,7 +366,7 @@ test('a page downloads the desk module with the package and the fee module only 
   const after = await page.evaluate(async () => {
     await window.wuye.loadModule('fees');
     const e = new window.wuye.Engine();
-    const parts = e.apportion('1.00', ['1', '2']);
+    const parts = e.feeApportion('1.00', ['1', '2']);
     e.free();
     return { loaded: window.wuye.isModuleLoaded('fees'), parts };
   });
@@ -377,18 +377,18 @@ test('a page downloads the desk module with the package and the fee module only 
   const reports = await page.evaluate(async () => {
     const period = { from: '2026-09-30T00:00:00+08:00', to: '2026-10-01T00:00:00+08:00' };
     const e = new window.wuye.Engine();
-    const state = JSON.stringify(e.export());
+    const state = JSON.stringify(e.engineExport());
     let refused;
     try {
       e.kpiReport(period);
     } catch (err) {
       refused = `${err.name} ${err.status} ${err.code}`;
     }
-    const untouched = JSON.stringify(e.export()) === state;
+    const untouched = JSON.stringify(e.engineExport()) === state;
     await window.wuye.loadModule('reports');
     const registered = e.kpiReport(period).requests.registered;
-    const after = JSON.stringify(e.export()) === state;
-    const working = e.isWorkingDay('2026-10-10');
+    const after = JSON.stringify(e.engineExport()) === state;
+    const working = e.calendarIsWorkingDay('2026-10-10');
     e.free();
     return { refused, untouched, registered, after, working };
   });

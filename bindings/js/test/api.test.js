@@ -66,7 +66,7 @@ describe('versions and raw calls', () => {
     assert.equal(CONTRACT_VERSION, 1);
     assert.equal(libraryVersion(), '0.1.0');
     const e = new Engine();
-    const info = e.info();
+    const info = e.engineInfo();
     assert.equal(info.contract_version, 1);
     assert.equal(info.library_version, '0.1.0');
     assert.equal(info.requests, 0);
@@ -111,25 +111,25 @@ describe('versions and raw calls', () => {
 describe('calendar', () => {
   const e = new Engine();
   test('working days, holidays and make-up days', () => {
-    assert.equal(e.isWorkingDay('2026-10-10'), true); // 调休 Saturday
-    assert.equal(e.isWorkingDay('2026-10-01'), false); // 国庆节
-    assert.equal(e.isWorkingDay('2026-10-08'), true);
+    assert.equal(e.calendarIsWorkingDay('2026-10-10'), true); // 调休 Saturday
+    assert.equal(e.calendarIsWorkingDay('2026-10-01'), false); // 国庆节
+    assert.equal(e.calendarIsWorkingDay('2026-10-08'), true);
     // October 2026: 22 weekdays - Oct 1, 2, 5, 6, 7 + Saturday Oct 10 = 18.
-    assert.equal(e.workingDays('2026-10-01', '2026-10-31'), 18);
+    assert.equal(e.calendarWorkingDays('2026-10-01', '2026-10-31'), 18);
   });
   test('business time', () => {
     // 30 min on Sep 30, the holiday, 30 min on Oct 8 from 08:30.
-    assert.equal(e.addBusinessTime(T('2026-09-30T17:00:00'), 3600), T('2026-10-08T09:00:00'));
+    assert.equal(e.calendarAdd(T('2026-09-30T17:00:00'), 3600), T('2026-10-08T09:00:00'));
     // 16 business hours from Sep 30 16:00: 1.5 h + 7.5 h (Oct 8) + 7 h (Oct 9) -> 17:00.
-    assert.equal(e.addBusinessTime(T('2026-09-30T16:00:00'), 16 * 3600), T('2026-10-09T17:00:00'));
-    assert.equal(e.between(T('2026-09-30T16:00:00'), T('2026-10-09T17:00:00')), 57600);
-    assert.equal(e.nextWorkingInstant(T('2026-10-01T10:00:00')), T('2026-10-08T08:30:00'));
+    assert.equal(e.calendarAdd(T('2026-09-30T16:00:00'), 16 * 3600), T('2026-10-09T17:00:00'));
+    assert.equal(e.calendarBetween(T('2026-09-30T16:00:00'), T('2026-10-09T17:00:00')), 57600);
+    assert.equal(e.calendarNextWorkingInstant(T('2026-10-01T10:00:00')), T('2026-10-08T08:30:00'));
   });
   test('a year without data is a CalendarError, never a guess', () => {
-    const err = throwsWith(() => e.isWorkingDay('2027-01-04'), CalendarError, 10, 'year_not_covered');
+    const err = throwsWith(() => e.calendarIsWorkingDay('2027-01-04'), CalendarError, 10, 'year_not_covered');
     assert.equal(err.message, 'the calendar has no data for year 2027');
-    throwsWith(() => e.workingDays('2026-10-31', '2026-10-01'), CalendarError, 10, 'reversed_range');
-    throwsWith(() => e.addBusinessTime(T('2026-10-08T09:00:00'), 0), CalendarError, 10, 'invalid_duration');
+    throwsWith(() => e.calendarWorkingDays('2026-10-31', '2026-10-01'), CalendarError, 10, 'reversed_range');
+    throwsWith(() => e.calendarAdd(T('2026-10-08T09:00:00'), 0), CalendarError, 10, 'invalid_duration');
   });
 });
 
@@ -138,12 +138,12 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   const clocks = (asOf) => Object.fromEntries(e.slaStatus('R-0930', asOf).cycles[0].clocks.map((c) => [c.clock, c]));
 
   test('register, with Chinese text round-tripped', () => {
-    const events = e.register(repair, agent, T('2026-09-30T16:00:00'));
+    const events = e.requestRegister(repair, agent, T('2026-09-30T16:00:00'));
     assert.equal(events.length, 1);
     assert.equal(events[0].change.type, 'registered');
     assert.deepEqual(events[0].change.request, repair);
-    assert.equal(e.get('R-0930').details.description, '卫生间天花板漏水，楼上疑似水管渗漏');
-    assert.equal(e.get('R-0930').details.reporter.name, '李先生');
+    assert.equal(e.requestGet('R-0930').details.description, '卫生间天花板漏水，楼上疑似水管渗漏');
+    assert.equal(e.requestGet('R-0930').details.reporter.name, '李先生');
   });
 
   test('the complete clock: 16 business hours -> 2026-10-09 17:00', () => {
@@ -159,13 +159,13 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   });
 
   test('dispatch, accept, arrive, hold', () => {
-    const [d] = e.execute('R-0930', { step: 'dispatch', department: 'engineering', assignee: 'w01' }, dispatcher, T('2026-09-30T16:10:00'));
+    const [d] = e.requestExecute('R-0930', { step: 'dispatch', department: 'engineering', assignee: 'w01' }, dispatcher, T('2026-09-30T16:10:00'));
     assert.deepEqual(d.change, { type: 'dispatched', department: 'engineering', assignee: 'w01' });
-    assert.equal(e.execute('R-0930', { step: 'accept' }, worker, T('2026-09-30T16:20:00'))[0].change.type, 'accepted');
-    assert.equal(e.execute('R-0930', { step: 'arrive' }, worker, T('2026-09-30T16:50:00'))[0].change.type, 'arrived');
-    const [h] = e.execute('R-0930', { step: 'hold', reason: 'waiting_for_parts' }, worker, T('2026-09-30T17:00:00'));
+    assert.equal(e.requestExecute('R-0930', { step: 'accept' }, worker, T('2026-09-30T16:20:00'))[0].change.type, 'accepted');
+    assert.equal(e.requestExecute('R-0930', { step: 'arrive' }, worker, T('2026-09-30T16:50:00'))[0].change.type, 'arrived');
+    const [h] = e.requestExecute('R-0930', { step: 'hold', reason: 'waiting_for_parts' }, worker, T('2026-09-30T17:00:00'));
     assert.deepEqual(h.change, { type: 'held', reason: 'waiting_for_parts' });
-    const stage = e.get('R-0930').stage;
+    const stage = e.requestGet('R-0930').stage;
     assert.equal(stage.stage, 'on_hold');
     assert.equal(stage.since, T('2026-09-30T17:00:00'));
   });
@@ -178,8 +178,8 @@ describe('a full repair lifecycle with a hold across National Day', () => {
     assert.equal(c.complete.deadline, null);
     assert.equal(c.arrive.state, 'met');
     assert.equal(c.arrive.elapsed_seconds, 3000);
-    assert.deepEqual(e.tick(T('2026-10-08T10:00:00')), []);
-    e.execute('R-0930', { step: 'resume' }, worker, T('2026-10-08T14:00:00'));
+    assert.deepEqual(e.slaTick(T('2026-10-08T10:00:00')), []);
+    e.requestExecute('R-0930', { step: 'resume' }, worker, T('2026-10-08T14:00:00'));
     // 15 h left from Oct 8 14:00: 3.5 h + 7.5 h (Oct 9) + 3.5 h + 30 min on Saturday Oct 10.
     c = clocks(T('2026-10-09T09:00:00'));
     assert.equal(c.complete.state, 'running');
@@ -188,9 +188,9 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   });
 
   test('complete, reply, callback: closed satisfied, every clock met', () => {
-    e.execute('R-0930', { step: 'complete', note: '更换角阀，已试水' }, worker, T('2026-10-09T15:00:00'));
-    e.execute('R-0930', { step: 'reply', note: '已电话告知业主维修完成' }, agent, T('2026-10-09T16:00:00'));
-    const [cb] = e.execute(
+    e.requestExecute('R-0930', { step: 'complete', note: '更换角阀，已试水' }, worker, T('2026-10-09T15:00:00'));
+    e.requestExecute('R-0930', { step: 'reply', note: '已电话告知业主维修完成' }, agent, T('2026-10-09T16:00:00'));
+    const [cb] = e.requestExecute(
       'R-0930',
       { step: 'callback', outcome: 'rated', rating: 5, comment: '师傅很专业', aspects: { speed: 5, attitude: 5, quality: 5 } },
       agent,
@@ -198,7 +198,7 @@ describe('a full repair lifecycle with a hold across National Day', () => {
     );
     assert.equal(cb.change.type, 'callback_rated');
     assert.equal(cb.change.satisfied, true);
-    assert.deepEqual(e.get('R-0930').stage, { stage: 'closed', closure: { by: 'satisfied', rating: 5, comment: '师傅很专业' } });
+    assert.deepEqual(e.requestGet('R-0930').stage, { stage: 'closed', closure: { by: 'satisfied', rating: 5, comment: '师傅很专业' } });
     const c = clocks(T('2026-10-12T10:00:00'));
     for (const k of ['dispatch', 'accept', 'arrive', 'complete', 'reply', 'callback']) assert.equal(c[k].state, 'met', k);
     assert.equal(c.complete.elapsed_seconds, 34200); // 1 h + 3.5 h + 5 h
@@ -208,10 +208,10 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   });
 
   test('export and restore give the same answers', () => {
-    const state = e.export();
+    const state = e.engineExport();
     assert.ok(state.requests['R-0930']);
     const copy = Engine.fromState(state);
-    assert.deepEqual(copy.get('R-0930'), e.get('R-0930'));
+    assert.deepEqual(copy.requestGet('R-0930'), e.requestGet('R-0930'));
     assert.deepEqual(copy.slaStatus('R-0930', T('2026-10-12T10:00:00')), e.slaStatus('R-0930', T('2026-10-12T10:00:00')));
     copy.free();
   });
@@ -220,11 +220,11 @@ describe('a full repair lifecycle with a hold across National Day', () => {
 describe('batches, ticks, replay and status from events', () => {
   const e = new Engine();
   const high = { ...repair, id: 'R1', priority: 'high', description: '厨房水管爆裂' };
-  e.register(high, agent, T('2026-03-02T08:55:00'));
-  e.execute('R1', { step: 'dispatch', department: 'engineering', assignee: 'w1' }, dispatcher, T('2026-03-02T09:00:00'));
+  e.requestRegister(high, agent, T('2026-03-02T08:55:00'));
+  e.requestExecute('R1', { step: 'dispatch', department: 'engineering', assignee: 'w1' }, dispatcher, T('2026-03-02T09:00:00'));
 
   test('tick records the 80% escalation of the accept clock once (15 min from 09:00 -> 09:12)', () => {
-    const [esc] = e.tick(T('2026-03-02T09:13:00'));
+    const [esc] = e.slaTick(T('2026-03-02T09:13:00'));
     assert.deepEqual(esc.change, {
       type: 'escalated',
       cycle: 0,
@@ -234,12 +234,12 @@ describe('batches, ticks, replay and status from events', () => {
       due_at: T('2026-03-02T09:12:00'),
     });
     assert.equal(esc.actor.role, 'system');
-    assert.deepEqual(e.tick(T('2026-03-02T09:13:00')), []);
+    assert.deepEqual(e.slaTick(T('2026-03-02T09:13:00')), []);
   });
 
-  test('executeBatch: each step stands alone, errors as WuyeError', () => {
+  test('requestExecuteBatch: each step stands alone, errors as WuyeError', () => {
     const w1 = { role: 'worker', id: 'w1' };
-    const items = e.executeBatch([
+    const items = e.requestExecuteBatch([
       { id: 'R1', command: { step: 'accept' }, actor: w1, now: T('2026-03-02T09:25:00') },
       { id: 'R1', command: { step: 'arrive' }, actor: w1, now: T('2026-03-02T09:40:00') },
       { id: 'R1', command: { step: 'complete' }, actor: { role: 'worker', id: 'w2' }, now: T('2026-03-02T09:50:00') },
@@ -289,14 +289,14 @@ describe('batches, ticks, replay and status from events', () => {
     const s = e.slaStatusFromEvents([reg], T('2026-03-02T11:30:00'));
     assert.deepEqual(s.cycles[0].clocks[0].deadline, T('2026-03-02T14:30:00'));
     assert.equal(s.cycles[0].clocks[0].remaining_seconds, 5400);
-    assert.deepEqual(e.replay([reg]), { applied: 1, requests: 2 });
-    assert.equal(e.get('R3').details.location.common_area, '小区');
+    assert.deepEqual(e.logReplay([reg]), { applied: 1, requests: 2 });
+    assert.equal(e.requestGet('R3').details.location.common_area, '小区');
   });
 });
 
 describe('every error status a JS caller can meet', () => {
   const e = new Engine();
-  e.register(repair, agent, T('2026-09-30T16:00:00'));
+  e.requestRegister(repair, agent, T('2026-09-30T16:00:00'));
 
   test('2 invalid_utf8 (bytes only: JS strings are always encoded as UTF-8)', () => {
     const bad = new Uint8Array([...new TextEncoder().encode('{"v":1,"op":"engine.info'), 0xff, 0x22, 0x7d]);
@@ -320,17 +320,17 @@ describe('every error status a JS caller can meet', () => {
   });
   test('6 invalid_request: unknown, missing, wrong type, bad value', () => {
     throwsWith(() => e.call('calendar.is_working_day', { date: '2026-10-10', tz: '+08:00' }), InvalidRequestError, 6, 'unknown_field');
-    throwsWith(() => e.workingDays('2026-10-01', undefined), InvalidRequestError, 6, 'missing_field');
-    throwsWith(() => e.addBusinessTime(T('2026-10-08T09:00:00'), '3600'), InvalidRequestError, 6, 'wrong_type');
-    throwsWith(() => e.isWorkingDay('2026-02-30'), InvalidRequestError, 6, 'invalid_value');
+    throwsWith(() => e.calendarWorkingDays('2026-10-01', undefined), InvalidRequestError, 6, 'missing_field');
+    throwsWith(() => e.calendarAdd(T('2026-10-08T09:00:00'), '3600'), InvalidRequestError, 6, 'wrong_type');
+    throwsWith(() => e.calendarIsWorkingDay('2026-02-30'), InvalidRequestError, 6, 'invalid_value');
   });
   test('7 refused: role, stage, order', () => {
-    const err = throwsWith(() => e.execute('R-0930', { step: 'accept' }, agent, T('2026-09-30T16:05:00')), RefusedError, 7, 'role_not_allowed');
+    const err = throwsWith(() => e.requestExecute('R-0930', { step: 'accept' }, agent, T('2026-09-30T16:05:00')), RefusedError, 7, 'role_not_allowed');
     assert.equal(err.message, 'request R-0930: role agent may not accept');
     assert.ok(err.response.startsWith('{"v":1,"ok":false,"error":{"status":7,'));
-    throwsWith(() => e.execute('R-0930', { step: 'arrive' }, worker, T('2026-09-30T16:05:00')), RefusedError, 7, 'illegal_step');
+    throwsWith(() => e.requestExecute('R-0930', { step: 'arrive' }, worker, T('2026-09-30T16:05:00')), RefusedError, 7, 'illegal_step');
     throwsWith(
-      () => e.execute('R-0930', { step: 'dispatch', department: 'engineering' }, dispatcher, T('2026-09-30T15:00:00')),
+      () => e.requestExecute('R-0930', { step: 'dispatch', department: 'engineering' }, dispatcher, T('2026-09-30T15:00:00')),
       RefusedError,
       7,
       'out_of_order',
@@ -338,13 +338,13 @@ describe('every error status a JS caller can meet', () => {
     throwsWith(() => e.slaStatus('R-0930', T('2026-09-30T15:00:00')), RefusedError, 7, 'as_of_before_last_event');
   });
   test('8 not_found', () => {
-    throwsWith(() => e.get('NOPE'), NotFoundError, 8, 'unknown_request');
+    throwsWith(() => e.requestGet('NOPE'), NotFoundError, 8, 'unknown_request');
   });
   test('9 conflict', () => {
-    throwsWith(() => e.register(repair, agent, T('2026-09-30T16:01:00')), ConflictError, 9, 'duplicate_request');
+    throwsWith(() => e.requestRegister(repair, agent, T('2026-09-30T16:01:00')), ConflictError, 9, 'duplicate_request');
   });
   test('10 calendar', () => {
-    throwsWith(() => e.nextWorkingInstant(T('2027-03-01T09:00:00')), CalendarError, 10, 'year_not_covered');
+    throwsWith(() => e.calendarNextWorkingInstant(T('2027-03-01T09:00:00')), CalendarError, 10, 'year_not_covered');
   });
   test('11 invalid_config', () => {
     throwsWith(() => new Engine({ config: { satisfied_threshold: 6 } }), InvalidConfigError, 11, 'invalid_config');
@@ -353,7 +353,7 @@ describe('every error status a JS caller can meet', () => {
   test('12 invalid_event', () => {
     throwsWith(() => e.slaStatusFromEvents([], T('2026-10-01T00:00:00')), InvalidEventError, 12, 'bad_events');
     throwsWith(
-      () => e.replay([{ schema: 1, request: 'R-0930', at: T('2026-09-30T16:30:00'), actor: worker, change: { type: 'arrived' } }]),
+      () => e.logReplay([{ schema: 1, request: 'R-0930', at: T('2026-09-30T16:30:00'), actor: worker, change: { type: 'arrived' } }]),
       InvalidEventError,
       12,
       'event_mismatch',
@@ -364,12 +364,12 @@ describe('every error status a JS caller can meet', () => {
     f.free();
     assert.equal(f.freed, true);
     f.free(); // idempotent
-    throwsWith(() => f.info(), InvalidHandleError, 13, 'invalid_handle');
+    throwsWith(() => f.engineInfo(), InvalidHandleError, 13, 'invalid_handle');
     throwsWith(() => f.callJson('{"v":1,"op":"engine.info"}'), InvalidHandleError, 13, 'invalid_handle');
   });
   test('a refused call changes nothing', () => {
-    assert.equal(e.get('R-0930').stage.stage, 'registered');
-    assert.equal(e.info().requests, 1);
+    assert.equal(e.requestGet('R-0930').stage.stage, 'registered');
+    assert.equal(e.engineInfo().requests, 1);
   });
 });
 

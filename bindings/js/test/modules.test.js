@@ -24,8 +24,8 @@ test('the desk module loads at import, the fee module on the first fee call', ()
   assert.equal(isModuleLoaded('desk'), true);
   assert.equal(isModuleLoaded('fees'), false);
   const engine = new Engine();
-  assert.equal(engine.workingDays('2026-10-01', '2026-10-31'), 18);
-  assert.equal(engine.info().operations.length, 34, 'engine.info lists the whole contract');
+  assert.equal(engine.calendarWorkingDays('2026-10-01', '2026-10-31'), 18);
+  assert.equal(engine.engineInfo().operations.length, 34, 'engine.info lists the whole contract');
   assert.equal(isModuleLoaded('fees'), false);
   assert.equal(engine.callJson(APPORTION), PARTS);
   assert.equal(isModuleLoaded('fees'), true);
@@ -80,7 +80,7 @@ test('raw calls reach the module that answers them, failures before the operatio
   assert.match(callOnce('{"v":2}', APPORTION), /"code":"unsupported_version"/);
   // The estate loaded through one engine is that engine's.
   const other = new Engine();
-  assert.throws(() => other.billEstate('2026-09'), (e) => e.code === 'no_estate');
+  assert.throws(() => other.feeBillEstate('2026-09'), (e) => e.code === 'no_estate');
   assert.throws(() => engine.call('no.such'), UnknownOperationError);
   engine.free();
   other.free();

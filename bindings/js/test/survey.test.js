@@ -87,17 +87,17 @@ describe('survey scores 满意度', () => {
   const e = new Engine();
 
   test('proportion: 7 of 8 = 87.50% [52.91, 97.76]; 45 of 50 = 90.00% [78.63, 95.66]; none: null', () => {
-    const p = e.proportion(7, 8);
+    const p = e.surveyProportion(7, 8);
     assert.deepEqual(p, { count: 7, total: 8, percent: '87.50', interval: { low: '52.91', high: '97.76' } });
     assert.equal(typeof p.percent, 'string');
-    assert.deepEqual(share(e.proportion(45, 50)), [45, 50, '90.00', '78.63', '95.66']);
+    assert.deepEqual(share(e.surveyProportion(45, 50)), [45, 50, '90.00', '78.63', '95.66']);
     // No answers is "no data", never 0%.
-    assert.deepEqual(e.proportion(0, 0), { count: 0, total: 0, percent: null, interval: null });
-    throwsWith(() => e.proportion(3, 2), RefusedError, 7, 'invalid_survey', 'args: count 3 exceeds total 2');
+    assert.deepEqual(e.surveyProportion(0, 0), { count: 0, total: 0, percent: null, interval: null });
+    throwsWith(() => e.surveyProportion(3, 2), RefusedError, 7, 'invalid_survey', 'args: count 3 exceeds total 2');
   });
 
   test('CSAT: fours and fives 6 of 10 = 60.00% [31.26, 83.19], mean 3.6; a 1–7 scale, top box only', () => {
-    const r = e.csat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1]);
+    const r = e.surveyCsat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1]);
     assert.deepEqual(r, {
       scale: { min: 1, max: 5 },
       top_boxes: 2,
@@ -107,27 +107,27 @@ describe('survey scores 满意度', () => {
       csat: { count: 6, total: 10, percent: '60.00', interval: { low: '31.26', high: '83.19' } },
     });
     // 7s only on 1–7: 3 of 8 = 37.50%; mean 45/8 = 5.6250; Wilson 3 of 8 → 13.68 … 69.43.
-    const seven = e.csat([7, 6, 7, 5, 4, 7, 6, 3], { scale: { min: 1, max: 7 }, topBoxes: 1 });
+    const seven = e.surveyCsat([7, 6, 7, 5, 4, 7, 6, 3], { scale: { min: 1, max: 7 }, topBoxes: 1 });
     assert.equal(seven.top_boxes, 1);
     assert.equal(seven.mean, '5.6250');
     assert.deepEqual(share(seven.csat), [3, 8, '37.50', '13.68', '69.43']);
-    const none = e.csat([]);
+    const none = e.surveyCsat([]);
     assert.equal(none.mean, null);
     assert.deepEqual(share(none.csat), [0, 0, null, null, null]);
-    throwsWith(() => e.csat([5, 4, 6]), RefusedError, 7, 'invalid_survey', 'answers[2]: answer 6 is outside the scale 1–5');
+    throwsWith(() => e.surveyCsat([5, 4, 6]), RefusedError, 7, 'invalid_survey', 'answers[2]: answer 6 is outside the scale 1–5');
     throwsWith(
-      () => e.csat([5], { topBoxes: 5 }),
+      () => e.surveyCsat([5], { topBoxes: 5 }),
       RefusedError,
       7,
       'invalid_survey',
       'top_boxes: 5 top boxes on the 5-point scale 1–5: give 1 to 4',
     );
     // An option the contract does not know is refused, never ignored.
-    throwsWith(() => e.csat([5], { topBox: 1 }), InvalidRequestError, 6, 'unknown_field');
+    throwsWith(() => e.surveyCsat([5], { topBox: 1 }), InvalidRequestError, 6, 'unknown_field');
   });
 
   test('NPS: 5 promoters, 3 detractors of 10 = 20.00 ± 54.03 [−34.04, 74.04]; clamped at −100', () => {
-    const r = e.nps([10, 10, 9, 9, 9, 8, 7, 6, 3, 0]);
+    const r = e.surveyNps([10, 10, 9, 9, 9, 8, 7, 6, 3, 0]);
     assert.deepEqual(r, {
       answers: 10,
       distribution: [1, 0, 0, 1, 0, 0, 1, 1, 1, 3, 2],
@@ -140,11 +140,11 @@ describe('survey scores 满意度', () => {
       interval: { low: '-34.04', high: '74.04' },
     });
     // P 1, D 4 of 5: −60.00; SE √1280 = 35.7771…; margin 70.1231…; low clamped to −100.00.
-    const low = e.nps([0, 3, 6, 6, 9]);
+    const low = e.surveyNps([0, 3, 6, 6, 9]);
     assert.deepEqual([low.nps, low.standard_error, low.margin, low.interval], ['-60.00', '35.78', '70.12', { low: '-100.00', high: '10.13' }]);
-    const none = e.nps([]);
+    const none = e.surveyNps([]);
     assert.deepEqual([none.nps, none.margin, none.interval, none.promoters], [null, null, null, { count: 0, percent: null }]);
-    throwsWith(() => e.nps([10, 11]), RefusedError, 7, 'invalid_survey', 'answers[1]: answer 11 is outside the scale 0–10');
+    throwsWith(() => e.surveyNps([10, 11]), RefusedError, 7, 'invalid_survey', 'answers[1]: answer 11 is outside the scale 0–10');
   });
 
   // docs/contract.md, survey.servqual: six items (e1 reverse-coded), three respondents.
@@ -173,7 +173,7 @@ describe('survey scores 满意度', () => {
   ];
 
   test('SERVQUAL: reliability (20/3 + 13/2)/2 = 6.5833 vs 5.75; overall gap −23/30; weighted −235/300', () => {
-    const r = e.servqual({ items, responses });
+    const r = e.surveyServqual({ items, responses });
     assert.equal(r.respondents, 3);
     assert.deepEqual(
       r.items.map((i) => [i.id, i.answered, i.expectation, i.perception, i.gap]),
@@ -212,40 +212,40 @@ describe('survey scores 满意度', () => {
       { id: '7-3-801 陈先生', expectation: [7, 7, 6, 7, 7, 1], perception: [6, 5, 5, 4, 5, 1] },
     ];
     const weights = { tangibles: '10', reliability: '35', responsiveness: '25', assurance: '15', empathy: '15' };
-    const r = e.servqual({ items: cn, responses: owners, weights });
+    const r = e.surveyServqual({ items: cn, responses: owners, weights });
     // Reliability: E (27/4 + 19/3)/2 = 157/24, P (5 + 16/3)/2 = 31/6, gap −11/8.
     assert.deepEqual(r.dimensions[1], { dimension: 'reliability', items: 2, expectation: '6.5417', perception: '5.1667', gap: '-1.3750' });
     assert.equal(r.items[5].id, '漠不关心');
     assert.equal(r.overall.gap, '-1.1750');
     assert.deepEqual([r.weighted.source, r.weighted.gap], ['fixed', '-1.3813']);
     // SERVPERF on the same answers: (10·5.5 + 35·31/6 + 25·4 + 15·5.5 + 15·5.5)/100 = 5.008333…
-    const perf = e.servperf({ items: cn, responses: owners, weights });
+    const perf = e.surveyServperf({ items: cn, responses: owners, weights });
     assert.equal(perf.overall, '5.1333');
     assert.equal(perf.weighted.perception, '5.0083');
     // An answer off the scale names the owner and the item.
     const bad = structuredClone(owners);
     bad[2].perception[4] = 9;
     throwsWith(
-      () => e.servqual({ items: cn, responses: bad }),
+      () => e.surveyServqual({ items: cn, responses: bad }),
       RefusedError,
       7,
       'invalid_survey',
       'responses[2] (5-1-1203 张阿姨), item 专业技能: perception 9 is outside the scale 1–7',
     );
     throwsWith(
-      () => e.servqual({ items: cn, responses: owners, weights: { ...weights, empathy: '16' } }),
+      () => e.surveyServqual({ items: cn, responses: owners, weights: { ...weights, empathy: '16' } }),
       RefusedError,
       7,
       'invalid_survey',
       'weights: weights sum to 101, not 100',
     );
     // Without answers every mean is null ("no data").
-    const empty = e.servqual({ items: cn, responses: [], weights });
+    const empty = e.surveyServqual({ items: cn, responses: [], weights });
     assert.deepEqual([empty.overall.gap, empty.weighted.gap, empty.items[0].answered], [null, null, 0]);
   });
 
   test('SERVPERF: t 5.5, r 6, s 4.5, a 6 (one answer), e 6; overall 5.6; weighted 5.575', () => {
-    const r = e.servperf({
+    const r = e.surveyServperf({
       items: [
         { id: 't', dimension: 'tangibles' },
         { id: 'r', dimension: 'reliability' },
@@ -272,7 +272,7 @@ describe('survey scores 满意度', () => {
 
   test('the sample questionnaire (20 owners, 22 items): overall gap −1.1892, weighted −1.3144 over 17', () => {
     const sample = json('bindings/js/demo/survey-sample.json');
-    const r = e.servqual({ responses: sample.servqual.responses }); // the standard 22 items
+    const r = e.surveyServqual({ responses: sample.servqual.responses }); // the standard 22 items
     assert.equal(r.respondents, 20);
     // q1: 梁先生 skipped P1: 19 pairs, E 118/19, P 111/19, gap −7/19.
     assert.deepEqual([r.items[0].answered, r.items[0].expectation, r.items[0].perception, r.items[0].gap], [19, '6.2105', '5.8421', '-0.3684']);
@@ -288,9 +288,9 @@ describe('survey scores 满意度', () => {
       gap: '-1.3144',
     });
     // The ratings: CSAT 15 of 19 = 78.95% [56.66, 91.50], mean 76/19 = 4.0000; NPS 500/19.
-    const c = e.csat(sample.ratings.csat);
+    const c = e.surveyCsat(sample.ratings.csat);
     assert.deepEqual([...share(c.csat), c.mean], [15, 19, '78.95', '56.66', '91.50', '4.0000']);
-    const n = e.nps(sample.ratings.nps);
+    const n = e.surveyNps(sample.ratings.nps);
     assert.deepEqual(
       [n.promoters.count, n.passives.count, n.detractors.count, n.nps, n.standard_error, n.margin, n.interval],
       [9, 6, 4, '26.32', '17.99', '35.26', { low: '-8.95', high: '61.58' }],
@@ -298,7 +298,7 @@ describe('survey scores 满意度', () => {
   });
 
   test('satisfaction index: 40·29/36 + 30·7/9 + 30·17/27 = 670/9 = 74.44', () => {
-    const r = e.satisfactionIndex({
+    const r = e.surveyIndex({
       items: [
         { id: 'overall', weight: '40' },
         { id: 'vs_expectation', weight: '30' },
@@ -323,7 +323,7 @@ describe('survey scores 满意度', () => {
     });
     throwsWith(
       () =>
-        e.satisfactionIndex({
+        e.surveyIndex({
           items: [
             { id: 'a', weight: '40' },
             { id: 'b', weight: '30' },
@@ -339,7 +339,7 @@ describe('survey scores 满意度', () => {
   });
 
   test('customer value: 保洁 75 − 50 = 25, profit 37; 维修 92.5 − 105 = −12.5, profit 22.5', () => {
-    const r = e.customerValue([
+    const r = e.surveyValue([
       { line: '保洁 cleaning', utility: '60.00', process_quality: '15.00', price: '45.00', access_cost: '5.00', provision_cost: '38.00' },
       { line: '维修 repairs', utility: '80', process_quality: '12.5', price: '95', access_cost: '10', provision_cost: '70' },
     ]);
@@ -352,9 +352,9 @@ describe('survey scores 满意度', () => {
     );
     assert.equal(r.lines[0].text[0], '顾客价值 customer value = (60.00 + 15.00) − (45.00 + 5.00) = 75.00 − 50.00 = 25.00');
     assert.deepEqual(r.total, { gross_value: '167.50', customer_value: '12.50', potential_profit: '59.50' });
-    assert.deepEqual(e.customerValue([]), { lines: [], total: null });
+    assert.deepEqual(e.surveyValue([]), { lines: [], total: null });
     throwsWith(
-      () => e.customerValue([{ line: '绿化 greening', utility: '10', process_quality: '2', price: '8', access_cost: '0', provision_cost: '-1' }]),
+      () => e.surveyValue([{ line: '绿化 greening', utility: '10', process_quality: '2', price: '8', access_cost: '0', provision_cost: '-1' }]),
       RefusedError,
       7,
       'invalid_survey',
@@ -362,7 +362,7 @@ describe('survey scores 满意度', () => {
     );
     // Money is a decimal string: a JS number is refused, never rounded through a float.
     throwsWith(
-      () => e.customerValue([{ line: 'x', utility: 10, process_quality: '2', price: '8', access_cost: '0', provision_cost: '1' }]),
+      () => e.surveyValue([{ line: 'x', utility: 10, process_quality: '2', price: '8', access_cost: '0', provision_cost: '1' }]),
       InvalidRequestError,
       6,
       'wrong_type',
@@ -404,14 +404,14 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     const e = new Engine();
     const events = R9(3);
     const period = { from: '2026-03-03T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00' };
-    const at3 = e.callbackSatisfaction({ ...period, by: 'department', threshold: 3, events });
+    const at3 = e.surveyCallbacks({ ...period, by: 'department', threshold: 3, events });
     assert.equal(at3.threshold, 3);
     // 1 of 1: Wilson [20.65, 100.00]; mean 3.0000; the one round was reached.
     assert.deepEqual(share(at3.overall.satisfied), [1, 1, '100.00', '20.65', '100.00']);
     assert.equal(at3.overall.mean_rating, '3.0000');
     assert.deepEqual([at3.overall.coverage.due, at3.overall.coverage.reached, at3.overall.coverage.pending], [1, 1, 0]);
     assert.deepEqual(at3.groups.map((g) => g.key), ['security']);
-    const at4 = e.callbackSatisfaction({ ...period, by: 'assignee', events });
+    const at4 = e.surveyCallbacks({ ...period, by: 'assignee', events });
     assert.equal(at4.threshold, 4);
     assert.deepEqual(share(at4.groups[0].satisfied), [0, 1, '0.00', '0.00', '79.35']);
     assert.equal(at4.groups[0].key, '李队长');
@@ -432,7 +432,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
       ['callback', 1, 0],
     ]);
     // The engine itself was not changed by the log.
-    assert.equal(e.info().requests, 0);
+    assert.equal(e.engineInfo().requests, 0);
     assert.equal(e.kpiReport(period).requests.registered, 0);
     e.free();
   });
@@ -441,22 +441,22 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     const e = new Engine();
     const period = { from: '2026-03-04T00:00:00+08:00', to: '2026-03-05T00:00:00+08:00' };
     throwsWith(
-      () => e.callbackSatisfaction({ ...period, events: R9(4).slice(1) }),
+      () => e.surveyCallbacks({ ...period, events: R9(4).slice(1) }),
       InvalidEventError,
       12,
       'unknown_request',
       'event 0: unknown request R9',
     );
-    throwsWith(() => e.callbackSatisfaction({ ...period, threshold: 6 }), RefusedError, 7, 'invalid_survey', 'threshold: must be 1–5, got 6');
+    throwsWith(() => e.surveyCallbacks({ ...period, threshold: 6 }), RefusedError, 7, 'invalid_survey', 'threshold: must be 1–5, got 6');
     throwsWith(
-      () => e.callbackSatisfaction({ ...period, by: 'floor' }),
+      () => e.surveyCallbacks({ ...period, by: 'floor' }),
       InvalidRequestError,
       6,
       'invalid_value',
       'survey.callbacks args: unknown variant `floor`, expected one of `all`, `department`, `assignee`, `kind`, `month`',
     );
     throwsWith(
-      () => e.callbackSatisfaction({ from: period.to, to: period.from }),
+      () => e.surveyCallbacks({ from: period.to, to: period.from }),
       RefusedError,
       7,
       'invalid_survey',
@@ -470,12 +470,12 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     const e = new Engine();
     const ids = ['WY20260930-004', 'WY20260930-001', 'WY20260930-005', 'WY20260930-002', 'WY20260930-003'];
     // Draws (key mod 10000): 3143, 2394, 5254, 1974, 8056 — below 3000: 002 and 004.
-    assert.deepEqual(e.callbackSample({ seed: '2026-Q3', rate: '30', ids }), { considered: 5, selected: ['WY20260930-002', 'WY20260930-004'] });
-    assert.deepEqual(e.callbackSample({ seed: '2026-Q3', size: 2, ids }).selected, ['WY20260930-001', 'WY20260930-002']);
-    throwsWith(() => e.callbackSample({ seed: 's', rate: '12.345', ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'rate: 12.345: at most 2 decimals');
-    throwsWith(() => e.callbackSample({ seed: 's', rate: 30, ids: ['A'] }), InvalidRequestError, 6, 'wrong_type');
-    throwsWith(() => e.callbackSample({ seed: '', size: 1, ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'seed: must not be empty');
-    throwsWith(() => e.callbackSample({ seed: 's', rate: '30' }), InvalidRequestError, 6, 'missing_field');
+    assert.deepEqual(e.surveySample({ seed: '2026-Q3', rate: '30', ids }), { considered: 5, selected: ['WY20260930-002', 'WY20260930-004'] });
+    assert.deepEqual(e.surveySample({ seed: '2026-Q3', size: 2, ids }).selected, ['WY20260930-001', 'WY20260930-002']);
+    throwsWith(() => e.surveySample({ seed: 's', rate: '12.345', ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'rate: 12.345: at most 2 decimals');
+    throwsWith(() => e.surveySample({ seed: 's', rate: 30, ids: ['A'] }), InvalidRequestError, 6, 'wrong_type');
+    throwsWith(() => e.surveySample({ seed: '', size: 1, ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'seed: must not be empty');
+    throwsWith(() => e.surveySample({ seed: 's', rate: '30' }), InvalidRequestError, 6, 'missing_field');
     e.free();
   });
 
@@ -487,7 +487,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     assert.deepEqual(period, { from: '2026-09-30T00:00:00+08:00', to: '2026-10-01T00:00:00+08:00' });
     // Callbacks: 工程部 001 5, 003 2 (reopened) then 5, 005 5 (transferred from 绿化部), 002 5;
     // 安管部 012 4. Satisfied (≥ 4): 4 of 5, 1 of 1, 5 of 6.
-    const r = e.callbackSatisfaction({ ...period, by: 'department' });
+    const r = e.surveyCallbacks({ ...period, by: 'department' });
     assert.deepEqual(r.groups.map((g) => g.key), ['engineering', 'security']);
     const [eng, sec] = r.groups;
     assert.deepEqual([...share(eng.satisfied), eng.mean_rating, eng.unreachable], [4, 5, '80.00', '37.55', '96.38', '4.4000', 3]);
@@ -499,7 +499,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     assert.deepEqual(share(cov.rate), [6, 7, '85.71', '48.68', '97.44']);
     // The same figures from the day's event log on a fresh engine.
     const fresh = new Engine();
-    assert.deepEqual(fresh.callbackSatisfaction({ ...period, by: 'department', events }), r);
+    assert.deepEqual(fresh.surveyCallbacks({ ...period, by: 'department', events }), r);
     fresh.free();
 
     const k = e.kpiReport({ ...period, households: 1860 });
@@ -519,7 +519,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
 
     // Closed on the day but without work (006, 010): 8; draws under “翠湖花园 2026-09”: 5577,
     // 763, 1911, 7765, 4594, 7332, 198, 6585 — below 3000: 002, 003, 012.
-    assert.deepEqual(e.callbackSample({ seed: '翠湖花园 2026-09', rate: '30', ...period }), {
+    assert.deepEqual(e.surveySample({ seed: '翠湖花园 2026-09', rate: '30', ...period }), {
       considered: 8,
       selected: ['WY20260930-002', 'WY20260930-003', 'WY20260930-012'],
     });

@@ -67,18 +67,18 @@ $engine = Engine::standard();
 $n = 1000;
 for ($i = 0; $i < $n; $i++) {
     $id = sprintf('R%04d', $i);
-    $engine->register([
+    $engine->requestRegister([
         'id' => $id, 'kind' => 'repair', 'priority' => ['emergency', 'high', 'normal', 'low'][$i % 4],
         'channel' => 'phone', 'location' => ['unit' => sprintf('%d-1-%03d', 1 + $i % 9, 101 + $i % 30)],
         'reporter' => ['kind' => 'owner', 'name' => '王女士', 'phone' => '13800000000'],
         'description' => '厨房水龙头漏水',
     ], Actor::agent('kf01'), '2026-03-02T09:00:00+08:00');
     if ($i % 3 > 0) {
-        $engine->execute($id, Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), '2026-03-02T09:05:00+08:00');
+        $engine->requestExecute($id, Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), '2026-03-02T09:05:00+08:00');
     }
     if ($i % 3 > 1) {
-        $engine->execute($id, Command::accept(), Actor::worker('w1'), '2026-03-02T09:10:00+08:00');
-        $engine->execute($id, Command::hold('等配件'), Actor::worker('w1'), '2026-03-02T09:20:00+08:00');
+        $engine->requestExecute($id, Command::accept(), Actor::worker('w1'), '2026-03-02T09:10:00+08:00');
+        $engine->requestExecute($id, Command::hold('等配件'), Actor::worker('w1'), '2026-03-02T09:20:00+08:00');
     }
 }
 $asOf = '2026-03-03T10:00:00+08:00';
@@ -87,9 +87,9 @@ $request = '{"v":1,"op":"calendar.is_working_day","args":{"date":"2026-10-10"}}'
 
 $cases = [
     ['callJson(is_working_day)  bytes in/out', 200000, 1, static fn () => $engine->callJson($request)],
-    ['isWorkingDay()', 200000, 1, static fn () => $engine->isWorkingDay('2026-10-10')],
-    ['workingDays() Oct 2026', 100000, 1, static fn () => $engine->workingDays('2026-10-01', '2026-10-31')],
-    ['get() one request', 100000, 1, static fn () => $engine->get('R0500')],
+    ['calendarIsWorkingDay()', 200000, 1, static fn () => $engine->calendarIsWorkingDay('2026-10-10')],
+    ['calendarWorkingDays() Oct 2026', 100000, 1, static fn () => $engine->calendarWorkingDays('2026-10-01', '2026-10-31')],
+    ['get() one request', 100000, 1, static fn () => $engine->requestGet('R0500')],
     ['slaStatus() one request', 100000, 1, static fn () => $engine->slaStatus('R0500', $asOf)],
     ["slaStatusBatch(null) per item, $n requests", 200, $n, static fn () => $engine->slaStatusBatch(null, $asOf)],
     ["slaStatusBatch(ids) per item, $n requests", 200, $n, static fn () => $engine->slaStatusBatch($ids, $asOf)],

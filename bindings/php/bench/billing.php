@@ -95,7 +95,7 @@ $inputs = EstateFixture::inputs($units, $month);
 // (a) FFI: load once, then the month.
 $engine = Engine::standard();
 $loadFfi = once(static function () use ($engine, $schedule, $units): void {
-    $engine->loadEstate($schedule, $units);
+    $engine->feeLoadEstate($schedule, $units);
 });
 $ffi = $engine->billEstateRows($month, $inputs);
 $lines = count($ffi['rows']);

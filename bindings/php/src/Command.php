@@ -6,7 +6,7 @@ namespace Wuye;
 
 /**
  * One step of the workflow on an existing request, built by a static constructor and sent
- * with {@see Engine::execute()}. Its wire form is an object tagged by `step`:
+ * with {@see Engine::requestExecute()}. Its wire form is an object tagged by `step`:
  *
  * ```php
  * Command::dispatch('engineering', 'w1');  // {"step":"dispatch","department":"engineering","assignee":"w1"}

@@ -13,13 +13,13 @@ use FFI\CData;
  *
  * ```php
  * $engine = Engine::standard();
- * $engine->register([
+ * $engine->requestRegister([
  *     'id' => 'R1', 'kind' => RequestKind::Repair, 'priority' => Priority::Normal,
  *     'channel' => Channel::Phone, 'location' => ['unit' => '3-1-502'],
  *     'reporter' => ['kind' => 'owner', 'name' => '王女士', 'phone' => '13800000000'],
  *     'description' => '厨房水龙头漏水',
  * ], Actor::agent('kf01'), '2026-03-02T09:00:00+08:00');
- * $engine->execute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), '2026-03-02T09:05:00+08:00');
+ * $engine->requestExecute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), '2026-03-02T09:05:00+08:00');
  * ```
  *
  * Every method is one operation of the versioned JSON contract; results are the contract's
@@ -76,7 +76,7 @@ final class Engine
     }
 
     /**
-     * An engine restored from a state saved by {@see Engine::export()} (an array) or
+     * An engine restored from a state saved by {@see Engine::engineExport()} (an array) or
      * {@see Engine::exportJson()} (JSON text, restored byte for byte).
      *
      * @param array<string, mixed>|string $state
@@ -185,7 +185,7 @@ final class Engine
      *
      * @return array{contract_version: int, library_version: string, requests: int, operations: list<string>}
      */
-    public function info(): array
+    public function engineInfo(): array
     {
         return $this->call('engine.info');
     }
@@ -196,7 +196,7 @@ final class Engine
      *
      * @return array<string, mixed>
      */
-    public function export(): array
+    public function engineExport(): array
     {
         return $this->call('engine.export')['state'];
     }
@@ -214,31 +214,31 @@ final class Engine
     // ---- calendar -------------------------------------------------------------------------
 
     /** `calendar.is_working_day`: whether a date is a working day 工作日 (make-up days count). */
-    public function isWorkingDay(string|DateTimeInterface $date): bool
+    public function calendarIsWorkingDay(string|DateTimeInterface $date): bool
     {
         return $this->call('calendar.is_working_day', ['date' => self::date($date)])['working'];
     }
 
     /** `calendar.working_days`: working days from `$from` to `$to`, both included. */
-    public function workingDays(string|DateTimeInterface $from, string|DateTimeInterface $to): int
+    public function calendarWorkingDays(string|DateTimeInterface $from, string|DateTimeInterface $to): int
     {
         return $this->call('calendar.working_days', ['from' => self::date($from), 'to' => self::date($to)])['days'];
     }
 
     /** `calendar.add`: the instant `$seconds` of business time after `$start`. */
-    public function addBusinessTime(string|DateTimeInterface $start, int $seconds): string
+    public function calendarAdd(string|DateTimeInterface $start, int $seconds): string
     {
         return $this->call('calendar.add', ['start' => self::instant($start), 'seconds' => $seconds])['instant'];
     }
 
     /** `calendar.between`: business seconds from `$from` to `$to`. */
-    public function businessSecondsBetween(string|DateTimeInterface $from, string|DateTimeInterface $to): int
+    public function calendarBetween(string|DateTimeInterface $from, string|DateTimeInterface $to): int
     {
         return $this->call('calendar.between', ['from' => self::instant($from), 'to' => self::instant($to)])['seconds'];
     }
 
     /** `calendar.next_working_instant`: `$at` itself if within working hours, else the next start. */
-    public function nextWorkingInstant(string|DateTimeInterface $at): string
+    public function calendarNextWorkingInstant(string|DateTimeInterface $at): string
     {
         return $this->call('calendar.next_working_instant', ['at' => self::instant($at)])['instant'];
     }
@@ -253,7 +253,7 @@ final class Engine
      * @param Actor|array{role: string, id: string} $actor
      * @return list<array<string, mixed>> the events
      */
-    public function register(array $request, Actor|array $actor, string|DateTimeInterface $now): array
+    public function requestRegister(array $request, Actor|array $actor, string|DateTimeInterface $now): array
     {
         return $this->call('request.register', [
             'request' => $request,
@@ -269,7 +269,7 @@ final class Engine
      * @param Actor|array{role: string, id: string} $actor
      * @return list<array<string, mixed>> the events
      */
-    public function execute(string $id, Command|array $command, Actor|array $actor, string|DateTimeInterface $now): array
+    public function requestExecute(string $id, Command|array $command, Actor|array $actor, string|DateTimeInterface $now): array
     {
         return $this->call('request.execute', [
             'id' => $id,
@@ -289,7 +289,7 @@ final class Engine
      * @param list<array{id: string, command: Command|array<string, mixed>, actor: Actor|array<string, string>, now: string|DateTimeInterface}> $steps
      * @return list<array<string, mixed>>
      */
-    public function executeBatch(array $steps): array
+    public function requestExecuteBatch(array $steps): array
     {
         foreach ($steps as $i => $step) {
             if (($step['now'] ?? null) instanceof DateTimeInterface) {
@@ -304,7 +304,7 @@ final class Engine
      *
      * @return array<string, mixed> `details`, `registered_at`, `last_event_at`, `stage`, counters
      */
-    public function get(string $id): array
+    public function requestGet(string $id): array
     {
         return $this->call('request.get', ['id' => $id])['request'];
     }
@@ -344,7 +344,7 @@ final class Engine
      *
      * @return list<array<string, mixed>>
      */
-    public function tick(string|DateTimeInterface $now): array
+    public function slaTick(string|DateTimeInterface $now): array
     {
         return $this->call('sla.tick', ['now' => self::instant($now)])['events'];
     }
@@ -355,7 +355,7 @@ final class Engine
      * @param list<array<string, mixed>> $events
      * @return array{applied: int, requests: int}
      */
-    public function replay(array $events): array
+    public function logReplay(array $events): array
     {
         return $this->call('log.replay', ['events' => array_values($events)]);
     }
@@ -380,12 +380,12 @@ final class Engine
     /**
      * `fee.bill`: bills 账单 with traces 计算过程 for a period (`2026-09`, `2026-Q3`, `2026`,
      * `2026-09-16..2026-09-30`). Give `$schedule` and `$units` to bill them as given
-     * (nothing is kept), or neither to bill the estate loaded with {@see Engine::loadEstate()};
+     * (nothing is kept), or neither to bill the estate loaded with {@see Engine::feeLoadEstate()};
      * `$only` limits the bills to some unit ids (shared costs are still apportioned across
      * all of their units).
      *
      * ```php
-     * $r = $engine->bill('2026-09', schedule: $schedule, units: $units);
+     * $r = $engine->feeBill('2026-09', schedule: $schedule, units: $units);
      * $r['bills'][0]['lines'][0]['amount'];   // "116.04"
      * $r['bills'][0]['lines'][0]['trace']['text'];
      * ```
@@ -402,7 +402,7 @@ final class Engine
      * @throws InvalidRequestException an unparseable amount, rate or date (`invalid_value`), a
      *         number where a decimal string belongs (`wrong_type`), an unknown field.
      */
-    public function bill(string $period, array $inputs = [], ?array $schedule = null, ?array $units = null, ?array $only = null): array
+    public function feeBill(string $period, array $inputs = [], ?array $schedule = null, ?array $units = null, ?array $only = null): array
     {
         $args = ['period' => $period];
         if ($schedule !== null) {
@@ -420,7 +420,7 @@ final class Engine
 
     /**
      * `fee.load_estate`: loads an estate's schedule and units into the engine once (checked
-     * and indexed) for {@see Engine::billEstate()} and {@see Engine::bill()} without inline
+     * and indexed) for {@see Engine::feeBillEstate()} and {@see Engine::feeBill()} without inline
      * data. Replaces any estate loaded before. The estate is not part of the exported state
      * (nor of a clone): load it again into a restored engine.
      *
@@ -429,7 +429,7 @@ final class Engine
      * @return array{units: int, items: list<string>} the number of units and the item codes
      *         (a compact line's `item` indexes this list, its `unit` the units as given)
      */
-    public function loadEstate(array|string $schedule, array|string $units): array
+    public function feeLoadEstate(array|string $schedule, array|string $units): array
     {
         $request = '{"v":1,"op":"fee.load_estate","args":{"schedule":'
             . (is_string($schedule) ? $schedule : Contract::encode($schedule))
@@ -442,7 +442,7 @@ final class Engine
     }
 
     /**
-     * The unit ids and item codes of the estate loaded by {@see Engine::loadEstate()} (what
+     * The unit ids and item codes of the estate loaded by {@see Engine::feeLoadEstate()} (what
      * a compact line's `unit` and `item` indices point to), or null when none was loaded
      * through this object.
      *
@@ -457,10 +457,10 @@ final class Engine
      * `fee.bill_estate`: every line of the loaded estate for a period, compactly, as three
      * parallel columns in unit order then item order: `unit` (index into the units as
      * loaded), `item` (index into the item codes), `amount` (decimal string). All or
-     * nothing. Traces on demand with {@see Engine::bill()} and `only`.
+     * nothing. Traces on demand with {@see Engine::feeBill()} and `only`.
      *
      * ```php
-     * $r = $engine->billEstate('2026-09', ['readings' => $readings]);
+     * $r = $engine->feeBillEstate('2026-09', ['readings' => $readings]);
      * // ['period' => '2026-09', 'lines' => ['unit' => [0, 0, 1], 'item' => [0, 1, 0],
      * //  'amount' => ['232.09', '67.20', '198.22']], 'total' => '497.51']
      * ```
@@ -469,7 +469,7 @@ final class Engine
      * @return array{period: string, lines: array{unit: list<int>, item: list<int>, amount: list<string>}, total: string}
      * @throws RefusedException `no_estate` when none is loaded; `reading_backwards`, ...
      */
-    public function billEstate(string $period, array $inputs = []): array
+    public function feeBillEstate(string $period, array $inputs = []): array
     {
         $r = $this->billEstateColumns($period, $inputs);
         $r['lines']['unit'] = array_map('intval', $r['lines']['unit']);
@@ -478,12 +478,12 @@ final class Engine
     }
 
     /**
-     * {@see Engine::billEstate()} as the rows a host stores 账单明细: one
+     * {@see Engine::feeBillEstate()} as the rows a host stores 账单明细: one
      * `[unit id, item code, amount]` per line, in the same order, with the ids and codes of
      * the estate loaded through this object; plus the period and total.
      *
      * ```php
-     * $engine->loadEstate($schedule, $units);
+     * $engine->feeLoadEstate($schedule, $units);
      * $r = $engine->billEstateRows('2026-09', ['readings' => $readings]);
      * // $r['rows'][0] === ['1-101', 'property_fee', '232.09']
      * ```
@@ -495,7 +495,7 @@ final class Engine
     public function billEstateRows(string $period, array $inputs = []): array
     {
         if ($this->estateUnits === null) {
-            throw new RefusedException('no_estate', 'no estate was loaded through this Engine object: call loadEstate() first');
+            throw new RefusedException('no_estate', 'no estate was loaded through this Engine object: call feeLoadEstate() first');
         }
         $r = $this->billEstateColumns($period, $inputs);
         $ids = $this->estateUnits;
@@ -517,7 +517,7 @@ final class Engine
      * @param array<string, mixed> $tariff
      * @return array{charge: array<string, mixed>, text: list<string>} `charge.amount` is the total
      */
-    public function parkingCharge(array $tariff, string|DateTimeInterface $entry, string|DateTimeInterface $exit): array
+    public function feeParking(array $tariff, string|DateTimeInterface $entry, string|DateTimeInterface $exit): array
     {
         return $this->call('fee.parking', [
             'tariff' => $tariff,
@@ -536,7 +536,7 @@ final class Engine
      * @throws InvalidRequestException an amount that is not a decimal string of fen (`invalid_value`).
      * @throws RefusedException `bad_weights`.
      */
-    public function apportion(string $amount, array $weights): array
+    public function feeApportion(string $amount, array $weights): array
     {
         return $this->call('fee.apportion', ['amount' => $amount, 'weights' => array_values($weights)])['parts'];
     }
@@ -551,7 +551,7 @@ final class Engine
      * @param array<string, mixed> $command e.g. `['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => '100.00']`
      * @return array{account: array<string, mixed>, events: list<array<string, mixed>>}
      */
-    public function accountExecute(array $account, array $command): array
+    public function feeAccountExecute(array $account, array $command): array
     {
         return $this->call('fee.account.execute', ['account' => $account, 'command' => $command]);
     }
@@ -563,7 +563,7 @@ final class Engine
      * @param array<string, mixed> $account
      * @return array{late_fees: list<array<string, mixed>>, outstanding: string}
      */
-    public function lateFees(array $account, string|DateTimeInterface $asOf): array
+    public function feeAccountLateFees(array $account, string|DateTimeInterface $asOf): array
     {
         return $this->call('fee.account.late_fees', ['account' => $account, 'as_of' => self::date($asOf)]);
     }
@@ -576,7 +576,7 @@ final class Engine
      * @param list<int>|null $buckets
      * @return array<string, mixed> `buckets`, `not_due`, `overdue_principal`, `overdue_late_fee`, `prepaid`, `lines`
      */
-    public function arrears(array $account, string|DateTimeInterface $asOf, ?array $buckets = null): array
+    public function feeAccountArrears(array $account, string|DateTimeInterface $asOf, ?array $buckets = null): array
     {
         $args = ['account' => $account, 'as_of' => self::date($asOf)];
         if ($buckets !== null) {
@@ -602,7 +602,7 @@ final class Engine
      * its items), overall (the mean of the five) and weighted.
      *
      * ```php
-     * $r = $engine->servqual([
+     * $r = $engine->surveyServqual([
      *     ['id' => '3-1-502 王女士', 'expectation' => [6, 7, 7, 6, 6, 2], 'perception' => [5, 5, 6, 4, 6, 3]],
      *     ['id' => '5-1-1203 张阿姨', 'expectation' => [6, 6, 7, 6, 5, 2], 'perception' => [6, 6, null, 5, 6, 4]],
      * ], items: [
@@ -627,13 +627,13 @@ final class Engine
      * @throws RefusedException `invalid_survey`: an answer off the scale, a list of the wrong
      *         length, weights not summing to 100, a duplicate item, a dimension without items.
      */
-    public function servqual(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
+    public function surveyServqual(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
     {
         return $this->call('survey.servqual', self::surveyArgs($responses, $items, $weights, $scale));
     }
 
     /**
-     * `survey.servperf`: SERVPERF 服务绩效 — the arguments of {@see Engine::servqual()},
+     * `survey.servperf`: SERVPERF 服务绩效 — the arguments of {@see Engine::surveyServqual()},
      * perceptions only (`expectation` may be left out; when given it is checked, not used).
      *
      * @param list<array{id?: string, expectation?: list<int|null>, perception: list<int|null>, weights?: array<string, string>}> $responses
@@ -641,9 +641,9 @@ final class Engine
      * @param array<string, string>|null $weights
      * @param array{min: int, max: int}|null $scale
      * @return array{respondents: int, scale: array{min: int, max: int}, items: list<array<string, mixed>>, dimensions: list<array<string, mixed>>, overall: ?string, weighted: array{source: string, respondents: int, weights: array<string, string>, perception: ?string}|null}
-     * @throws RefusedException `invalid_survey`, as {@see Engine::servqual()}.
+     * @throws RefusedException `invalid_survey`, as {@see Engine::surveyServqual()}.
      */
-    public function servperf(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
+    public function surveyServperf(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
     {
         return $this->call('survey.servperf', self::surveyArgs($responses, $items, $weights, $scale));
     }
@@ -653,7 +653,7 @@ final class Engine
      * (default 1–5, the top 2) with its Wilson interval, the mean and the count of each point.
      *
      * ```php
-     * $engine->csat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1])['csat'];
+     * $engine->surveyCsat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1])['csat'];
      * // ['count' => 6, 'total' => 10, 'percent' => '60.00', 'interval' => ['low' => '31.26', 'high' => '83.19']]
      * ```
      *
@@ -663,7 +663,7 @@ final class Engine
      * @return array{scale: array{min: int, max: int}, top_boxes: int, answers: int, distribution: list<int>, mean: ?string, csat: array{count: int, total: int, percent: ?string, interval: array{low: string, high: string}|null}}
      * @throws RefusedException `invalid_survey` for an answer off the scale or a bad `$topBoxes`.
      */
-    public function csat(array $answers, ?array $scale = null, ?int $topBoxes = null): array
+    public function surveyCsat(array $answers, ?array $scale = null, ?int $topBoxes = null): array
     {
         $args = [];
         if ($scale !== null) {
@@ -684,7 +684,7 @@ final class Engine
      * @return array{answers: int, distribution: list<int>, promoters: array{count: int, percent: ?string}, passives: array{count: int, percent: ?string}, detractors: array{count: int, percent: ?string}, nps: ?string, standard_error: ?string, margin: ?string, interval: array{low: string, high: string}|null}
      * @throws RefusedException `invalid_survey` for an answer outside 0–10.
      */
-    public function nps(array $answers): array
+    public function surveyNps(array $answers): array
     {
         return $this->call('survey.nps', ['answers' => array_values($answers)]);
     }
@@ -694,13 +694,13 @@ final class Engine
      * `percent` and `interval` are `null` when `$total` is 0.
      *
      * ```php
-     * $engine->proportion(7, 8);   // ['count' => 7, 'total' => 8, 'percent' => '87.50', 'interval' => ['low' => '52.91', 'high' => '97.76']]
+     * $engine->surveyProportion(7, 8);   // ['count' => 7, 'total' => 8, 'percent' => '87.50', 'interval' => ['low' => '52.91', 'high' => '97.76']]
      * ```
      *
      * @return array{count: int, total: int, percent: ?string, interval: array{low: string, high: string}|null}
      * @throws RefusedException `invalid_survey` when `$count` exceeds `$total`.
      */
-    public function proportion(int $count, int $total): array
+    public function surveyProportion(int $count, int $total): array
     {
         return $this->call('survey.proportion', ['count' => $count, 'total' => $total]);
     }
@@ -715,7 +715,7 @@ final class Engine
      * @return array{scale: array{min: int, max: int}, respondents: int, items: list<array{id: string, weight: string, answered: int, mean: ?string, score: ?string}>, index: ?string}
      * @throws RefusedException `invalid_survey`: weights not summing to 100, an answer off the scale.
      */
-    public function satisfactionIndex(array $items, array $responses, ?array $scale = null): array
+    public function surveyIndex(array $items, array $responses, ?array $scale = null): array
     {
         $args = [];
         if ($scale !== null) {
@@ -736,7 +736,7 @@ final class Engine
      * @return array{lines: list<array{line: string, gross_value: string, customer_value: string, potential_profit: string, text: list<string>}>, total: array{gross_value: string, customer_value: string, potential_profit: string}|null}
      * @throws RefusedException `invalid_survey` for a negative input.
      */
-    public function customerValue(array $lines): array
+    public function surveyValue(array $lines): array
     {
         return $this->call('survey.value', ['lines' => array_values($lines)]);
     }
@@ -750,7 +750,7 @@ final class Engine
      * `null` over nothing.
      *
      * ```php
-     * $r = $engine->callbacks('2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00+08:00', Breakdown::Department);
+     * $r = $engine->surveyCallbacks('2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00+08:00', GroupBy::Department);
      * $r['overall']['satisfied']['percent'];   // "75.00"
      * $r['groups'][0]['key'];                  // "cleaning"
      * ```
@@ -765,10 +765,10 @@ final class Engine
      * @throws RefusedException `invalid_survey`: a threshold outside 1–5, a period that ends before it starts.
      * @throws InvalidEventException an event of `$events` that does not apply (its index named).
      */
-    public function callbacks(
+    public function surveyCallbacks(
         string|DateTimeInterface $from,
         string|DateTimeInterface $to,
-        Breakdown|string $by = Breakdown::All,
+        GroupBy|string $by = GroupBy::All,
         ?int $threshold = null,
         ?array $events = null,
     ): array {
@@ -820,9 +820,9 @@ final class Engine
      * in that period (not those closed without work 主动结单).
      *
      * ```php
-     * $engine->sample('2026-03回访', rate: '30', from: '2026-03-02T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00');
+     * $engine->surveySample('2026-03回访', rate: '30', from: '2026-03-02T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00');
      * // ['considered' => 5, 'selected' => ['GD-002', 'GD-003', 'GD-004']]
-     * $engine->sample('2026-Q3', size: 2, ids: $ids);
+     * $engine->surveySample('2026-Q3', size: 2, ids: $ids);
      * ```
      *
      * @param list<string>|null $ids
@@ -831,7 +831,7 @@ final class Engine
      *         than 2 decimals, an id given twice.
      * @throws InvalidRequestException both or neither of rate and size; both or neither of ids and a period.
      */
-    public function sample(
+    public function surveySample(
         string $seed,
         ?string $rate = null,
         ?int $size = null,
@@ -970,7 +970,7 @@ final class Engine
 
     /**
      * Forgets the ids of the loaded estate: after a clone, or when an estate may have been
-     * loaded without {@see Engine::loadEstate()} (through `call` or `callJson`), so that
+     * loaded without {@see Engine::feeLoadEstate()} (through `call` or `callJson`), so that
      * {@see Engine::billEstateRows()} never maps lines to the ids of another estate.
      */
     private function forgetEstate(): void

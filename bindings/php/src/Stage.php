@@ -7,7 +7,7 @@ namespace Wuye;
 /**
  * Where a request stands. On the wire a stage is an object tagged by `stage` that carries the
  * data true in it (`{"stage":"closed","closure":{"by":"satisfied","rating":5}}`); this enum is
- * the tag. {@see Stage::of()} reads it from a request returned by {@see Engine::get()}.
+ * the tag. {@see Stage::of()} reads it from a request returned by {@see Engine::requestGet()}.
  */
 enum Stage: string
 {
@@ -22,7 +22,7 @@ enum Stage: string
     case Cancelled = 'cancelled';
 
     /**
-     * The stage of a request as returned by {@see Engine::get()} (or of its `stage` object).
+     * The stage of a request as returned by {@see Engine::requestGet()} (or of its `stage` object).
      *
      * @param array<string, mixed> $request
      */

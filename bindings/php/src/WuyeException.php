@@ -10,7 +10,7 @@ namespace Wuye;
  *
  * ```php
  * try {
- *     $engine->execute('R1', Command::accept(), Actor::worker('w1'), $now);
+ *     $engine->requestExecute('R1', Command::accept(), Actor::worker('w1'), $now);
  * } catch (RefusedException $e) {
  *     echo $e->errorCode;   // "role_not_allowed", "illegal_step", "out_of_order", ...
  * }
@@ -57,28 +57,13 @@ abstract class WuyeException extends \RuntimeException
      */
     public static function of(Status $status, string $errorCode, string $message, ?\Throwable $previous = null): self
     {
-        $class = match ($status) {
-            Status::NullArgument => NullArgumentException::class,
-            Status::InvalidUtf8 => InvalidUtf8Exception::class,
-            Status::MalformedJson => MalformedJsonException::class,
-            Status::UnsupportedVersion => UnsupportedVersionException::class,
-            Status::UnknownOperation => UnknownOperationException::class,
-            Status::InvalidRequest => InvalidRequestException::class,
-            Status::Refused => RefusedException::class,
-            Status::NotFound => NotFoundException::class,
-            Status::Conflict => ConflictException::class,
-            Status::Calendar => CalendarException::class,
-            Status::InvalidConfig => InvalidConfigException::class,
-            Status::InvalidEvent => InvalidEventException::class,
-            Status::InvalidHandle => InvalidHandleException::class,
-            Status::Panic, Status::Ok => PanicException::class,
-        };
+        $class = $status->exceptionClass() ?? PanicException::class;
         return new $class($errorCode, $message, $previous);
     }
 
     /**
      * The exception for a contract `error` object (`{"status":7,"code":"...","message":"..."}`),
-     * e.g. an item of {@see Engine::executeBatch()}. A status this binding does not know
+     * e.g. an item of {@see Engine::requestExecuteBatch()}. A status this binding does not know
      * reads as a {@see PanicException}, as in the core library.
      *
      * @param array{status: int, code?: string, message?: string} $error

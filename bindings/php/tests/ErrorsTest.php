@@ -62,7 +62,7 @@ final class ErrorsTest extends WuyeTestCase
 
     public function testInvalidUtf8InPhpStringsIsCaughtBeforeTheCall(): void
     {
-        $e = self::assertThrowsWuye(InvalidUtf8Exception::class, 'invalid_utf8', fn () => $this->e->get("R\xff"));
+        $e = self::assertThrowsWuye(InvalidUtf8Exception::class, 'invalid_utf8', fn () => $this->e->requestGet("R\xff"));
         self::assertInstanceOf(\JsonException::class, $e->getPrevious());
         self::assertThrowsWuye(InvalidRequestException::class, 'unencodable', fn () => $this->e->call('calendar.add', ['start' => NAN]));
     }
@@ -83,8 +83,8 @@ final class ErrorsTest extends WuyeTestCase
     {
         self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', fn () => $this->e->call('calendar.is_working_day', ['date' => '2026-10-10', 'x' => 1]));
         // A typo inside a command is refused too, not ignored.
-        $this->e->register(self::repair(), Actor::agent('kf01'), self::t('09:00'));
-        self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', fn () => $this->e->execute('R1', ['step' => 'dispatch', 'department' => 'engineering', 'asignee' => 'w1'], Actor::dispatcher('d'), self::t('09:05')));
+        $this->e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', fn () => $this->e->requestExecute('R1', ['step' => 'dispatch', 'department' => 'engineering', 'asignee' => 'w1'], Actor::dispatcher('d'), self::t('09:05')));
         $this->raw('{"v":1,"op":"engine.info","args":{},"extra":1}', 6, 'unknown_field', InvalidRequestException::class);
         self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', fn () => $this->e->call('engine.info', ['verbose' => true]));
     }
@@ -94,47 +94,47 @@ final class ErrorsTest extends WuyeTestCase
         self::assertThrowsWuye(InvalidRequestException::class, 'missing_field', fn () => $this->e->call('calendar.is_working_day'));
         self::assertThrowsWuye(InvalidRequestException::class, 'wrong_type', fn () => $this->e->call('calendar.working_days', ['from' => 20261001, 'to' => '2026-10-31']));
         self::assertThrowsWuye(InvalidRequestException::class, 'wrong_type', fn () => $this->e->call('calendar.add', ['start' => '2026-03-02T09:00:00+08:00', 'seconds' => '60']));
-        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $this->e->isWorkingDay('2026-02-30'));
-        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $this->e->nextWorkingInstant('2026-03-02 09:00'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $this->e->calendarIsWorkingDay('2026-02-30'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $this->e->calendarNextWorkingInstant('2026-03-02 09:00'));
     }
 
     public function testRefusedRoleStageAndTimeOrder(): void
     {
-        $this->e->register(self::repair(), Actor::agent('kf01'), self::t('09:00'));
-        $role = self::assertThrowsWuye(RefusedException::class, 'role_not_allowed', fn () => $this->e->execute('R1', Command::dispatch('engineering'), Actor::worker('w1'), self::t('09:05')));
+        $this->e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'));
+        $role = self::assertThrowsWuye(RefusedException::class, 'role_not_allowed', fn () => $this->e->requestExecute('R1', Command::dispatch('engineering'), Actor::worker('w1'), self::t('09:05')));
         self::assertSame('request R1: role worker may not dispatch', $role->getMessage());
-        self::assertThrowsWuye(RefusedException::class, 'illegal_step', fn () => $this->e->execute('R1', Command::accept(), Actor::worker('w1'), self::t('09:05')));
-        self::assertThrowsWuye(RefusedException::class, 'out_of_order', fn () => $this->e->execute('R1', Command::dispatch('engineering'), Actor::dispatcher('dd01'), self::t('08:59')));
-        self::assertThrowsWuye(RefusedException::class, 'unknown_department', fn () => $this->e->execute('R1', Command::dispatch('plumbing'), Actor::dispatcher('dd01'), self::t('09:05')));
-        $this->e->execute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:05'));
-        self::assertThrowsWuye(RefusedException::class, 'not_assignee', fn () => $this->e->execute('R1', Command::accept(), Actor::worker('w2'), self::t('09:10')));
-        self::assertThrowsWuye(RefusedException::class, 'invalid_field', fn () => $this->e->execute('R1', Command::cancel('  '), Actor::agent('kf01'), self::t('09:10')));
+        self::assertThrowsWuye(RefusedException::class, 'illegal_step', fn () => $this->e->requestExecute('R1', Command::accept(), Actor::worker('w1'), self::t('09:05')));
+        self::assertThrowsWuye(RefusedException::class, 'out_of_order', fn () => $this->e->requestExecute('R1', Command::dispatch('engineering'), Actor::dispatcher('dd01'), self::t('08:59')));
+        self::assertThrowsWuye(RefusedException::class, 'unknown_department', fn () => $this->e->requestExecute('R1', Command::dispatch('plumbing'), Actor::dispatcher('dd01'), self::t('09:05')));
+        $this->e->requestExecute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:05'));
+        self::assertThrowsWuye(RefusedException::class, 'not_assignee', fn () => $this->e->requestExecute('R1', Command::accept(), Actor::worker('w2'), self::t('09:10')));
+        self::assertThrowsWuye(RefusedException::class, 'invalid_field', fn () => $this->e->requestExecute('R1', Command::cancel('  '), Actor::agent('kf01'), self::t('09:10')));
         self::assertThrowsWuye(RefusedException::class, 'as_of_before_last_event', fn () => $this->e->slaStatus('R1', self::t('09:00')));
         // Nothing changed: the request is still dispatched at 09:05.
-        self::assertSame('dispatched', $this->e->get('R1')['stage']['stage']);
-        self::assertSame(self::t('09:05'), $this->e->get('R1')['last_event_at']);
+        self::assertSame('dispatched', $this->e->requestGet('R1')['stage']['stage']);
+        self::assertSame(self::t('09:05'), $this->e->requestGet('R1')['last_event_at']);
     }
 
     public function testNotFound(): void
     {
-        self::assertThrowsWuye(NotFoundException::class, 'unknown_request', fn () => $this->e->get('nope'));
-        self::assertThrowsWuye(NotFoundException::class, 'unknown_request', fn () => $this->e->execute('nope', Command::accept(), Actor::worker('w'), self::t('09:00')));
+        self::assertThrowsWuye(NotFoundException::class, 'unknown_request', fn () => $this->e->requestGet('nope'));
+        self::assertThrowsWuye(NotFoundException::class, 'unknown_request', fn () => $this->e->requestExecute('nope', Command::accept(), Actor::worker('w'), self::t('09:00')));
         self::assertThrowsWuye(NotFoundException::class, 'unknown_request', fn () => $this->e->slaStatus('nope', self::t('09:00')));
     }
 
     public function testConflict(): void
     {
-        $this->e->register(self::repair(), Actor::agent('kf01'), self::t('09:00'));
-        self::assertThrowsWuye(ConflictException::class, 'duplicate_request', fn () => $this->e->register(self::repair(), Actor::agent('kf01'), self::t('09:01')));
+        $this->e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'));
+        self::assertThrowsWuye(ConflictException::class, 'duplicate_request', fn () => $this->e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:01')));
     }
 
     public function testCalendarYear2027AndBadDurations(): void
     {
-        $e = self::assertThrowsWuye(CalendarException::class, 'year_not_covered', fn () => $this->e->isWorkingDay('2027-01-04'));
+        $e = self::assertThrowsWuye(CalendarException::class, 'year_not_covered', fn () => $this->e->calendarIsWorkingDay('2027-01-04'));
         self::assertStringContainsString('2027', $e->getMessage());
-        self::assertThrowsWuye(CalendarException::class, 'year_not_covered', fn () => $this->e->workingDays('2026-12-01', '2027-01-31'));
-        self::assertThrowsWuye(CalendarException::class, 'invalid_duration', fn () => $this->e->addBusinessTime(self::t('09:00'), 0));
-        self::assertThrowsWuye(CalendarException::class, 'reversed_range', fn () => $this->e->workingDays('2026-10-31', '2026-10-01'));
+        self::assertThrowsWuye(CalendarException::class, 'year_not_covered', fn () => $this->e->calendarWorkingDays('2026-12-01', '2027-01-31'));
+        self::assertThrowsWuye(CalendarException::class, 'invalid_duration', fn () => $this->e->calendarAdd(self::t('09:00'), 0));
+        self::assertThrowsWuye(CalendarException::class, 'reversed_range', fn () => $this->e->calendarWorkingDays('2026-10-31', '2026-10-01'));
     }
 
     public function testInvalidConfig(): void
@@ -153,19 +153,19 @@ final class ErrorsTest extends WuyeTestCase
     public function testInvalidEvent(): void
     {
         $event = ['schema' => 9, 'request' => 'R', 'at' => self::t('09:00'), 'actor' => ['role' => 'agent', 'id' => 'a'], 'change' => ['type' => 'arrived']];
-        self::assertThrowsWuye(InvalidEventException::class, 'unsupported_schema', fn () => $this->e->replay([$event]));
+        self::assertThrowsWuye(InvalidEventException::class, 'unsupported_schema', fn () => $this->e->logReplay([$event]));
         $event['schema'] = 1;
         self::assertThrowsWuye(InvalidEventException::class, 'bad_events', fn () => $this->e->slaStatusFromEvents([$event], self::t('10:00')));
         // Replay is all or nothing: a good event followed by a bad one leaves no trace.
-        $registered = (new Engine())->register(self::repair('R'), Actor::agent('kf01'), self::t('09:00'))[0];
+        $registered = (new Engine())->requestRegister(self::repair('R'), Actor::agent('kf01'), self::t('09:00'))[0];
         // In a log, an event of a request the log never registered is an entry that does not apply.
-        $e = self::assertThrowsWuye(InvalidEventException::class, 'unknown_request', fn () => $this->e->replay([$registered, ['request' => 'X'] + $event]));
+        $e = self::assertThrowsWuye(InvalidEventException::class, 'unknown_request', fn () => $this->e->logReplay([$registered, ['request' => 'X'] + $event]));
         self::assertStringStartsWith('event 1: ', $e->getMessage());
-        self::assertSame(0, $this->e->info()['requests']);
+        self::assertSame(0, $this->e->engineInfo()['requests']);
         // An event that does not fit the request's stage: arrived on a registered request.
-        $e = self::assertThrowsWuye(InvalidEventException::class, 'event_mismatch', fn () => $this->e->replay([$registered, $event]));
+        $e = self::assertThrowsWuye(InvalidEventException::class, 'event_mismatch', fn () => $this->e->logReplay([$registered, $event]));
         self::assertStringStartsWith('event 1: ', $e->getMessage());
-        self::assertSame(0, $this->e->info()['requests']);
+        self::assertSame(0, $this->e->engineInfo()['requests']);
     }
 
     public function testInvalidHandleAfterClose(): void
@@ -173,8 +173,8 @@ final class ErrorsTest extends WuyeTestCase
         $this->e->close();
         self::assertTrue($this->e->isClosed());
         $this->e->close(); // idempotent
-        self::assertThrowsWuye(InvalidHandleException::class, 'invalid_handle', fn () => $this->e->info());
-        self::assertThrowsWuye(InvalidHandleException::class, 'invalid_handle', fn () => $this->e->isWorkingDay('2026-10-10'));
+        self::assertThrowsWuye(InvalidHandleException::class, 'invalid_handle', fn () => $this->e->engineInfo());
+        self::assertThrowsWuye(InvalidHandleException::class, 'invalid_handle', fn () => $this->e->calendarIsWorkingDay('2026-10-10'));
         self::assertStringStartsWith('{"v":1,"ok":false,"error":{"status":13,"code":"invalid_handle"', $this->e->callJson('{"v":1,"op":"engine.info"}'));
         $clone = clone $this->e;
         self::assertTrue($clone->isClosed());

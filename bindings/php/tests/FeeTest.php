@@ -29,7 +29,7 @@ final class FeeTest extends WuyeTestCase
     /** The estate of the `fee.load_estate` example: two high-rise units (one vacant) and a villa. */
     private static function loadExample(Engine $e): array
     {
-        return $e->loadEstate([
+        return $e->feeLoadEstate([
             'unit_types' => [['code' => 'high_rise', 'name' => '高层'], ['code' => 'villa', 'name' => '别墅']],
             'items' => [
                 ['code' => 'property_fee', 'name' => '物业服务费', 'formula' => ['kind' => 'area'], 'state_discounts' => ['vacant' => '30']],
@@ -71,7 +71,7 @@ final class FeeTest extends WuyeTestCase
     {
         // Handed over 2026-09-16: Sep 1–15 not handed over (100% off), Sep 16–30 occupied.
         // September has 30 days: 98.76 × 2.35 × 15/30 = 116.043 → 116.04 (half-up to the fen).
-        $r = Engine::standard()->bill('2026-09', schedule: self::schedule(), units: [
+        $r = Engine::standard()->feeBill('2026-09', schedule: self::schedule(), units: [
             ['id' => '3-1-502', 'unit_type' => 'high_rise', 'building_area' => '98.76', 'states' => [['from' => '2026-09-16', 'state' => 'occupied']]],
         ]);
         self::assertSame('116.04', $r['total']);
@@ -94,12 +94,12 @@ final class FeeTest extends WuyeTestCase
         $unit = [['id' => '1-101', 'unit_type' => 'high_rise', 'building_area' => '98.76']];
         $e = Engine::standard();
         // 98.76 × 2.35 = 232.086 a month. Per month (the default): 232.09 × 12 = 2785.08.
-        $monthly = $e->bill('2026', schedule: self::schedule(), units: $unit)['bills'][0]['lines'][0];
+        $monthly = $e->feeBill('2026', schedule: self::schedule(), units: $unit)['bills'][0]['lines'][0];
         self::assertSame('2785.08', $monthly['amount']);
         self::assertCount(12, $monthly['trace']['rounding']['steps']);
         self::assertSame(['2026-01', '232.086', '232.09'], array_values($monthly['trace']['rounding']['steps'][0]));
         // Once per line: 232.086 × 12 = 2785.032 → 2785.03.
-        $once = $e->bill('2026', schedule: self::schedule(['rounding_point' => 'per_line']), units: $unit)['bills'][0]['lines'][0];
+        $once = $e->feeBill('2026', schedule: self::schedule(['rounding_point' => 'per_line']), units: $unit)['bills'][0]['lines'][0];
         self::assertSame('2785.03', $once['amount']);
         self::assertSame([['of' => 'line', 'exact' => '2785.032', 'amount' => '2785.03']], $once['trace']['rounding']['steps']);
     }
@@ -117,7 +117,7 @@ final class FeeTest extends WuyeTestCase
             'period' => '2026-09',
             'lines' => ['unit' => [0, 0, 1, 2, 2], 'item' => [0, 1, 0, 0, 1], 'amount' => ['232.09', '67.20', '198.22', '1008.00', '126.00']],
             'total' => '1631.51',
-        ], $e->billEstate('2026-09', self::readings()));
+        ], $e->feeBillEstate('2026-09', self::readings()));
         self::assertSame([
             'period' => '2026-09',
             'rows' => [
@@ -127,11 +127,11 @@ final class FeeTest extends WuyeTestCase
             'total' => '1631.51',
         ], $e->billEstateRows('2026-09', self::readings()));
         // The same readings as columns (units by index: 1-101 is 0, V-01 is 2): the same lines.
-        self::assertSame($e->billEstate('2026-09', self::readings()), $e->billEstate('2026-09', ['readings' => [
+        self::assertSame($e->feeBillEstate('2026-09', self::readings()), $e->feeBillEstate('2026-09', ['readings' => [
             'unit' => [0, 2], 'item' => 'water', 'date' => '2026-09-30', 'previous' => [100, '500'], 'current' => ['118', 530],
         ]]));
         // The traced bill of one unit of the loaded estate: the same amount.
-        $r = $e->bill('2026-09', self::readings(), only: ['1-102']);
+        $r = $e->feeBill('2026-09', self::readings(), only: ['1-102']);
         self::assertSame(['1-102'], array_column($r['bills'], 'unit'));
         self::assertSame('198.22', $r['total']);
         self::assertSame(['vacant', '30', '198.2225'], [
@@ -140,8 +140,8 @@ final class FeeTest extends WuyeTestCase
             $r['bills'][0]['lines'][0]['trace']['segments'][0]['amount'],
         ]);
         // Without inputs: no water lines. A quarter: 3 × 232.09 for 1-101.
-        self::assertSame(['232.09', '198.22', '1008.00'], $e->billEstate('2026-09')['lines']['amount']);
-        self::assertSame('696.27', $e->billEstate('2026-Q3')['lines']['amount'][0]);
+        self::assertSame(['232.09', '198.22', '1008.00'], $e->feeBillEstate('2026-09')['lines']['amount']);
+        self::assertSame('696.27', $e->feeBillEstate('2026-Q3')['lines']['amount'][0]);
     }
 
     public function testTheFastColumnCutReadsWhatJsonDecodeReads(): void
@@ -156,8 +156,8 @@ final class FeeTest extends WuyeTestCase
         $cut['lines']['item'] = array_map('intval', $cut['lines']['item']);
         self::assertSame($decoded, $cut);
         // An estate without units: empty columns.
-        $e->loadEstate(self::schedule(), []);
-        self::assertSame(['period' => '2026-09', 'lines' => ['unit' => [], 'item' => [], 'amount' => []], 'total' => '0.00'], $e->billEstate('2026-09'));
+        $e->feeLoadEstate(self::schedule(), []);
+        self::assertSame(['period' => '2026-09', 'lines' => ['unit' => [], 'item' => [], 'amount' => []], 'total' => '0.00'], $e->feeBillEstate('2026-09'));
         self::assertSame(['period' => '2026-09', 'rows' => [], 'total' => '0.00'], $e->billEstateRows('2026-09'));
         // Anything but the success shape is left to Contract::decode.
         self::assertNull(Engine::compactColumns('{"v":1,"ok":false,"error":{"status":7,"code":"no_estate","message":"x"}}'));
@@ -170,7 +170,7 @@ final class FeeTest extends WuyeTestCase
         $dir = dirname(__DIR__, 3) . '/cli/data/sample-estate/fees';
         $e = Engine::standard();
         // Schedule and units as JSON text, passed through unchanged.
-        $loaded = $e->loadEstate((string) file_get_contents("$dir/schedule.json"), (string) file_get_contents("$dir/units.json"));
+        $loaded = $e->feeLoadEstate((string) file_get_contents("$dir/schedule.json"), (string) file_get_contents("$dir/units.json"));
         self::assertSame(6, $loaded['units']);
         $inputs = json_decode((string) file_get_contents("$dir/inputs-2026-09.json"), true, 512, JSON_THROW_ON_ERROR);
         $rows = [];
@@ -200,7 +200,7 @@ final class FeeTest extends WuyeTestCase
     {
         // 08:00 to 10:30 the next day = 1590 min: one full day (5.00 + ⌈1380/30⌉ = 46 × 2.00 = 97.00,
         // capped at 30.00), then 150 min: 5.00 + ⌈90/30⌉ = 3 × 2.00 = 11.00; total 41.00.
-        $r = Engine::standard()->parkingCharge(
+        $r = Engine::standard()->feeParking(
             ['free_minutes' => 30, 'first_minutes' => 60, 'first_price' => '5.00', 'increment_minutes' => 30, 'increment_price' => '2.00', 'daily_cap' => '30.00'],
             '2026-09-12T08:00:00+08:00',
             new \DateTimeImmutable('2026-09-13T10:30:00+08:00'),
@@ -217,19 +217,19 @@ final class FeeTest extends WuyeTestCase
         $e = Engine::standard();
         // 1000.00 over 98.76 + 120.50 + 143.20 = 362.46: 272.4714…, 332.4505…, 395.0780…; floors sum
         // to 999.99 and the fen left goes to the largest remainder (.78): 395.08.
-        $parts = $e->apportion('1000.00', ['98.76', '120.50', '143.20']);
+        $parts = $e->feeApportion('1000.00', ['98.76', '120.50', '143.20']);
         self::assertSame(['272.47', '332.45', '395.08'], $parts);
         // 100.00 in three equal shares: 33.33 each, the fen left to the first (ties → earlier).
-        self::assertSame(['33.34', '33.33', '33.33'], $e->apportion('100.00', ['1', '1', '1']));
+        self::assertSame(['33.34', '33.33', '33.33'], $e->feeApportion('100.00', ['1', '1', '1']));
         // A refund splits the same way.
-        self::assertSame(['-33.34', '-33.33', '-33.33'], $e->apportion('-100', ['1', '1', '1']));
+        self::assertSame(['-33.34', '-33.33', '-33.33'], $e->feeApportion('-100', ['1', '1', '1']));
     }
 
     public function testAPaymentItsLateFeesAndArrears(): void
     {
         $e = Engine::standard();
         // 100.00 on 2026-09-25: principal before late fee, oldest due first: all to the principal.
-        $r = $e->accountExecute(self::account(), ['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => '100.00']);
+        $r = $e->feeAccountExecute(self::account(), ['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => '100.00']);
         self::assertSame([['type' => 'payment_received', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => '100.00',
             'allocations' => [['charge' => 'B2608-1', 'part' => 'principal', 'amount' => '100.00']], 'to_prepaid' => '0.00']], $r['events']);
         $account = $r['account'];
@@ -238,7 +238,7 @@ final class FeeTest extends WuyeTestCase
 
         // The returned account goes back in as it came. As of 2026-10-15: Aug 17–Sep 25 is 40 days
         // on 232.09 × 0.0003 = 2.78508; Sep 26–Oct 15 is 20 days on 132.09 = 0.79254; 3.57762 → 3.58.
-        $late = $e->lateFees($account, '2026-10-15');
+        $late = $e->feeAccountLateFees($account, '2026-10-15');
         self::assertSame('3.58', $late['outstanding']);
         $line = $late['late_fees'][0];
         self::assertSame(['2026-08-17', '3.57762', '3.58'], [$line['accrues_from'], $line['exact'], $line['accrued']]);
@@ -248,15 +248,15 @@ final class FeeTest extends WuyeTestCase
         ));
 
         // Ageing: 2026-08-16 to 2026-10-15 is 60 days overdue, bucket 31–90.
-        $ageing = $e->arrears($account, new \DateTimeImmutable('2026-10-15'));
+        $ageing = $e->feeAccountArrears($account, new \DateTimeImmutable('2026-10-15'));
         self::assertSame(['1-101', '2026-10-15', '132.09', '3.58'], [$ageing['account'], $ageing['as_of'], $ageing['overdue_principal'], $ageing['overdue_late_fee']]);
         self::assertSame(['0-30', '31-90', '91-180', '181-365', 'over 365'], array_column($ageing['buckets'], 'label'));
         self::assertSame(['132.09', '3.58', 1], [$ageing['buckets'][1]['principal'], $ageing['buckets'][1]['late_fee'], $ageing['buckets'][1]['charges']]);
         self::assertSame([60, '31-90'], [$ageing['lines'][0]['days_overdue'], $ageing['lines'][0]['bucket']]);
         // Buckets of the caller's: up to 60 days, then over.
-        self::assertSame(['0-60', 'over 60'], array_column($e->arrears($account, '2026-10-15', [60])['buckets'], 'label'));
+        self::assertSame(['0-60', 'over 60'], array_column($e->feeAccountArrears($account, '2026-10-15', [60])['buckets'], 'label'));
         // A refused command: the host keeps the account it has.
-        self::assertThrowsWuye(\Wuye\ConflictException::class, 'duplicate_number', static fn () => $e->accountExecute(
+        self::assertThrowsWuye(\Wuye\ConflictException::class, 'duplicate_number', static fn () => $e->feeAccountExecute(
             $account,
             ['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-26', 'amount' => '1.00'],
         ));
@@ -268,13 +268,13 @@ final class FeeTest extends WuyeTestCase
             ['item' => 'property_fee', 'from' => '2020-01-01', 'price' => '2.35'],
             ['item' => 'property_fee', 'from' => '2026-09-01', 'price' => '2.60'],
         ]);
-        $e = self::assertThrowsWuye(RefusedException::class, 'overlapping_rates', static fn () => Engine::standard()->bill('2026-09', schedule: $schedule, units: []));
+        $e = self::assertThrowsWuye(RefusedException::class, 'overlapping_rates', static fn () => Engine::standard()->feeBill('2026-09', schedule: $schedule, units: []));
         self::assertSame('item property_fee, unit type high_rise: rates 2020-01-01.. and 2026-09-01.. overlap', $e->getMessage());
         $engine = Engine::standard();
-        self::assertThrowsWuye(RefusedException::class, 'overlapping_rates', static fn () => $engine->loadEstate($schedule, []));
+        self::assertThrowsWuye(RefusedException::class, 'overlapping_rates', static fn () => $engine->feeLoadEstate($schedule, []));
         self::assertNull($engine->loadedEstate());
         // A period before any rate: not covered.
-        $e = self::assertThrowsWuye(RefusedException::class, 'rate_not_covered', static fn () => Engine::standard()->bill(
+        $e = self::assertThrowsWuye(RefusedException::class, 'rate_not_covered', static fn () => Engine::standard()->feeBill(
             '2019-12',
             schedule: self::schedule(),
             units: [['id' => '1-101', 'unit_type' => 'high_rise', 'building_area' => '98.76']],
@@ -287,43 +287,43 @@ final class FeeTest extends WuyeTestCase
         $e = Engine::standard();
         self::loadExample($e);
         $backwards = ['readings' => [['unit' => '1-101', 'item' => 'water', 'date' => '2026-09-30', 'previous' => '118', 'current' => '100']]];
-        $x = self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->billEstate('2026-09', $backwards));
+        $x = self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->feeBillEstate('2026-09', $backwards));
         self::assertSame('unit 1-101, item water: reading of 2026-09-30 goes backwards (118 → 100) without a meter replacement or rollover', $x->getMessage());
         self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->billEstateRows('2026-09', $backwards));
-        self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->bill('2026-09', $backwards));
+        self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->feeBill('2026-09', $backwards));
         // With the meter's capacity it went round: (10000 − 9990) + 12 = 22 m³: 52.50 + 7 × 4.90 = 86.80.
         $wrapped = ['readings' => [['unit' => '1-101', 'item' => 'water', 'date' => '2026-09-30', 'previous' => '9990', 'current' => '12', 'wraps_at' => '10000']]];
-        self::assertSame('86.80', $e->billEstate('2026-09', $wrapped)['lines']['amount'][1]);
+        self::assertSame('86.80', $e->feeBillEstate('2026-09', $wrapped)['lines']['amount'][1]);
     }
 
     public function testBadAmountStringsAndOtherBadInput(): void
     {
         $e = Engine::standard();
-        $x = self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->apportion('12,00', ['1', '2']));
+        $x = self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->feeApportion('12,00', ['1', '2']));
         self::assertStringContainsString('"12,00" is not a valid amount', $x->getMessage());
-        $x = self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->apportion('1000.001', ['1', '2']));
+        $x = self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->feeApportion('1000.001', ['1', '2']));
         self::assertStringContainsString('more than two decimals', $x->getMessage());
-        self::assertThrowsWuye(RefusedException::class, 'bad_weights', static fn () => $e->apportion('10.00', ['0', '0']));
+        self::assertThrowsWuye(RefusedException::class, 'bad_weights', static fn () => $e->feeApportion('10.00', ['0', '0']));
         // Money is a string: a PHP number in its place is refused, never read as a float.
-        self::assertThrowsWuye(InvalidRequestException::class, 'wrong_type', static fn () => $e->apportion('1.00', [1.5, '2']));
-        self::assertThrowsWuye(InvalidRequestException::class, 'wrong_type', static fn () => $e->accountExecute(
+        self::assertThrowsWuye(InvalidRequestException::class, 'wrong_type', static fn () => $e->feeApportion('1.00', [1.5, '2']));
+        self::assertThrowsWuye(InvalidRequestException::class, 'wrong_type', static fn () => $e->feeAccountExecute(
             self::account(),
             ['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => 100.0],
         ));
         // A bad area is named by its unit.
-        $x = self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->bill('2026-09', schedule: self::schedule(), units: [
+        $x = self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->feeBill('2026-09', schedule: self::schedule(), units: [
             ['id' => '1-101', 'unit_type' => 'high_rise', 'building_area' => '98,76'],
         ]));
         self::assertStringContainsString('units[0] (unit 1-101): "98,76" is not a valid decimal', $x->getMessage());
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_fee_input', static fn () => $e->bill('2026-09', schedule: self::schedule(), units: [
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_fee_input', static fn () => $e->feeBill('2026-09', schedule: self::schedule(), units: [
             ['id' => '1-101', 'unit_type' => 'high_rise', 'building_area' => '-98.76'],
         ]));
         self::assertStringContainsString('unit 1-101, field units[0].building_area', $x->getMessage());
         // Inputs the binding does not know, and runs without an estate.
-        self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', static fn () => $e->billEstate('2026-09', ['reading' => []]));
-        self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $e->billEstate('2026-09'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', static fn () => $e->feeBillEstate('2026-09', ['reading' => []]));
+        self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $e->feeBillEstate('2026-09'));
         self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $e->billEstateRows('2026-09'));
-        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->billEstate('2026-13'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->feeBillEstate('2026-13'));
     }
 
     public function testACloneOrARestoredEngineHasNoEstate(): void
@@ -332,14 +332,14 @@ final class FeeTest extends WuyeTestCase
         self::loadExample($e);
         $copy = clone $e;
         self::assertNull($copy->loadedEstate());
-        self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $copy->billEstate('2026-09'));
-        self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => Engine::fromState($e->exportJson())->billEstate('2026-09'));
+        self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $copy->feeBillEstate('2026-09'));
+        self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => Engine::fromState($e->exportJson())->feeBillEstate('2026-09'));
         // The original keeps its estate.
-        self::assertSame('1631.51', $e->billEstate('2026-09', self::readings())['total']);
-        // An estate loaded past loadEstate() replaces the library's: the rows cannot be named.
+        self::assertSame('1631.51', $e->feeBillEstate('2026-09', self::readings())['total']);
+        // An estate loaded past feeLoadEstate() replaces the library's: the rows cannot be named.
         $e->call('fee.load_estate', ['schedule' => self::schedule(), 'units' => [['id' => 'X', 'unit_type' => 'high_rise', 'building_area' => '1']]]);
         self::assertNull($e->loadedEstate());
-        self::assertSame(['unit' => [0], 'item' => [0], 'amount' => ['2.35']], $e->billEstate('2026-09')['lines']);
+        self::assertSame(['unit' => [0], 'item' => [0], 'amount' => ['2.35']], $e->feeBillEstate('2026-09')['lines']);
         self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $e->billEstateRows('2026-09'));
         self::loadExample($e);
         $e->callJson('{"v":1,"op":"fee.load_estate","args":{"schedule":{"unit_types":[]},"units":[]}}');

@@ -24,7 +24,7 @@ final class LibraryTest extends WuyeTestCase
         if ($env !== false && $env !== '') {
             self::assertSame(realpath($env), Library::path(), 'WUYE_LIB decides the library');
         }
-        self::assertSame(1, Engine::standard()->info()['contract_version']);
+        self::assertSame(1, Engine::standard()->engineInfo()['contract_version']);
     }
 
     public function testStatusNamesMatchTheLibrary(): void
@@ -130,7 +130,7 @@ final class LibraryTest extends WuyeTestCase
             . 'class Keep { public static $e; public $self; public $engine; }'
             . 'Keep::$e = Wuye\Engine::fromState($GLOBALS["g"]->exportJson());'
             . '$k = new Keep(); $k->self = $k; $k->engine = clone Keep::$e;'
-            . 'echo $k->engine->isWorkingDay("2026-10-10") ? "ok" : "no"; exit(0);';
+            . 'echo $k->engine->calendarIsWorkingDay("2026-10-10") ? "ok" : "no"; exit(0);';
         [$code, $out] = self::php($lib, $script);
         self::assertSame([0, 'ok'], [$code, $out]);
     }

@@ -36,7 +36,7 @@ final class PurePhpBillingTest extends WuyeTestCase
         $units = EstateFixture::units($n, $varied);
         $inputs = EstateFixture::inputs($units, $month, $varied);
         $engine = Engine::standard();
-        $engine->loadEstate($schedule, $units);
+        $engine->feeLoadEstate($schedule, $units);
         $library = $engine->billEstateRows($month, $inputs);
         $pure = (new PurePhpBilling($schedule, $units))->billMonth($month, $inputs);
         self::assertGreaterThanOrEqual(5 * $n, count($library['rows']));
@@ -92,7 +92,7 @@ final class PurePhpBillingTest extends WuyeTestCase
         ], $r['rows']);
         self::assertSame('2426.91', $r['total']);
         $engine = Engine::standard();
-        $engine->loadEstate($schedule, $units);
+        $engine->feeLoadEstate($schedule, $units);
         self::assertSame($engine->billEstateRows('2026-09', $inputs), $r);
     }
 

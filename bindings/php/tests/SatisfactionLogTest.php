@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace Wuye\Tests;
 
 use Wuye\Actor;
-use Wuye\Breakdown;
+use Wuye\GroupBy;
 use Wuye\Channel;
 use Wuye\Command;
 use Wuye\Engine;
@@ -71,10 +71,10 @@ final class SatisfactionLogTest extends WuyeTestCase
         $qian = Actor::worker('钱阿姨');
         $log = [];
         $reg = static function (array $r, string $at) use ($e, $kf, &$log): void {
-            array_push($log, ...$e->register($r, $kf, $at));
+            array_push($log, ...$e->requestRegister($r, $kf, $at));
         };
         $do = static function (string $id, Command $c, Actor $a, string $at) use ($e, &$log): void {
-            array_push($log, ...$e->execute($id, $c, $a, $at));
+            array_push($log, ...$e->requestExecute($id, $c, $a, $at));
         };
         $reg(self::request('GD-001', RequestKind::Repair, Priority::Normal, ['unit' => '3-1-502'],
             ['kind' => 'owner', 'name' => '王女士', 'phone' => '13900000001'], '厨房水龙头关不紧，一直滴水'), $mon('09:00'));
@@ -147,14 +147,14 @@ final class SatisfactionLogTest extends WuyeTestCase
         $e = Engine::standard();
         $wed = static fn (string $hm): string => self::t($hm, '2026-03-04');
         $li = Actor::worker('李队长');
-        $log = $e->register(self::request('R9', RequestKind::Complaint, Priority::Normal, ['unit' => '4-2-702'],
+        $log = $e->requestRegister(self::request('R9', RequestKind::Complaint, Priority::Normal, ['unit' => '4-2-702'],
             ['kind' => 'owner', 'name' => '孙先生'], '楼上装修噪音'), Actor::agent('kf01'), $wed('09:00'));
-        array_push($log, ...$e->execute('R9', Command::dispatch('security', '李队长'), Actor::dispatcher('dd01'), $wed('09:05')));
-        array_push($log, ...$e->execute('R9', Command::accept(), $li, $wed('09:10')));
-        array_push($log, ...$e->execute('R9', Command::arrive(), $li, $wed('09:20')));
-        array_push($log, ...$e->execute('R9', Command::complete(), $li, $wed('09:50')));
-        array_push($log, ...$e->execute('R9', Command::reply(), Actor::agent('kf01'), $wed('10:00')));
-        array_push($log, ...$e->execute('R9', Command::callback(3), Actor::agent('kf01'), $wed('10:30')));
+        array_push($log, ...$e->requestExecute('R9', Command::dispatch('security', '李队长'), Actor::dispatcher('dd01'), $wed('09:05')));
+        array_push($log, ...$e->requestExecute('R9', Command::accept(), $li, $wed('09:10')));
+        array_push($log, ...$e->requestExecute('R9', Command::arrive(), $li, $wed('09:20')));
+        array_push($log, ...$e->requestExecute('R9', Command::complete(), $li, $wed('09:50')));
+        array_push($log, ...$e->requestExecute('R9', Command::reply(), Actor::agent('kf01'), $wed('10:00')));
+        array_push($log, ...$e->requestExecute('R9', Command::callback(3), Actor::agent('kf01'), $wed('10:30')));
         return $log;
     }
 
@@ -174,7 +174,7 @@ final class SatisfactionLogTest extends WuyeTestCase
                 'coverage' => ['due' => 5, 'reached' => 2, 'closed_unreachable' => 0, 'pending' => 3, 'rate' => self::rate(2, 5, '40.00', '11.76', '76.93')],
             ],
             'groups' => [],
-        ], $e->callbacks(self::MON, self::TUE));
+        ], $e->surveyCallbacks(self::MON, self::TUE));
     }
 
     public function testSatisfactionOverBothDaysByDepartment(): void
@@ -183,7 +183,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::gd($e);
         // Answers 5, 2, 4, 5: 3 of 4 = 75.00% [30.06, 95.45], mean 4; GD-003's 3 unreachable
         // attempts; 5 rounds, 4 rated, GD-003 closed unreachable: 80.00% [37.55, 96.38].
-        $r = $e->callbacks(new \DateTimeImmutable(self::MON), self::WED, Breakdown::Department);
+        $r = $e->surveyCallbacks(new \DateTimeImmutable(self::MON), self::WED, GroupBy::Department);
         self::assertSame('department', $r['by']);
         self::assertSame(self::rate(3, 4, '75.00', '30.06', '95.45'), $r['overall']['satisfied']);
         self::assertSame(['4.0000', 3], [$r['overall']['mean_rating'], $r['overall']['unreachable']]);
@@ -206,7 +206,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::gd($e);
         // Keys in code point order (张 U+5F20, 李 U+674E, 王 U+738B, 钱 U+94B1). 王师傅 has no
         // answer — null, not 0% — and one round closed unreachable: 0.00% [0.00, 79.35].
-        $r = $e->callbacks(self::MON, self::WED, 'assignee');
+        $r = $e->surveyCallbacks(self::MON, self::WED, 'assignee');
         self::assertSame(['张师傅', '李队长', '王师傅', '钱阿姨'], array_column($r['groups'], 'key'));
         self::assertSame([
             'key' => '王师傅', 'satisfied' => self::noData(), 'mean_rating' => null, 'unreachable' => 3,
@@ -218,10 +218,10 @@ final class SatisfactionLogTest extends WuyeTestCase
     {
         $e = Engine::standard();
         self::gd($e);
-        $k = $e->callbacks(self::MON, self::WED, Breakdown::Kind);
+        $k = $e->surveyCallbacks(self::MON, self::WED, GroupBy::Kind);
         self::assertSame(['complaint', 'matter', 'repair'], array_column($k['groups'], 'key'));
         // Threshold 2: every answer (5, 2, 4, 5) satisfied: 4/4 = 100.00% [51.00, 100.00].
-        $m = $e->callbacks(self::MON, self::WED, Breakdown::Month, 2);
+        $m = $e->surveyCallbacks(self::MON, self::WED, GroupBy::Month, 2);
         self::assertSame(2, $m['threshold']);
         self::assertSame(self::rate(4, 4, '100.00', '51.00', '100.00'), $m['overall']['satisfied']);
         self::assertCount(1, $m['groups']);
@@ -232,11 +232,11 @@ final class SatisfactionLogTest extends WuyeTestCase
     public function testABadThresholdPeriodOrBreakdownIsRefused(): void
     {
         $e = Engine::standard();
-        $t = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->callbacks(self::MON, self::WED, threshold: 6));
+        $t = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyCallbacks(self::MON, self::WED, threshold: 6));
         self::assertSame('threshold: must be 1–5, got 6', $t->getMessage());
-        $p = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->callbacks(self::WED, self::MON));
+        $p = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyCallbacks(self::WED, self::MON));
         self::assertSame('to: the period ends (2026-03-02T00:00:00+08:00) before it starts (2026-03-04T00:00:00+08:00)', $p->getMessage());
-        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $e->callbacks(self::MON, self::WED, 'floor'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $e->surveyCallbacks(self::MON, self::WED, 'floor'));
     }
 
     // ---- kpi.report -------------------------------------------------------------------------
@@ -294,7 +294,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         }
         self::assertSame(self::noData(), $k['reopened']);
         self::assertSame(self::noData(), $k['first_time_right']);
-        $c = $e->callbacks(self::WED, self::THU);
+        $c = $e->surveyCallbacks(self::WED, self::THU);
         self::assertSame(self::noData(), $c['overall']['satisfied']);
         self::assertNull($c['overall']['mean_rating']);
     }
@@ -306,14 +306,14 @@ final class SatisfactionLogTest extends WuyeTestCase
         $e = Engine::standard();
         $log = self::gd($e);
         $other = Engine::standard();
-        self::assertSame($e->callbacks(self::MON, self::WED, Breakdown::Assignee),
-            $other->callbacks(self::MON, self::WED, Breakdown::Assignee, events: $log));
+        self::assertSame($e->surveyCallbacks(self::MON, self::WED, GroupBy::Assignee),
+            $other->surveyCallbacks(self::MON, self::WED, GroupBy::Assignee, events: $log));
         self::assertSame($e->kpiReport(self::MON, self::WED, 1860), $other->kpiReport(self::MON, self::WED, 1860, $log));
         // The log stored as JSON Lines and read back gives the same again.
         $lines = implode("\n", array_map(static fn (array $ev): string => json_encode($ev, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR), $log));
         $reread = array_map(static fn (string $l): array => json_decode($l, true, 512, JSON_THROW_ON_ERROR), explode("\n", $lines));
-        self::assertSame($e->callbacks(self::MON, self::TUE), $other->callbacks(self::MON, self::TUE, events: $reread));
-        self::assertSame(0, $other->info()['requests']);
+        self::assertSame($e->surveyCallbacks(self::MON, self::TUE), $other->surveyCallbacks(self::MON, self::TUE, events: $reread));
+        self::assertSame(0, $other->engineInfo()['requests']);
     }
 
     public function testAComplaintFromAHostsLog(): void
@@ -324,14 +324,14 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::assertSame('reopened', end($events)['change']['type']);
         // R9 rated 3: not satisfied at the engine's threshold 4: 0/1 = 0.00% [0.00, 79.35];
         // mean 3; its one round reached: coverage 1/1 = 100.00% [20.65, 100.00].
-        $r = $e->callbacks(self::WED, self::THU, Breakdown::Assignee, events: $events);
+        $r = $e->surveyCallbacks(self::WED, self::THU, GroupBy::Assignee, events: $events);
         self::assertSame(4, $r['threshold']);
         self::assertSame(self::rate(0, 1, '0.00', '0.00', '79.35'), $r['overall']['satisfied']);
         self::assertSame('3.0000', $r['overall']['mean_rating']);
         self::assertSame(self::rate(1, 1, '100.00', '20.65', '100.00'), $r['overall']['coverage']['rate']);
         self::assertSame(['李队长'], array_column($r['groups'], 'key'));
         // At a report threshold of 3 the same answer is satisfied: 1 of 1 = 100.00% [20.65, 100.00].
-        $three = $e->callbacks(self::WED, self::THU, Breakdown::Department, 3, $events);
+        $three = $e->surveyCallbacks(self::WED, self::THU, GroupBy::Department, 3, $events);
         self::assertSame(self::rate(1, 1, '100.00', '20.65', '100.00'), $three['groups'][0]['satisfied']);
         self::assertSame('security', $three['groups'][0]['key']);
         // KPIs of the same log: accept 300 s, complete 3000 s, every clock of cycle 1 met,
@@ -346,7 +346,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::assertSame(self::noData(), $k['reopened']);
         self::assertSame(['count' => 1, 'households' => 100, 'per_100_households' => '1.00'], $k['complaints']);
         // The engine's own seven requests are untouched.
-        self::assertSame(7, $e->info()['requests']);
+        self::assertSame(7, $e->engineInfo()['requests']);
     }
 
     public function testALogThatDoesNotReplayIsRefusedWithTheEventsIndex(): void
@@ -366,15 +366,15 @@ final class SatisfactionLogTest extends WuyeTestCase
         // Closed on the two days: GD-001…005. Draws under "2026-03回访": 9839, 1306, 1809, 337,
         // 4242. Below 3000: GD-002, GD-003, GD-004.
         self::assertSame(['considered' => 5, 'selected' => ['GD-002', 'GD-003', 'GD-004']],
-            $e->sample('2026-03回访', rate: '30', from: self::MON, to: self::WED));
+            $e->surveySample('2026-03回访', rate: '30', from: self::MON, to: self::WED));
         // 12.5% (below 1250): GD-004 only — a subset.
-        self::assertSame(['GD-004'], $e->sample('2026-03回访', rate: '12.5', from: self::MON, to: self::WED)['selected']);
+        self::assertSame(['GD-004'], $e->surveySample('2026-03回访', rate: '12.5', from: self::MON, to: self::WED)['selected']);
         // Size 2: the two smallest keys, GD-004 and GD-001, listed by id.
         self::assertSame(['considered' => 5, 'selected' => ['GD-001', 'GD-004']],
-            $e->sample('2026-03回访', size: 2, from: self::MON, to: new \DateTimeImmutable(self::WED)));
+            $e->surveySample('2026-03回访', size: 2, from: self::MON, to: new \DateTimeImmutable(self::WED)));
         // Monday only: GD-001 and GD-004 closed; the same fate as in the two-day batch.
         self::assertSame(['considered' => 2, 'selected' => ['GD-004']],
-            $e->sample('2026-03回访', rate: '30', from: self::MON, to: self::TUE));
+            $e->surveySample('2026-03回访', rate: '30', from: self::MON, to: self::TUE));
     }
 
     public function testSamplingGivenIds(): void
@@ -382,15 +382,15 @@ final class SatisfactionLogTest extends WuyeTestCase
         $e = Engine::standard();
         // Under "2026-Q3" the draws of WY20260930-001…005 are 3143, 2394, 5254, 1974, 8056.
         $ids = ['WY20260930-004', 'WY20260930-001', 'WY20260930-005', 'WY20260930-002', 'WY20260930-003'];
-        self::assertSame(['considered' => 5, 'selected' => ['WY20260930-002', 'WY20260930-004']], $e->sample('2026-Q3', rate: '30', ids: $ids));
-        self::assertSame(['considered' => 5, 'selected' => ['WY20260930-001', 'WY20260930-002']], $e->sample('2026-Q3', size: 2, ids: $ids));
-        $d = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->sample('s', rate: '12.345', ids: ['A']));
+        self::assertSame(['considered' => 5, 'selected' => ['WY20260930-002', 'WY20260930-004']], $e->surveySample('2026-Q3', rate: '30', ids: $ids));
+        self::assertSame(['considered' => 5, 'selected' => ['WY20260930-001', 'WY20260930-002']], $e->surveySample('2026-Q3', size: 2, ids: $ids));
+        $d = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveySample('s', rate: '12.345', ids: ['A']));
         self::assertSame('rate: 12.345: at most 2 decimals', $d->getMessage());
-        $o = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->sample('s', rate: '101', ids: ['A']));
+        $o = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveySample('s', rate: '101', ids: ['A']));
         self::assertSame('rate: must be 0–100 percent, got 101', $o->getMessage());
-        self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->sample('', size: 1, ids: ['A']));
-        self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->sample('s', size: 1, ids: ['A', 'B', 'A']));
-        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $e->sample('s', rate: '30', size: 2, ids: ['A']));
-        self::assertThrowsWuye(InvalidRequestException::class, 'missing_field', fn () => $e->sample('s', rate: '30'));
+        self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveySample('', size: 1, ids: ['A']));
+        self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveySample('s', size: 1, ids: ['A', 'B', 'A']));
+        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $e->surveySample('s', rate: '30', size: 2, ids: ['A']));
+        self::assertThrowsWuye(InvalidRequestException::class, 'missing_field', fn () => $e->surveySample('s', rate: '30'));
     }
 }

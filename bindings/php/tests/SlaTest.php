@@ -23,39 +23,39 @@ final class SlaTest extends WuyeTestCase
     {
         $e = Engine::standard();
         // Oct 8 Thu, 9 Fri, 10 Sat (make-up), then 3 full weeks (12–16, 19–23, 26–30) = 18.
-        self::assertSame(18, $e->workingDays('2026-10-01', '2026-10-31'));
-        self::assertSame(0, $e->workingDays('2026-10-01', '2026-10-07'));
+        self::assertSame(18, $e->calendarWorkingDays('2026-10-01', '2026-10-31'));
+        self::assertSame(0, $e->calendarWorkingDays('2026-10-01', '2026-10-07'));
         // February: 20 weekdays, 6 of them in 春节 (16–20, 23), plus Saturdays 14 and 28 = 16.
-        self::assertSame(16, $e->workingDays('2026-02-01', '2026-02-28'));
-        self::assertTrue($e->isWorkingDay('2026-10-10'));
-        self::assertTrue($e->isWorkingDay('2026-09-20'));
-        self::assertFalse($e->isWorkingDay('2026-10-01'));
-        self::assertFalse($e->isWorkingDay('2026-10-11'));
-        self::assertTrue($e->isWorkingDay(new \DateTimeImmutable('2026-10-08 23:59:59')));
+        self::assertSame(16, $e->calendarWorkingDays('2026-02-01', '2026-02-28'));
+        self::assertTrue($e->calendarIsWorkingDay('2026-10-10'));
+        self::assertTrue($e->calendarIsWorkingDay('2026-09-20'));
+        self::assertFalse($e->calendarIsWorkingDay('2026-10-01'));
+        self::assertFalse($e->calendarIsWorkingDay('2026-10-11'));
+        self::assertTrue($e->calendarIsWorkingDay(new \DateTimeImmutable('2026-10-08 23:59:59')));
     }
 
     public function testBusinessTimeAcrossTheHoliday(): void
     {
         $e = Engine::standard();
         // Sep 30 16:00–17:30 = 1.5 h; Oct 1–7 off; Oct 8 = 7.5 h; Oct 9 08:30–12:00 + 13:30–17:00 = 7 h: 16 h.
-        self::assertSame('2026-10-09T17:00:00+08:00', $e->addBusinessTime('2026-09-30T16:00:00+08:00', 16 * 3600));
-        self::assertSame(57600, $e->businessSecondsBetween('2026-09-30T16:00:00+08:00', '2026-10-09T17:00:00+08:00'));
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->addBusinessTime('2026-09-30T17:00:00+08:00', 3600));
+        self::assertSame('2026-10-09T17:00:00+08:00', $e->calendarAdd('2026-09-30T16:00:00+08:00', 16 * 3600));
+        self::assertSame(57600, $e->calendarBetween('2026-09-30T16:00:00+08:00', '2026-10-09T17:00:00+08:00'));
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarAdd('2026-09-30T17:00:00+08:00', 3600));
         // Before lunch to after lunch: 11:50–12:00 + 13:30–13:35.
-        self::assertSame('2026-03-02T13:35:00+08:00', $e->addBusinessTime('2026-03-02T11:50:00+08:00', 15 * 60));
-        self::assertSame(900, $e->businessSecondsBetween('2026-03-02T11:50:00+08:00', '2026-03-02T13:35:00+08:00'));
-        self::assertSame('2026-10-08T08:30:00+08:00', $e->nextWorkingInstant('2026-10-01T10:00:00+08:00'));
-        self::assertSame('2026-10-08T13:30:00+08:00', $e->nextWorkingInstant('2026-10-08T12:30:00+08:00'));
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->nextWorkingInstant('2026-10-08T09:00:00+08:00'));
+        self::assertSame('2026-03-02T13:35:00+08:00', $e->calendarAdd('2026-03-02T11:50:00+08:00', 15 * 60));
+        self::assertSame(900, $e->calendarBetween('2026-03-02T11:50:00+08:00', '2026-03-02T13:35:00+08:00'));
+        self::assertSame('2026-10-08T08:30:00+08:00', $e->calendarNextWorkingInstant('2026-10-01T10:00:00+08:00'));
+        self::assertSame('2026-10-08T13:30:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T12:30:00+08:00'));
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T09:00:00+08:00'));
         // Other offsets are read as the same instant.
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->nextWorkingInstant('2026-10-08T01:00:00Z'));
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->nextWorkingInstant(new \DateTimeImmutable('2026-10-08T01:00:00', new \DateTimeZone('UTC'))));
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T01:00:00Z'));
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant(new \DateTimeImmutable('2026-10-08T01:00:00', new \DateTimeZone('UTC'))));
     }
 
     public function testANormalRepairRegisteredBeforeTheHoliday(): void
     {
         $e = Engine::standard();
-        $e->register(self::repair(), Actor::agent('kf01'), '2026-09-30T16:00:00+08:00');
+        $e->requestRegister(self::repair(), Actor::agent('kf01'), '2026-09-30T16:00:00+08:00');
         $s = $e->slaStatus('R1', '2026-10-08T12:00:00+08:00');
         self::assertSame(['R1', '2026-10-08T12:00:00+08:00'], [$s['request'], $s['as_of']]);
         self::assertSame(array_map(static fn ($c) => $c->value, ClockKind::cases()), array_column($s['cycles'][0]['clocks'], 'clock'));
@@ -83,7 +83,7 @@ final class SlaTest extends WuyeTestCase
 
         // 80 % of the complete clock = 12.8 h: 1.5 + 7.5 h, then 3.5 h to 12:00 and 18 min
         // after lunch = Oct 9 13:48 (to the supervisor); 100 % at 17:00 (to the project manager).
-        $events = $e->tick('2026-10-09T17:00:00+08:00');
+        $events = $e->slaTick('2026-10-09T17:00:00+08:00');
         $complete = array_values(array_filter($events, static fn ($ev) => $ev['change']['clock'] === 'complete'));
         self::assertSame([
             ['type' => 'escalated', 'cycle' => 0, 'clock' => 'complete', 'percent' => 80, 'notify' => 'supervisor', 'due_at' => '2026-10-09T13:48:00+08:00'],
@@ -99,28 +99,28 @@ final class SlaTest extends WuyeTestCase
     public function testEscalationsFireOnceWhenTheyFallDue(): void
     {
         $e = Engine::standard();
-        $e->register(self::repair(), Actor::agent('kf01'), self::t('09:00'));
+        $e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'));
         // Dispatch 30 min: 80 % = 24 min after 09:00.
-        self::assertSame([], $e->tick(self::t('09:23:59')));
-        $first = $e->tick(self::t('09:24'));
+        self::assertSame([], $e->slaTick(self::t('09:23:59')));
+        $first = $e->slaTick(self::t('09:24'));
         self::assertCount(1, $first);
         self::assertSame(['type' => 'escalated', 'cycle' => 0, 'clock' => 'dispatch', 'percent' => 80, 'notify' => 'supervisor', 'due_at' => self::t('09:24')], $first[0]['change']);
         self::assertSame(self::t('09:24'), $first[0]['at']);
-        self::assertSame([], $e->tick(self::t('09:24')), 'recorded once, however often the host ticks');
-        $second = $e->tick(self::t('09:40'));
+        self::assertSame([], $e->slaTick(self::t('09:24')), 'recorded once, however often the host ticks');
+        $second = $e->slaTick(self::t('09:40'));
         self::assertSame([[100, 'project_manager', self::t('09:30')]], array_map(static fn ($ev) => [$ev['change']['percent'], $ev['change']['notify'], $ev['change']['due_at']], $second));
     }
 
     public function testHoldPausesAndAroundTheClockIgnoresTheCalendar(): void
     {
         $e = Engine::standard();
-        $e->register(self::repair(), Actor::agent('kf01'), self::t('09:00'));
-        $e->execute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:10'));
-        $e->execute('R1', Command::accept(), Actor::worker('w1'), self::t('09:20'));
-        $e->execute('R1', Command::hold(HoldReason::WaitingForOwner), Actor::worker('w1'), self::t('09:40'));
+        $e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'));
+        $e->requestExecute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:10'));
+        $e->requestExecute('R1', Command::accept(), Actor::worker('w1'), self::t('09:20'));
+        $e->requestExecute('R1', Command::hold(HoldReason::WaitingForOwner), Actor::worker('w1'), self::t('09:40'));
         $paused = self::clock($e->slaStatus('R1', self::t('11:00')), 'complete');
         self::assertSame(['paused', 2400, null], [$paused['state'], $paused['elapsed_seconds'], $paused['deadline']]);
-        $e->execute('R1', Command::resume(), Actor::worker('w1'), self::t('14:00'));
+        $e->requestExecute('R1', Command::resume(), Actor::worker('w1'), self::t('14:00'));
         // 40 min before the hold; 16 h − 40 min = 15 h 20 min from Mon 14:00: 3.5 h Mon,
         // 7.5 h Tue, then 4 h 20 min on Wed = 08:30–12:00 + 13:30–14:20.
         self::assertSame('2026-03-04T14:20:00+08:00', self::clock($e->slaStatus('R1', self::t('14:00')), 'complete')['deadline']);
@@ -128,7 +128,7 @@ final class SlaTest extends WuyeTestCase
         self::assertSame(['met', 600, self::t('09:10')], [$met['state'], $met['elapsed_seconds'], $met['stopped_at']]);
 
         // Emergency: around the clock, even at night on a holiday.
-        $e->register(self::repair('E1', Priority::Emergency), Actor::agent('kf01'), '2026-10-01T22:00:00+08:00');
+        $e->requestRegister(self::repair('E1', Priority::Emergency), Actor::agent('kf01'), '2026-10-01T22:00:00+08:00');
         $s = $e->slaStatus('E1', '2026-10-01T23:00:00+08:00');
         self::assertSame(['around_the_clock', '2026-10-01T22:10:00+08:00', 3000], [self::clock($s, 'dispatch')['timing'], self::clock($s, 'dispatch')['deadline'], self::clock($s, 'dispatch')['overdue_seconds']]);
         self::assertSame('2026-10-02T02:00:00+08:00', self::clock($s, 'complete')['deadline']);
@@ -138,13 +138,13 @@ final class SlaTest extends WuyeTestCase
     {
         $e = Engine::standard();
         self::workThrough($e);
-        $e->register(self::repair('X1'), Actor::agent('kf01'), self::t('09:00'));
-        $e->execute('X1', Command::cancel('重复'), Actor::agent('kf01'), self::t('09:05'));
-        $e->register(self::repair('B1'), Actor::agent('kf01'), self::t('09:00'));
-        $e->register(self::repair('H1'), Actor::agent('kf01'), self::t('09:00'));
-        $e->execute('H1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:05'));
-        $e->execute('H1', Command::accept(), Actor::worker('w1'), self::t('09:10'));
-        $e->execute('H1', Command::hold('等物业审批'), Actor::worker('w1'), self::t('09:15'));
+        $e->requestRegister(self::repair('X1'), Actor::agent('kf01'), self::t('09:00'));
+        $e->requestExecute('X1', Command::cancel('重复'), Actor::agent('kf01'), self::t('09:05'));
+        $e->requestRegister(self::repair('B1'), Actor::agent('kf01'), self::t('09:00'));
+        $e->requestRegister(self::repair('H1'), Actor::agent('kf01'), self::t('09:00'));
+        $e->requestExecute('H1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:05'));
+        $e->requestExecute('H1', Command::accept(), Actor::worker('w1'), self::t('09:10'));
+        $e->requestExecute('H1', Command::hold('等物业审批'), Actor::worker('w1'), self::t('09:15'));
         $seen = [];
         foreach ($e->slaStatusBatch(null, self::t('17:00')) as $item) {
             self::assertTrue($item['ok']);

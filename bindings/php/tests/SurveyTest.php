@@ -28,19 +28,19 @@ final class SurveyTest extends WuyeTestCase
     {
         $e = Engine::standard();
         // 7 of 8: 87.50%; centre 0.753344…, half-width 0.224238… → [52.91, 97.76] outward.
-        self::assertSame(['count' => 7, 'total' => 8, 'percent' => '87.50', 'interval' => self::iv('52.91', '97.76')], $e->proportion(7, 8));
+        self::assertSame(['count' => 7, 'total' => 8, 'percent' => '87.50', 'interval' => self::iv('52.91', '97.76')], $e->surveyProportion(7, 8));
         // 45 of 50 satisfied: 90.00% in [78.63, 95.66].
-        self::assertSame(['count' => 45, 'total' => 50, 'percent' => '90.00', 'interval' => self::iv('78.63', '95.66')], $e->proportion(45, 50));
+        self::assertSame(['count' => 45, 'total' => 50, 'percent' => '90.00', 'interval' => self::iv('78.63', '95.66')], $e->surveyProportion(45, 50));
     }
 
     public function testAProportionOfNothingIsNullNotZero(): void
     {
-        self::assertSame(['count' => 0, 'total' => 0, 'percent' => null, 'interval' => null], Engine::standard()->proportion(0, 0));
+        self::assertSame(['count' => 0, 'total' => 0, 'percent' => null, 'interval' => null], Engine::standard()->surveyProportion(0, 0));
     }
 
     public function testACountAboveTheTotalIsRefused(): void
     {
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => Engine::standard()->proportion(3, 2));
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => Engine::standard()->surveyProportion(3, 2));
         self::assertSame('args: count 3 exceeds total 2', $x->getMessage());
     }
 
@@ -53,13 +53,13 @@ final class SurveyTest extends WuyeTestCase
             'scale' => ['min' => 1, 'max' => 5], 'top_boxes' => 2, 'answers' => 10,
             'distribution' => [1, 1, 2, 3, 3], 'mean' => '3.6000',
             'csat' => ['count' => 6, 'total' => 10, 'percent' => '60.00', 'interval' => self::iv('31.26', '83.19')],
-        ], Engine::standard()->csat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1]));
+        ], Engine::standard()->surveyCsat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1]));
     }
 
     public function testCsatOnASevenPointScaleTopBoxOnly(): void
     {
         // Sevens 3 of 8 = 37.50%; mean 45/8 = 5.6250; Wilson → 13.68 … 69.43 outward.
-        $c = Engine::standard()->csat([7, 6, 7, 5, 4, 7, 6, 3], ['min' => 1, 'max' => 7], 1);
+        $c = Engine::standard()->surveyCsat([7, 6, 7, 5, 4, 7, 6, 3], ['min' => 1, 'max' => 7], 1);
         self::assertSame(['min' => 1, 'max' => 7], $c['scale']);
         self::assertSame(1, $c['top_boxes']);
         self::assertSame([0, 0, 1, 1, 1, 2, 3], $c['distribution']);
@@ -69,7 +69,7 @@ final class SurveyTest extends WuyeTestCase
 
     public function testCsatWithoutAnswersHasNoFigures(): void
     {
-        $c = Engine::standard()->csat([]);
+        $c = Engine::standard()->surveyCsat([]);
         self::assertSame(0, $c['answers']);
         self::assertSame([0, 0, 0, 0, 0], $c['distribution']);
         self::assertNull($c['mean']);
@@ -79,9 +79,9 @@ final class SurveyTest extends WuyeTestCase
     public function testAnAnswerOffTheScaleIsRefusedNamingIt(): void
     {
         $e = Engine::standard();
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->csat([5, 4, 6]));
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyCsat([5, 4, 6]));
         self::assertSame('answers[2]: answer 6 is outside the scale 1–5', $x->getMessage());
-        self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->csat([5], topBoxes: 5));
+        self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyCsat([5], topBoxes: 5));
     }
 
     // ---- survey.nps -------------------------------------------------------------------------
@@ -95,13 +95,13 @@ final class SurveyTest extends WuyeTestCase
             'promoters' => ['count' => 5, 'percent' => '50.00'], 'passives' => ['count' => 2, 'percent' => '20.00'],
             'detractors' => ['count' => 3, 'percent' => '30.00'],
             'nps' => '20.00', 'standard_error' => '27.57', 'margin' => '54.03', 'interval' => self::iv('-34.04', '74.04'),
-        ], Engine::standard()->nps([10, 10, 9, 9, 9, 8, 7, 6, 3, 0]));
+        ], Engine::standard()->surveyNps([10, 10, 9, 9, 9, 8, 7, 6, 3, 0]));
     }
 
     public function testANegativeNpsHasItsIntervalClamped(): void
     {
         // P 1, D 4 of 5: −60.00; SE √1280 = 35.7771…; margin 70.1231…; low clamps to −100.
-        $n = Engine::standard()->nps([0, 3, 6, 6, 9]);
+        $n = Engine::standard()->surveyNps([0, 3, 6, 6, 9]);
         self::assertSame(['-60.00', '35.78', '70.12'], [$n['nps'], $n['standard_error'], $n['margin']]);
         self::assertSame(self::iv('-100.00', '10.13'), $n['interval']);
         self::assertSame(['count' => 0, 'percent' => '0.00'], $n['passives']);
@@ -115,8 +115,8 @@ final class SurveyTest extends WuyeTestCase
             'promoters' => ['count' => 0, 'percent' => null], 'passives' => ['count' => 0, 'percent' => null],
             'detractors' => ['count' => 0, 'percent' => null],
             'nps' => null, 'standard_error' => null, 'margin' => null, 'interval' => null,
-        ], $e->nps([]));
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->nps([10, 11]));
+        ], $e->surveyNps([]));
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyNps([10, 11]));
         self::assertSame('answers[1]: answer 11 is outside the scale 0–10', $x->getMessage());
     }
 
@@ -124,7 +124,7 @@ final class SurveyTest extends WuyeTestCase
 
     public function testServqualOfTheReferenceExample(): void
     {
-        $r = Engine::standard()->servqual([
+        $r = Engine::standard()->surveyServqual([
             ['id' => '1-1-101', 'expectation' => [6, 7, 6, 6, 5, 3], 'perception' => [5, 6, 6, 4, 5, 4],
              'weights' => ['tangibles' => '10', 'reliability' => '30', 'responsiveness' => '25', 'assurance' => '20', 'empathy' => '15']],
             ['id' => '1-1-102', 'expectation' => [7, 7, 5, 6, 6, 2], 'perception' => [6, 5, null, 5, 6, 2],
@@ -186,7 +186,7 @@ final class SurveyTest extends WuyeTestCase
 
     public function testServqualWithChineseItemsAndFixedWeights(): void
     {
-        $r = Engine::standard()->servqual(self::cuihu(), self::cuihuItems(), self::FIXED);
+        $r = Engine::standard()->surveyServqual(self::cuihu(), self::cuihuItems(), self::FIXED);
         self::assertSame(4, $r['respondents']);
         // 按约上门: three pairs, E 19/3, P 16/3, gap −1.
         self::assertSame(['id' => '按约上门', 'dimension' => 'reliability', 'answered' => 3, 'expectation' => '6.3333', 'perception' => '5.3333', 'gap' => '-1.0000'], $r['items'][2]);
@@ -207,7 +207,7 @@ final class SurveyTest extends WuyeTestCase
         $answers[0]['weights'] = ['tangibles' => '10', 'reliability' => '40', 'responsiveness' => '30', 'assurance' => '10', 'empathy' => '10'];
         $answers[1]['weights'] = ['tangibles' => '15', 'reliability' => '30', 'responsiveness' => '20', 'assurance' => '20', 'empathy' => '15'];
         $answers[3]['weights'] = ['tangibles' => '5', 'reliability' => '35', 'responsiveness' => '35', 'assurance' => '15', 'empathy' => '10'];
-        $w = Engine::standard()->servqual($answers, self::cuihuItems())['weighted'];
+        $w = Engine::standard()->surveyServqual($answers, self::cuihuItems())['weighted'];
         // 28.333… and 11.666… shown to 2 places, used exactly: −1.43125 → −1.4313.
         self::assertSame(['source' => 'respondents', 'respondents' => 3,
             'weights' => ['tangibles' => '10.00', 'reliability' => '35.00', 'responsiveness' => '28.33', 'assurance' => '15.00', 'empathy' => '11.67'],
@@ -217,7 +217,7 @@ final class SurveyTest extends WuyeTestCase
     public function testAPerceptionOffTheScaleIsRefusedNamingTheOwnerAndTheItem(): void
     {
         $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey',
-            fn () => Engine::standard()->servqual(self::cuihu([6, 6, null, 5, 9, 4]), self::cuihuItems()));
+            fn () => Engine::standard()->surveyServqual(self::cuihu([6, 6, null, 5, 9, 4]), self::cuihuItems()));
         self::assertSame('responses[2] (5-1-1203 张阿姨), item 专业技能: perception 9 is outside the scale 1–7', $x->getMessage());
     }
 
@@ -225,17 +225,17 @@ final class SurveyTest extends WuyeTestCase
     {
         $e = Engine::standard();
         $fixed = self::assertThrowsWuye(RefusedException::class, 'invalid_survey',
-            fn () => $e->servqual(self::cuihu(), self::cuihuItems(), ['empathy' => '16'] + self::FIXED));
+            fn () => $e->surveyServqual(self::cuihu(), self::cuihuItems(), ['empathy' => '16'] + self::FIXED));
         self::assertSame('weights: weights sum to 101, not 100', $fixed->getMessage());
         $answers = self::cuihu();
         $answers[1]['weights'] = ['tangibles' => '15', 'reliability' => '30', 'responsiveness' => '20', 'assurance' => '20', 'empathy' => '10'];
-        $own = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->servqual($answers, self::cuihuItems()));
+        $own = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyServqual($answers, self::cuihuItems()));
         self::assertSame('responses[1] (3-2-101 李先生) weights: weights sum to 95, not 100', $own->getMessage());
     }
 
     public function testServqualWithoutResponsesIsNullThroughoutButShowsItsWeights(): void
     {
-        $r = Engine::standard()->servqual([], self::cuihuItems(), self::FIXED);
+        $r = Engine::standard()->surveyServqual([], self::cuihuItems(), self::FIXED);
         self::assertSame(0, $r['respondents']);
         foreach ($r['items'] as $item) {
             self::assertSame([0, null, null, null], [$item['answered'], $item['expectation'], $item['perception'], $item['gap']]);
@@ -250,7 +250,7 @@ final class SurveyTest extends WuyeTestCase
     {
         // Expectations 6 and 7 (6.5); dimension gaps −0.75, −1.5, −2.25, −0.5, −1.5; overall
         // −1.3; no weights: weighted null.
-        $r = Engine::standard()->servqual([
+        $r = Engine::standard()->surveyServqual([
             ['expectation' => array_fill(0, 22, 6), 'perception' => [5, 5, 6, 6, 4, 4, 5, 5, 5, 3, 4, 4, 5, 6, 6, 6, 5, 5, 5, 4, 4, 5]],
             ['expectation' => array_fill(0, 22, 7), 'perception' => [6, 6, 6, 6, 5, 5, 5, 6, 6, 4, 4, 5, 5, 6, 7, 6, 6, 6, 5, 5, 5, 6]],
         ]);
@@ -269,7 +269,7 @@ final class SurveyTest extends WuyeTestCase
     public function testServperfOfTheReferenceExample(): void
     {
         // t 5.5, r 6, s 4.5, a 6 (one answer), e 6; overall 28/5 = 5.6; weighted 557.5/100.
-        $p = Engine::standard()->servperf([['perception' => [5, 6, 4, 6, 5]], ['perception' => [6, 6, 5, null, 7]]], items: [
+        $p = Engine::standard()->surveyServperf([['perception' => [5, 6, 4, 6, 5]], ['perception' => [6, 6, 5, null, 7]]], items: [
             ['id' => 't', 'dimension' => ServqualDimension::Tangibles],
             ['id' => 'r', 'dimension' => ServqualDimension::Reliability],
             ['id' => 's', 'dimension' => ServqualDimension::Responsiveness],
@@ -289,7 +289,7 @@ final class SurveyTest extends WuyeTestCase
     public function testServperfOfTheChineseQuestionnaire(): void
     {
         // Overall (5.5 + 31/6 + 4 + 5.5 + 5.5)/5 = 5.1333; weighted 5.008333… → 5.0083.
-        $p = Engine::standard()->servperf(self::cuihu(), self::cuihuItems(), self::FIXED);
+        $p = Engine::standard()->surveyServperf(self::cuihu(), self::cuihuItems(), self::FIXED);
         self::assertSame(['id' => '按约上门', 'dimension' => 'reliability', 'answered' => 3, 'perception' => '5.3333'], $p['items'][2]);
         self::assertSame(['dimension' => 'reliability', 'items' => 2, 'perception' => '5.1667'], $p['dimensions'][1]);
         self::assertSame('5.1333', $p['overall']);
@@ -308,7 +308,7 @@ final class SurveyTest extends WuyeTestCase
                 ['id' => 'vs_expectation', 'weight' => '30', 'answered' => 3, 'mean' => '8.0000', 'score' => '77.78'],
                 ['id' => 'vs_ideal', 'weight' => '30', 'answered' => 3, 'mean' => '6.6667', 'score' => '62.96'],
             ], 'index' => '74.44',
-        ], Engine::standard()->satisfactionIndex(
+        ], Engine::standard()->surveyIndex(
             [['id' => 'overall', 'weight' => '40'], ['id' => 'vs_expectation', 'weight' => '30'], ['id' => 'vs_ideal', 'weight' => '30']],
             [[9, 8, 7], [10, null, 8], [6, 7, 5], [8, 9, null]],
         ));
@@ -317,7 +317,7 @@ final class SurveyTest extends WuyeTestCase
     public function testSatisfactionIndexWithChineseItems(): void
     {
         // 总体满意 8 → 77.78; 与期望相比 7.6 → 73.33; 与理想相比 7.5 → 72.22; index 673/9 → 74.78.
-        $x = Engine::standard()->satisfactionIndex(
+        $x = Engine::standard()->surveyIndex(
             [['id' => '总体满意 overall', 'weight' => '40'], ['id' => '与期望相比 vs expectation', 'weight' => '30'], ['id' => '与理想相比 vs ideal', 'weight' => '30']],
             [[8, 7, 7], [9, 9, 8], [6, 5, null], [10, 9, 9], [7, 8, 6]],
             ['min' => 1, 'max' => 10],
@@ -329,7 +329,7 @@ final class SurveyTest extends WuyeTestCase
 
     public function testIndexWeightsMustSumToOneHundred(): void
     {
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => Engine::standard()->satisfactionIndex(
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => Engine::standard()->surveyIndex(
             [['id' => 'a', 'weight' => '40'], ['id' => 'b', 'weight' => '30'], ['id' => 'c', 'weight' => '20']],
             [],
         ));
@@ -349,7 +349,7 @@ final class SurveyTest extends WuyeTestCase
              'text' => ['顾客价值 customer value = (80 + 12.5) − (95 + 10) = 92.5 − 105 = -12.5',
                  '公司潜在利润 potential profit = 92.5 − 70 = 22.5']],
         ], 'total' => ['gross_value' => '167.50', 'customer_value' => '12.50', 'potential_profit' => '59.50']],
-        Engine::standard()->customerValue([
+        Engine::standard()->surveyValue([
             ['line' => '保洁 cleaning', 'utility' => '60.00', 'process_quality' => '15.00', 'price' => '45.00', 'access_cost' => '5.00', 'provision_cost' => '38.00'],
             ['line' => '维修 repairs', 'utility' => '80', 'process_quality' => '12.5', 'price' => '95', 'access_cost' => '10', 'provision_cost' => '70'],
         ]));
@@ -358,8 +358,8 @@ final class SurveyTest extends WuyeTestCase
     public function testCustomerValueWithoutLinesHasNoTotalsAndANegativeInputIsRefused(): void
     {
         $e = Engine::standard();
-        self::assertSame(['lines' => [], 'total' => null], $e->customerValue([]));
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->customerValue([
+        self::assertSame(['lines' => [], 'total' => null], $e->surveyValue([]));
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyValue([
             ['line' => '绿化 greening', 'utility' => '10', 'process_quality' => '2', 'price' => '8', 'access_cost' => '0', 'provision_cost' => '-1'],
         ]));
         self::assertSame('lines[0] (绿化 greening): provision_cost is negative (-1)', $x->getMessage());

@@ -46,14 +46,14 @@ abstract class WuyeTestCase extends TestCase
      */
     protected static function workThrough(Engine $e, string $id = 'R1'): void
     {
-        $e->register(self::repair($id), Actor::agent('kf01'), self::t('09:00'));
-        $e->execute($id, Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:05'));
-        $e->execute($id, Command::accept(), Actor::worker('w1'), self::t('09:10'));
-        $e->execute($id, Command::arrive(), Actor::worker('w1'), self::t('09:30'));
-        $e->execute($id, Command::hold(HoldReason::WaitingForParts), Actor::worker('w1'), self::t('09:40'));
-        $e->execute($id, Command::resume(), Actor::worker('w1'), self::t('10:00'));
-        $e->execute($id, Command::complete('换阀芯'), Actor::worker('w1'), self::t('10:30'));
-        $e->execute($id, Command::reply(), Actor::agent('kf01'), self::t('11:00'));
+        $e->requestRegister(self::repair($id), Actor::agent('kf01'), self::t('09:00'));
+        $e->requestExecute($id, Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), self::t('09:05'));
+        $e->requestExecute($id, Command::accept(), Actor::worker('w1'), self::t('09:10'));
+        $e->requestExecute($id, Command::arrive(), Actor::worker('w1'), self::t('09:30'));
+        $e->requestExecute($id, Command::hold(HoldReason::WaitingForParts), Actor::worker('w1'), self::t('09:40'));
+        $e->requestExecute($id, Command::resume(), Actor::worker('w1'), self::t('10:00'));
+        $e->requestExecute($id, Command::complete('换阀芯'), Actor::worker('w1'), self::t('10:30'));
+        $e->requestExecute($id, Command::reply(), Actor::agent('kf01'), self::t('11:00'));
     }
 
     /**

@@ -29,7 +29,7 @@ const request: NewRequest = {
 const agent: Actor = { role: 'agent', id: 'kf01' };
 
 const engine = new Engine();
-const events: Event[] = engine.register(request, agent, '2026-03-02T08:55:00+08:00');
+const events: Event[] = engine.requestRegister(request, agent, '2026-03-02T08:55:00+08:00');
 for (const e of events) {
   if (e.change.type === 'registered') {
     const kind: NewRequest['kind'] = e.change.request.kind;
@@ -76,7 +76,7 @@ function describeStage(s: Stage): string {
       return s.stage;
   }
 }
-void describeStage(engine.get('R1').stage);
+void describeStage(engine.requestGet('R1').stage);
 
 function left(c: ClockStatus): number {
   if (c.state === 'breached') return -c.overdue_seconds;
@@ -86,9 +86,9 @@ function left(c: ClockStatus): number {
 const status = engine.slaStatus('R1', '2026-03-02T10:00:00+08:00');
 void status.cycles.flatMap((c) => c.clocks).map(left);
 
-const days: number = engine.workingDays('2026-10-01', '2026-10-31');
-const working: boolean = engine.isWorkingDay('2026-10-10');
-const at: string = engine.addBusinessTime('2026-09-30T17:00:00+08:00', 3600);
+const days: number = engine.calendarWorkingDays('2026-10-01', '2026-10-31');
+const working: boolean = engine.calendarIsWorkingDay('2026-10-10');
+const at: string = engine.calendarAdd('2026-09-30T17:00:00+08:00', 3600);
 const info = engine.call('engine.info');
 const n: number = info.requests;
 void days, working, at, n;
@@ -97,12 +97,12 @@ void r;
 // @ts-expect-error the args of calendar.add need seconds
 engine.call('calendar.add', { start: at });
 
-for (const item of engine.executeBatch([{ id: 'R1', command: { step: 'accept' }, actor: agent, now: at }])) {
+for (const item of engine.requestExecuteBatch([{ id: 'R1', command: { step: 'accept' }, actor: agent, now: at }])) {
   if (item.ok) void item.events.length;
   else void (item.error instanceof RefusedError ? item.error.code : item.error.status);
 }
 try {
-  engine.get('NOPE');
+  engine.requestGet('NOPE');
 } catch (e) {
   if (e instanceof WuyeError) void [e.status, e.code, e.response];
 }
@@ -144,19 +144,19 @@ const feeSchedule: Schedule = {
 };
 const feeUnits: Unit[] = [{ id: '1-101', unit_type: 'high_rise', building_area: '98.76' }];
 const fees = new Engine();
-const billed = fees.bill('2026-09', { schedule: feeSchedule, units: feeUnits, only: ['1-101'] });
+const billed = fees.feeBill('2026-09', { schedule: feeSchedule, units: feeUnits, only: ['1-101'] });
 const firstBill: Bill = billed.bills[0]!;
 const amount: Money = firstBill.lines[0]!.amount;
 void amount;
 for (const s of firstBill.lines[0]!.trace.segments ?? []) void [s.days, s.state, s.rate];
-fees.loadEstate(feeSchedule, feeUnits);
-const compact = fees.billEstate('2026-09', { readings: [{ unit: '1-101', item: 'water', date: '2026-09-30', previous: '1', current: '9', year_to_date: '0' }] });
+fees.feeLoadEstate(feeSchedule, feeUnits);
+const compact = fees.feeBillEstate('2026-09', { readings: [{ unit: '1-101', item: 'water', date: '2026-09-30', previous: '1', current: '9', year_to_date: '0' }] });
 const unitIndex: number = compact.lines.unit[0]!;
 void unitIndex;
-const parts: string[] = fees.apportion('1000.00', ['98.76', '120.50']);
+const parts: string[] = fees.feeApportion('1000.00', ['98.76', '120.50']);
 void parts;
 // @ts-expect-error money is a decimal string, never a JS number
-fees.apportion(1000, ['1']);
+fees.feeApportion(1000, ['1']);
 // @ts-expect-error a rate has a price or tiers, not both
 const badRate: Rate = { item: 'water', from: '2020-01-01', price: '1.00', tiers: [{ price: '2.00' }] };
 void badRate;
@@ -167,7 +167,7 @@ void badFormula;
 function charged(c: ParkingCharge): string {
   return c.free ? '0.00' : (c.rest?.amount ?? c.amount);
 }
-void charged(fees.parkingCharge(
+void charged(fees.feeParking(
   { first_minutes: 60, first_price: '5.00', increment_minutes: 30, increment_price: '2.00' },
   '2026-09-12T08:00:00+08:00',
   '2026-09-12T10:00:00+08:00',
@@ -177,7 +177,7 @@ const pay: AccountCommand = { type: 'pay', receipt: 'R001', date: '2026-09-25', 
 // @ts-expect-error a credit note needs its reason
 const badCommand: AccountCommand = { type: 'credit_note', note: 'N1', charge: 'B1', date: '2026-09-25', amount: '1.00' };
 void badCommand;
-const { account, events: accountEvents } = fees.accountExecute({ id: '1-101', policy: { late_fee: { daily_rate: '0.0003' } } }, pay);
+const { account, events: accountEvents } = fees.feeAccountExecute({ id: '1-101', policy: { late_fee: { daily_rate: '0.0003' } } }, pay);
 function describeEvent(ev: AccountEvent): string {
   switch (ev.type) {
     case 'payment_received':
@@ -197,9 +197,9 @@ function source(by: SettledBy): string {
 void account.charges?.flatMap((c) => c.settlements ?? []).map((s) => source(s.by));
 const prepaid: Money = account.prepaid;
 void prepaid;
-const late = fees.lateFees(account, '2026-10-15');
+const late = fees.feeAccountLateFees(account, '2026-10-15');
 void late.late_fees.map((l) => [l.accrued, l.outstanding, l.cap]);
-const ageing = fees.arrears(account, '2026-10-15', [30, 90]);
+const ageing = fees.feeAccountArrears(account, '2026-10-15', [30, 90]);
 void ageing.buckets.map((b) => b.to_days ?? Infinity);
 const viaCall = fees.call('fee.apportion', { amount: '1.00', weights: ['1'] });
 void viaCall.parts;
@@ -231,35 +231,35 @@ void picked.selected;
 // @ts-expect-error no such breakdown
 fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'floor' });
 // The survey methods: figures are strings, "no data" is null.
-const served = fees.servqual({ responses: [{ expectation: Array(22).fill(6), perception: Array(22).fill(5) }] });
+const served = fees.surveyServqual({ responses: [{ expectation: Array(22).fill(6), perception: Array(22).fill(5) }] });
 const dimGap: string | null = served.dimensions[0].gap;
-void [dimGap, fees.servperf({ responses: [] }).weighted?.perception];
-const satisfied = fees.csat([5, 4, 3], { scale: { min: 1, max: 5 }, topBoxes: 2 });
+void [dimGap, fees.surveyServperf({ responses: [] }).weighted?.perception];
+const satisfied = fees.surveyCsat([5, 4, 3], { scale: { min: 1, max: 5 }, topBoxes: 2 });
 const csatPercent: string | null = satisfied.csat.percent;
 void csatPercent;
 // @ts-expect-error the option is camelCase in the method (top_boxes only through `call`)
-fees.csat([5], { top_boxes: 2 });
-const promoters: number = fees.nps([10, 9, 6]).promoters.count;
+fees.surveyCsat([5], { top_boxes: 2 });
+const promoters: number = fees.surveyNps([10, 9, 6]).promoters.count;
 void promoters;
-const share = fees.proportion(7, 8);
+const share = fees.surveyProportion(7, 8);
 void [share.percent, share.interval?.low];
 // @ts-expect-error counts are numbers
-fees.proportion('7', 8);
-void fees.satisfactionIndex({ items: [{ id: 'overall', weight: '100' }], responses: [[9]] }).index;
-void fees.customerValue([{ line: '保洁', utility: '60', process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]).total;
+fees.surveyProportion('7', 8);
+void fees.surveyIndex({ items: [{ id: 'overall', weight: '100' }], responses: [[9]] }).index;
+void fees.surveyValue([{ line: '保洁', utility: '60', process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]).total;
 // @ts-expect-error money is a decimal string
-fees.customerValue([{ line: '保洁', utility: 60, process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]);
+fees.surveyValue([{ line: '保洁', utility: 60, process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]);
 const period = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00' } as const;
-const report = fees.callbackSatisfaction({ ...period, by: 'department', threshold: 4, events: [] });
+const report = fees.surveyCallbacks({ ...period, by: 'department', threshold: 4, events: [] });
 const overallRate: string | null = report.overall.satisfied.percent;
 void [overallRate, report.groups.map((g) => g.key)];
 const kpi = fees.kpiReport({ ...period, households: 1860 });
 const p90: number | null = kpi.complete.p90_seconds;
 void [p90, kpi.complaints.per_100_households];
-const drawn: string[] = fees.callbackSample({ seed: '翠湖花园 2026-09', rate: '30', ...period }).selected;
+const drawn: string[] = fees.surveySample({ seed: '翠湖花园 2026-09', rate: '30', ...period }).selected;
 void drawn;
 // @ts-expect-error a rate is a percentage string, never a JS number
-fees.callbackSample({ seed: 's', rate: 30, ids: ['A'] });
+fees.surveySample({ seed: 's', rate: 30, ids: ['A'] });
 fees.free();
 
 // Loading a module on demand (a browser page before its first fee call).

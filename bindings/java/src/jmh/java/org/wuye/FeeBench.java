@@ -53,7 +53,7 @@ public class FeeBench {
         units = FeeEstateFixture.units(UNITS);
         inputs = FeeEstateFixture.inputs(units);
         engine = Engine.standard();
-        engine.loadEstate(FeeEstateFixture.SCHEDULE, units);
+        engine.feeLoadEstate(FeeEstateFixture.SCHEDULE, units);
         vendor = new BigDecimalBilling(FeeEstateFixture.SCHEDULE, units);
         request = Engine.billEstateRequest(FeeEstateFixture.PERIOD, inputs);
         response = engine.callBytes(request.array(), request.size());
@@ -75,7 +75,7 @@ public class FeeBench {
     @Benchmark
     @OperationsPerInvocation(LINES)
     public EstateLines ffi() {
-        return engine.billEstate(month, inputs);
+        return engine.feeBillEstate(month, inputs);
     }
 
     @Benchmark

@@ -57,7 +57,7 @@ public final class FeeCpuTime {
         YearMonth month = b.month;
         try {
             if (only.isEmpty() || only.contains("ffi")) {
-                time("ffi", runs, () -> b.engine.billEstate(month, b.inputs));
+                time("ffi", runs, () -> b.engine.feeBillEstate(month, b.inputs));
             }
             if (only.isEmpty() || only.contains("bigDecimal")) {
                 time("bigDecimal", runs, () -> b.vendor.bill(month, b.inputs));

@@ -46,21 +46,21 @@ public class WuyeBench {
             String id = "R" + i;
             ids.add(id);
             OffsetDateTime t = t0.plusMinutes(i % 300);
-            engine.register(new NewRequest(id, RequestKind.REPAIR, Priority.values()[i % 4], Channel.PHONE,
+            engine.requestRegister(new NewRequest(id, RequestKind.REPAIR, Priority.values()[i % 4], Channel.PHONE,
                     Location.unit("3-1-" + i), Reporter.owner("王女士", "13800000000"), "厨房水龙头漏水"), agent, t);
             // A spread of stages: registered, dispatched, accepted, in progress, on hold.
             int stage = i % 5;
             if (stage >= 1) {
-                engine.execute(id, Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), t.plusMinutes(5));
+                engine.requestExecute(id, Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), t.plusMinutes(5));
             }
             if (stage >= 2) {
-                engine.execute(id, Command.accept(), Actor.worker("w1"), t.plusMinutes(10));
+                engine.requestExecute(id, Command.accept(), Actor.worker("w1"), t.plusMinutes(10));
             }
             if (stage >= 3) {
-                engine.execute(id, Command.arrive(), Actor.worker("w1"), t.plusMinutes(30));
+                engine.requestExecute(id, Command.arrive(), Actor.worker("w1"), t.plusMinutes(30));
             }
             if (stage >= 4) {
-                engine.execute(id, Command.hold(HoldReason.WAITING_FOR_PARTS), Actor.worker("w1"), t.plusMinutes(40));
+                engine.requestExecute(id, Command.hold(HoldReason.WAITING_FOR_PARTS), Actor.worker("w1"), t.plusMinutes(40));
             }
         }
         asOf = OffsetDateTime.parse("2026-03-04T10:00:00+08:00");
@@ -84,7 +84,7 @@ public class WuyeBench {
     /** A small call, typed: request built, sent, response parsed. */
     @Benchmark
     public boolean isWorkingDay() {
-        return engine.isWorkingDay(date);
+        return engine.calendarIsWorkingDay(date);
     }
 
     /** The same call through the raw byte API (no Java JSON work). */

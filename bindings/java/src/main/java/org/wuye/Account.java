@@ -10,14 +10,14 @@ import java.util.Objects;
 /**
  * A payer's account 账户 (usually one unit's): its policy, prepaid balance 预存, charges 应收
  * with their settlements, receipts 收据 — state the host keeps and passes back, changed only
- * by {@link Engine#executeAccount}. It is held as the library's JSON: {@link #toJson()} gives
+ * by {@link Engine#feeAccountExecute}. It is held as the library's JSON: {@link #toJson()} gives
  * back exactly what the library wrote, for storage, and {@link #fromJson} reads it again.
  *
  * <pre>{@code
  * Account a = Account.open("1-101", LateFeeRule.daily("0.0003"));
- * a = engine.executeAccount(a, AccountCommand.postCharges(aug1, List.of(NewCharge.of("B2608-1", "property_fee", aug16, Money.parse("232.09"))))).account();
- * a = engine.executeAccount(a, AccountCommand.pay("R001", sep25, Money.parse("100.00"))).account();
- * engine.lateFees(a, oct15).outstanding();   // 3.58
+ * a = engine.feeAccountExecute(a, AccountCommand.postCharges(aug1, List.of(NewCharge.of("B2608-1", "property_fee", aug16, Money.parse("232.09"))))).account();
+ * a = engine.feeAccountExecute(a, AccountCommand.pay("R001", sep25, Money.parse("100.00"))).account();
+ * engine.feeAccountLateFees(a, oct15).outstanding();   // 3.58
  * }</pre>
  */
 public final class Account implements Json.JsonWritable {

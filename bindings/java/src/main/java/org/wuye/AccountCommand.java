@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What the front desk does to an account, for {@link Engine#executeAccount}. Receipt, refund
+ * What the front desk does to an account, for {@link Engine#feeAccountExecute}. Receipt, refund
  * and credit-note numbers come from the host. Made by the factories:
  * {@link #postCharges}, {@link #pay}, {@link #deposit}, {@link #refund}, {@link #creditNote},
  * {@link #waiveLateFee}, {@link #applyPrepaid}.

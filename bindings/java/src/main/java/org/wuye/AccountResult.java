@@ -3,7 +3,7 @@ package org.wuye;
 import java.util.List;
 
 /**
- * What {@link Engine#executeAccount} returns: the new account and the events to store.
+ * What {@link Engine#feeAccountExecute} returns: the new account and the events to store.
  *
  * @param account the account after the command
  * @param events what happened, in order

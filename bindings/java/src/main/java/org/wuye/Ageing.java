@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An account's arrears ageing 账龄 as of a date, from {@link Engine#arrears}: unpaid principal
+ * An account's arrears ageing 账龄 as of a date, from {@link Engine#feeAccountArrears}: unpaid principal
  * and outstanding late fees by days overdue.
  *
  * @param account account id

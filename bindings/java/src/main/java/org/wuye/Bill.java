@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A unit's bill 账单 for a period, from {@link Engine#bill}: its lines, each with amount, due
+ * A unit's bill 账单 for a period, from {@link Engine#feeBill}: its lines, each with amount, due
  * date and trace 计算过程, and a total equal to the sum of the lines.
  *
  * @param unit unit id

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * 回访满意率 and callback coverage for a period {@code [from, to)}, from
- * {@link Engine#callbacks}: overall and per group of the breakdown.
+ * {@link Engine#surveyCallbacks}: overall and per group of the breakdown.
  *
  * <p>An answer is a callback rating whose instant lies in the period; it is satisfied at or
  * above {@code threshold}. Rates are {@link Proportion}s: over no answers their percent and
@@ -20,9 +20,9 @@ import java.util.Map;
  * @param threshold the rating counted as satisfied (1–5)
  * @param overall the figures over everything
  * @param groups one per key of the breakdown, in key order (code point order for names);
- *     empty for {@link Breakdown#ALL}
+ *     empty for {@link GroupBy#ALL}
  */
-public record CallbackReport(OffsetDateTime from, OffsetDateTime to, Breakdown by, int threshold, Figures overall,
+public record CallbackReport(OffsetDateTime from, OffsetDateTime to, GroupBy by, int threshold, Figures overall,
         List<Figures> groups) {
     /** Freezes {@code groups}. */
     public CallbackReport {
@@ -63,7 +63,7 @@ public record CallbackReport(OffsetDateTime from, OffsetDateTime to, Breakdown b
         for (Object o : Json.arr(m.get("groups"), "groups")) {
             groups.add(Figures.from(o));
         }
-        return new CallbackReport(Json.instant(m, "from"), Json.instant(m, "to"), Breakdown.fromWire(Json.str(m, "by")),
+        return new CallbackReport(Json.instant(m, "from"), Json.instant(m, "to"), GroupBy.fromWire(Json.str(m, "by")),
                 Math.toIntExact(Json.num(m, "threshold")), Figures.from(m.get("overall")), groups);
     }
 }

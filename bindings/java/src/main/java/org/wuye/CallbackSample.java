@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A reproducible callback sample 回访抽样, from {@link Engine#sampleByRate} or
- * {@link Engine#sampleBySize}: the same seed and ids always select the same requests.
+ * A reproducible callback sample 回访抽样, from {@link Engine#surveySample} or
+ * {@link Engine#surveySample}: the same seed and ids always select the same requests.
  *
  * @param considered how many ids were drawn from
  * @param selected the selected ids, in id order

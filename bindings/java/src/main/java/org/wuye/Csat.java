@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A CSAT figure 顾客满意度, from {@link Engine#csat}: the share of answers in the top boxes of
+ * A CSAT figure 顾客满意度, from {@link Engine#surveyCsat}: the share of answers in the top boxes of
  * the scale with its Wilson interval, the mean answer and how often each point was given.
  * Without answers {@code mean} and the share's percent and interval are <b>null</b>.
  *

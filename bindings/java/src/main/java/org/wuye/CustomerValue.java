@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Customer value 顾客价值 and potential profit 公司潜在利润 per service line, from
- * {@link Engine#customerValue}. Exact decimal sums, nothing rounded (a figure keeps the places
+ * {@link Engine#surveyValue}. Exact decimal sums, nothing rounded (a figure keeps the places
  * of its inputs: {@code 92.5}, {@code 75.00}); results may be negative.
  *
  * @param lines per line, in input order

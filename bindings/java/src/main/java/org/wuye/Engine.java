@@ -23,16 +23,18 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * try (Engine engine = Engine.standard()) {
- *     engine.register(request, Actor.agent("kf01"), now);
- *     engine.execute("R1", Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), now);
+ *     engine.requestRegister(request, Actor.agent("kf01"), now);
+ *     engine.requestExecute("R1", Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), now);
  *     SlaStatus s = engine.slaStatus("R1", now);
  * }
  * }</pre>
  *
- * <p><b>Thread safety:</b> an engine may be shared by any number of threads. Changes
- * (register, execute, tick, replay, {@link #loadEstate}) take the engine exclusively, inside
- * the library; every other call only reads (status, calendar, get, export, fee runs on the
- * loaded estate, surveys, reports) and runs concurrently. {@link #close()} is safe while
+ * <p><b>Thread safety:</b> an engine may be shared by any number of threads. Changes (the
+ * operations whose {@link Operation#mutates()} is true: {@link #requestRegister},
+ * {@link #requestExecute}, {@link #requestExecuteBatch}, {@link #slaTick}, {@link #logReplay},
+ * {@link #feeLoadEstate}) take the engine exclusively, inside the library; every other call
+ * only reads (status, calendar, get, export, fee runs on the loaded estate, surveys, reports)
+ * and runs concurrently. {@link #close()} is safe while
  * other threads still call: the handle is freed when the last call in flight returns, and
  * calls that start after it throw {@link InvalidHandleException}.
  *
@@ -107,7 +109,7 @@ public final class Engine implements AutoCloseable {
     private static final int POINTER_SIZE = 8;
 
     /**
-     * An engine restored from {@link #export()}'s state JSON: the same requests, clocks, fired
+     * An engine restored from {@link #engineExport()}'s state JSON: the same requests, clocks, fired
      * escalations, configuration, policy and calendar.
      */
     public static Engine fromState(String stateJson) {
@@ -333,7 +335,7 @@ public final class Engine implements AutoCloseable {
     // ---------------------------------------------------------------- engine
 
     /** {@code engine.info}: versions, number of requests, the operations. */
-    public EngineInfo info() {
+    public EngineInfo engineInfo() {
         Map<String, Object> m = run(new Req("engine.info"));
         List<String> ops = new ArrayList<>();
         for (Object o : Json.arr(m.get("operations"), "operations")) {
@@ -349,7 +351,7 @@ public final class Engine implements AutoCloseable {
      * {@code engine.export}: the engine's whole state as JSON (configuration, policy,
      * calendar, every request with its clocks), for storage and {@link #fromState}.
      */
-    public String export() {
+    public String engineExport() {
         String text = new String(callBytes(new Req("engine.export").bytes()), StandardCharsets.UTF_8);
         if (text.startsWith(EXPORT_PREFIX) && text.endsWith("}}")) {
             return text.substring(EXPORT_PREFIX.length(), text.length() - 2);
@@ -361,34 +363,34 @@ public final class Engine implements AutoCloseable {
     // ---------------------------------------------------------------- calendar
 
     /** {@code calendar.is_working_day}: whether a date is a working day (调休 Saturdays are). */
-    public boolean isWorkingDay(LocalDate date) {
+    public boolean calendarIsWorkingDay(LocalDate date) {
         return Json.bool(run(new Req("calendar.is_working_day").date("date", date)), "working");
     }
 
     /** {@code calendar.working_days}: working days in {@code from..=to} (both included). */
-    public int workingDays(LocalDate from, LocalDate to) {
+    public int calendarWorkingDays(LocalDate from, LocalDate to) {
         return (int) Json.num(run(new Req("calendar.working_days").date("from", from).date("to", to)), "days");
     }
 
     /** {@code calendar.add}: the instant {@code seconds} of business time after {@code start}. */
-    public OffsetDateTime addBusinessTime(OffsetDateTime start, long seconds) {
+    public OffsetDateTime calendarAdd(OffsetDateTime start, long seconds) {
         return Json.instant(run(new Req("calendar.add").instant("start", start).num("seconds", seconds)), "instant");
     }
 
     /** {@code calendar.between}: business seconds from {@code from} to {@code to}. */
-    public long businessSecondsBetween(OffsetDateTime from, OffsetDateTime to) {
+    public long calendarBetween(OffsetDateTime from, OffsetDateTime to) {
         return Json.num(run(new Req("calendar.between").instant("from", from).instant("to", to)), "seconds");
     }
 
     /** {@code calendar.next_working_instant}: {@code at} itself if in working time, else the next start. */
-    public OffsetDateTime nextWorkingInstant(OffsetDateTime at) {
+    public OffsetDateTime calendarNextWorkingInstant(OffsetDateTime at) {
         return Json.instant(run(new Req("calendar.next_working_instant").instant("at", at)), "instant");
     }
 
     // ---------------------------------------------------------------- requests
 
     /** {@code request.register} 受理登记: registers a new request; returns its events. */
-    public List<Event> register(NewRequest request, Actor actor, OffsetDateTime now) {
+    public List<Event> requestRegister(NewRequest request, Actor actor, OffsetDateTime now) {
         return Event.list(run(new Req("request.register").value("request", request).value("actor", actor)
                 .instant("now", now)).get("events"));
     }
@@ -401,7 +403,7 @@ public final class Engine implements AutoCloseable {
      *     it, {@code now} is before the request's last event, or a field is invalid
      * @throws NotFoundException if there is no such request
      */
-    public List<Event> execute(String id, Command command, Actor actor, OffsetDateTime now) {
+    public List<Event> requestExecute(String id, Command command, Actor actor, OffsetDateTime now) {
         return Event.list(run(new Req("request.execute").str("id", id).value("command", command)
                 .value("actor", actor).instant("now", now)).get("events"));
     }
@@ -410,7 +412,7 @@ public final class Engine implements AutoCloseable {
      * {@code request.execute_batch}: several steps in one call, in order; each stands alone (a
      * refused step changes nothing and the next still runs).
      */
-    public List<Outcome<List<Event>>> executeBatch(List<ExecuteStep> steps) {
+    public List<Outcome<List<Event>>> requestExecuteBatch(List<ExecuteStep> steps) {
         Req r = new Req("request.execute_batch");
         StringBuilder sb = r.key("steps").append('[');
         for (int i = 0; i < steps.size(); i++) {
@@ -429,7 +431,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@code request.get}: a request as the engine holds it. */
-    public ServiceRequest get(String id) {
+    public ServiceRequest requestGet(String id) {
         return ServiceRequest.from(run(new Req("request.get").str("id", id)).get("request"));
     }
 
@@ -466,12 +468,12 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@code sla.tick}: escalations 升级 due by {@code now}, each exactly once, as events. */
-    public List<Event> tick(OffsetDateTime now) {
+    public List<Event> slaTick(OffsetDateTime now) {
         return Event.list(run(new Req("sla.tick").instant("now", now)).get("events"));
     }
 
     /** {@code log.replay}: applies an event log, all or nothing. */
-    public ReplayResult replay(List<Event> events) {
+    public ReplayResult logReplay(List<Event> events) {
         Map<String, Object> m = run(new Req("log.replay").events("events", events));
         return new ReplayResult(Json.num(m, "applied"), Json.num(m, "requests"));
     }
@@ -513,7 +515,7 @@ public final class Engine implements AutoCloseable {
      *     {@code rate_not_covered}, {@code reading_backwards}, {@code invalid_fee_input},
      *     {@code unknown_code}, {@code duplicate_code}, {@code wrong_item_kind}, {@code overflow}
      */
-    public Bills bill(String period, FeeSchedule schedule, List<FeeUnit> units, BillInputs inputs) {
+    public Bills feeBill(String period, FeeSchedule schedule, List<FeeUnit> units, BillInputs inputs) {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(units, "units");
         Req r = new Req("fee.bill", sizeHint(units, inputs)).str("period", period).value("schedule", schedule);
@@ -523,14 +525,14 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * {@code fee.bill} on the estate loaded with {@link #loadEstate}: bills with traces for
+     * {@code fee.bill} on the estate loaded with {@link #feeLoadEstate}: bills with traces for
      * the units in {@code only} (in that order), or for every unit when {@code only} is null.
      * Shared costs are apportioned across all their units either way.
      *
      * @throws RefusedException {@code no_estate} if none is loaded; otherwise as
-     *     {@link #bill(String, FeeSchedule, List, BillInputs)}
+     *     {@link #feeBill(String, FeeSchedule, List, BillInputs)}
      */
-    public Bills bill(String period, BillInputs inputs, List<String> only) {
+    public Bills feeBill(String period, BillInputs inputs, List<String> only) {
         Req r = new Req("fee.bill", sizeHint(null, inputs)).str("period", period);
         inputs.writeFields(r.sb);
         if (only != null) {
@@ -545,13 +547,13 @@ public final class Engine implements AutoCloseable {
 
     /**
      * {@code fee.load_estate}: loads an estate's schedule and units into this engine once
-     * (checked and indexed), for {@link #billEstate} and {@link #bill(String, BillInputs,
-     * List)}. Replaces any estate loaded before; it is not part of {@link #export()}.
+     * (checked and indexed), for {@link #feeBillEstate} and {@link #feeBill(String, BillInputs,
+     * List)}. Replaces any estate loaded before; it is not part of {@link #engineExport()}.
      *
-     * @throws RefusedException as {@link #bill(String, FeeSchedule, List, BillInputs)} for a
+     * @throws RefusedException as {@link #feeBill(String, FeeSchedule, List, BillInputs)} for a
      *     bad schedule or unit (nothing is loaded then, and the estate loaded before stays)
      */
-    public LoadedEstate loadEstate(FeeSchedule schedule, List<FeeUnit> units) {
+    public LoadedEstate feeLoadEstate(FeeSchedule schedule, List<FeeUnit> units) {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(units, "units");
         Req r = new Req("fee.load_estate", sizeHint(units, BillInputs.NONE)).value("schedule", schedule);
@@ -567,19 +569,19 @@ public final class Engine implements AutoCloseable {
     /**
      * {@code fee.bill_estate}: every line of the loaded estate for a period, as three columns
      * (unit index, item index, amount), in unit order then item order. All or nothing: any
-     * error and no line is returned. Traces on demand with {@link #bill(String, BillInputs,
+     * error and no line is returned. Traces on demand with {@link #feeBill(String, BillInputs,
      * List)}.
      *
      * @throws RefusedException {@code no_estate}, {@code reading_backwards},
      *     {@code rate_not_covered}, {@code unknown_code}…, naming the unit, item and field
      */
-    public EstateLines billEstate(String period, BillInputs inputs) {
+    public EstateLines feeBillEstate(String period, BillInputs inputs) {
         ByteJson request = billEstateRequest(period, inputs);
         return EstateLines.decode(callBytes(request.array(), request.size()));
     }
 
     /**
-     * The request of {@link #billEstate}, written straight into bytes with the readings as
+     * The request of {@link #feeBillEstate}, written straight into bytes with the readings as
      * columns (separate for the benchmark's breakdown).
      */
     static ByteJson billEstateRequest(String period, BillInputs inputs) {
@@ -591,16 +593,16 @@ public final class Engine implements AutoCloseable {
         return out.ascii("}}");
     }
 
-    /** {@link #billEstate(String, BillInputs)} for a month. */
-    public EstateLines billEstate(YearMonth month, BillInputs inputs) {
-        return billEstate(month.toString(), inputs);
+    /** {@link #feeBillEstate(String, BillInputs)} for a month. */
+    public EstateLines feeBillEstate(YearMonth month, BillInputs inputs) {
+        return feeBillEstate(month.toString(), inputs);
     }
 
     /**
      * {@code fee.parking}: the charge for one temporary-parking stay 临时停车 (a started minute
      * counts; a day is cut per 24 hours from entry).
      */
-    public ParkingCharge parkingCharge(ParkingTariff tariff, OffsetDateTime entry, OffsetDateTime exit) {
+    public ParkingCharge feeParking(ParkingTariff tariff, OffsetDateTime entry, OffsetDateTime exit) {
         return ParkingCharge.from(run(new Req("fee.parking").value("tariff", tariff).instant("entry", entry)
                 .instant("exit", exit)));
     }
@@ -611,7 +613,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws RefusedException {@code bad_weights} for a negative weight or weights summing to zero
      */
-    public List<Money> apportion(Money amount, List<BigDecimal> weights) {
+    public List<Money> feeApportion(Money amount, List<BigDecimal> weights) {
         Req r = new Req("fee.apportion").value("amount", amount);
         StringBuilder sb = r.key("weights").append('[');
         for (int i = 0; i < weights.size(); i++) {
@@ -635,7 +637,7 @@ public final class Engine implements AutoCloseable {
      * @throws NotFoundException {@code unknown_reference} (charge or receipt)
      * @throws ConflictException {@code duplicate_number} (charge, receipt, refund or credit note)
      */
-    public AccountResult executeAccount(Account account, AccountCommand command) {
+    public AccountResult feeAccountExecute(Account account, AccountCommand command) {
         Map<String, Object> m = run(new Req("fee.account.execute").value("account", account).value("command", command));
         return new AccountResult(Account.from(m.get("account")), AccountEvent.list(m.get("events")));
     }
@@ -644,12 +646,12 @@ public final class Engine implements AutoCloseable {
      * {@code fee.account.late_fees}: late fees 滞纳金 as of a date, per charge, on the
      * principal still unpaid day by day.
      */
-    public LateFees lateFees(Account account, LocalDate asOf) {
+    public LateFees feeAccountLateFees(Account account, LocalDate asOf) {
         return LateFees.from(run(new Req("fee.account.late_fees").value("account", account).date("as_of", asOf)));
     }
 
     /** {@code fee.account.arrears}: ageing 账龄 as of a date in the default buckets (30, 90, 180, 365 days). */
-    public Ageing arrears(Account account, LocalDate asOf) {
+    public Ageing feeAccountArrears(Account account, LocalDate asOf) {
         return Ageing.from(run(new Req("fee.account.arrears").value("account", account).date("as_of", asOf)));
     }
 
@@ -657,7 +659,7 @@ public final class Engine implements AutoCloseable {
      * {@code fee.account.arrears} with bucket upper bounds in days overdue (strictly
      * ascending, at least one): {@code 30, 90} gives 0–30, 31–90 and over 90.
      */
-    public Ageing arrears(Account account, LocalDate asOf, int... bucketBounds) {
+    public Ageing feeAccountArrears(Account account, LocalDate asOf, int... bucketBounds) {
         Req r = new Req("fee.account.arrears").value("account", account).date("as_of", asOf);
         StringBuilder sb = r.key("buckets").append('[');
         for (int i = 0; i < bucketBounds.length; i++) {
@@ -714,7 +716,7 @@ public final class Engine implements AutoCloseable {
      *     negative, fixed weights together with respondents' weights, an empty or duplicate
      *     item id, a dimension without items
      */
-    public Servqual servqual(Survey survey) {
+    public Servqual surveyServqual(Survey survey) {
         return Servqual.from(run(survey("survey.servqual", survey)));
     }
 
@@ -722,9 +724,9 @@ public final class Engine implements AutoCloseable {
      * {@code survey.servperf}: SERVPERF 服务绩效 — the same survey, perceptions only
      * (expectations, when given, are checked, not used).
      *
-     * @throws RefusedException {@code invalid_survey}, as {@link #servqual}
+     * @throws RefusedException {@code invalid_survey}, as {@link #surveyServqual}
      */
-    public Servperf servperf(Survey survey) {
+    public Servperf surveyServperf(Survey survey) {
         return Servperf.from(run(survey("survey.servperf", survey)));
     }
 
@@ -734,7 +736,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws RefusedException {@code invalid_survey} for an answer outside 1–5
      */
-    public Csat csat(List<Integer> answers) {
+    public Csat surveyCsat(List<Integer> answers) {
         Req r = new Req("survey.csat");
         answers(r, "answers", answers);
         return Csat.from(run(r));
@@ -747,7 +749,7 @@ public final class Engine implements AutoCloseable {
      * @throws RefusedException {@code invalid_survey} for an answer off the scale or a bad
      *     {@code topBoxes}
      */
-    public Csat csat(Scale scale, int topBoxes, List<Integer> answers) {
+    public Csat surveyCsat(Scale scale, int topBoxes, List<Integer> answers) {
         Req r = new Req("survey.csat").value("scale", scale).num("top_boxes", topBoxes);
         answers(r, "answers", answers);
         return Csat.from(run(r));
@@ -758,7 +760,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws RefusedException {@code invalid_survey} for an answer outside 0–10
      */
-    public Nps nps(List<Integer> answers) {
+    public Nps surveyNps(List<Integer> answers) {
         Req r = new Req("survey.nps");
         answers(r, "answers", answers);
         return Nps.from(run(r));
@@ -770,7 +772,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws RefusedException {@code invalid_survey} when {@code count} exceeds {@code total}
      */
-    public Proportion proportion(long count, long total) {
+    public Proportion surveyProportion(long count, long total) {
         return Proportion.from(run(new Req("survey.proportion").num("count", count).num("total", total)));
     }
 
@@ -782,12 +784,12 @@ public final class Engine implements AutoCloseable {
      * @throws RefusedException {@code invalid_survey}: weights not summing to 100, an answer
      *     off the scale, a response of the wrong length
      */
-    public SatisfactionIndex satisfactionIndex(List<IndexItem> items, List<List<Integer>> responses) {
-        return satisfactionIndex(null, items, responses);
+    public SatisfactionIndex surveyIndex(List<IndexItem> items, List<List<Integer>> responses) {
+        return surveyIndex(null, items, responses);
     }
 
-    /** {@link #satisfactionIndex(List, List)} on another scale (null: 1–10). */
-    public SatisfactionIndex satisfactionIndex(Scale scale, List<IndexItem> items, List<List<Integer>> responses) {
+    /** {@link #surveyIndex(List, List)} on another scale (null: 1–10). */
+    public SatisfactionIndex surveyIndex(Scale scale, List<IndexItem> items, List<List<Integer>> responses) {
         Objects.requireNonNull(items, "items");
         Objects.requireNonNull(responses, "responses");
         Req r = new Req("survey.index", 128 + 32 * responses.size());
@@ -806,7 +808,7 @@ public final class Engine implements AutoCloseable {
      *
      * @throws RefusedException {@code invalid_survey} for a negative input
      */
-    public CustomerValue customerValue(List<ServiceLine> lines) {
+    public CustomerValue surveyValue(List<ServiceLine> lines) {
         Req r = new Req("survey.value");
         writeAll(r.key("lines"), Objects.requireNonNull(lines, "lines"));
         return CustomerValue.from(run(r));
@@ -820,8 +822,8 @@ public final class Engine implements AutoCloseable {
      *
      * @throws RefusedException {@code invalid_survey} for a period that ends before it starts
      */
-    public CallbackReport callbacks(OffsetDateTime from, OffsetDateTime to) {
-        return callbacks(null, from, to, Breakdown.ALL, null);
+    public CallbackReport surveyCallbacks(OffsetDateTime from, OffsetDateTime to) {
+        return surveyCallbacks(null, from, to, GroupBy.ALL, null);
     }
 
     /**
@@ -833,19 +835,19 @@ public final class Engine implements AutoCloseable {
      * @throws RefusedException {@code invalid_survey} for a threshold outside 1–5 or a period
      *     that ends before it starts
      */
-    public CallbackReport callbacks(OffsetDateTime from, OffsetDateTime to, Breakdown by, Integer threshold) {
-        return callbacks(null, from, to, by, threshold);
+    public CallbackReport surveyCallbacks(OffsetDateTime from, OffsetDateTime to, GroupBy by, Integer threshold) {
+        return surveyCallbacks(null, from, to, by, threshold);
     }
 
     /**
      * {@code survey.callbacks} of an event log the host passes (each request's events from its
-     * registration, as for {@link #replay}) instead of this engine's requests, with this
+     * registration, as for {@link #logReplay}) instead of this engine's requests, with this
      * engine's configuration, policy and calendar; the engine is not changed. {@code events}
      * null: this engine's requests.
      *
      * @throws InvalidEventException for an event that does not apply (its index is named)
      */
-    public CallbackReport callbacks(List<Event> events, OffsetDateTime from, OffsetDateTime to, Breakdown by,
+    public CallbackReport surveyCallbacks(List<Event> events, OffsetDateTime from, OffsetDateTime to, GroupBy by,
             Integer threshold) {
         Req r = new Req("survey.callbacks", events == null ? 192 : 192 + 256 * events.size());
         if (events != null) {
@@ -898,7 +900,7 @@ public final class Engine implements AutoCloseable {
      * @throws RefusedException {@code invalid_survey}: an empty seed, a rate over 100 or with
      *     more decimals, an id given twice
      */
-    public CallbackSample sampleByRate(String seed, BigDecimal percent, List<String> ids) {
+    public CallbackSample surveySample(String seed, BigDecimal percent, List<String> ids) {
         Req r = new Req("survey.sample").str("seed", seed);
         Json.decimal(r.key("rate"), Objects.requireNonNull(percent, "percent"));
         Json.write(r.key("ids"), Objects.requireNonNull(ids, "ids"));
@@ -906,7 +908,7 @@ public final class Engine implements AutoCloseable {
     }
 
     /** {@code survey.sample} by size: the {@code size} ids with the smallest keys. */
-    public CallbackSample sampleBySize(String seed, long size, List<String> ids) {
+    public CallbackSample surveySample(String seed, long size, List<String> ids) {
         Req r = new Req("survey.sample").str("seed", seed).num("size", size);
         Json.write(r.key("ids"), Objects.requireNonNull(ids, "ids"));
         return CallbackSample.from(run(r));
@@ -916,14 +918,14 @@ public final class Engine implements AutoCloseable {
      * {@code survey.sample} by rate of this engine's requests closed in {@code [from, to)}
      * (not those closed without work 主动结单).
      */
-    public CallbackSample sampleByRate(String seed, BigDecimal percent, OffsetDateTime from, OffsetDateTime to) {
+    public CallbackSample surveySample(String seed, BigDecimal percent, OffsetDateTime from, OffsetDateTime to) {
         Req r = new Req("survey.sample").str("seed", seed);
         Json.decimal(r.key("rate"), Objects.requireNonNull(percent, "percent"));
         return CallbackSample.from(run(r.instant("from", from).instant("to", to)));
     }
 
     /** {@code survey.sample} by size of this engine's requests closed in {@code [from, to)}. */
-    public CallbackSample sampleBySize(String seed, long size, OffsetDateTime from, OffsetDateTime to) {
+    public CallbackSample surveySample(String seed, long size, OffsetDateTime from, OffsetDateTime to) {
         return CallbackSample.from(run(new Req("survey.sample").str("seed", seed).num("size", size)
                 .instant("from", from).instant("to", to)));
     }

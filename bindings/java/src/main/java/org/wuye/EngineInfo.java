@@ -3,7 +3,7 @@ package org.wuye;
 import java.util.List;
 
 /**
- * What {@link Engine#info()} reports.
+ * What {@link Engine#engineInfo()} reports.
  *
  * @param contractVersion the contract version the library speaks (1)
  * @param libraryVersion the library's version, e.g. {@code 0.1.0}

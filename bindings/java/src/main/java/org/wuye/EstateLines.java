@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every line of a loaded estate for a period, from {@link Engine#billEstate}: three parallel
+ * Every line of a loaded estate for a period, from {@link Engine#feeBillEstate}: three parallel
  * columns — unit index, item index, amount in fen — in unit order then item order, as a host
  * stores them (no object per line). Unit {@code u} is the {@code u}-th unit given to
- * {@link Engine#loadEstate}; item {@code i} is {@link LoadedEstate#items()}{@code .get(i)}.
+ * {@link Engine#feeLoadEstate}; item {@code i} is {@link LoadedEstate#items()}{@code .get(i)}.
  *
  * <pre>{@code
- * EstateLines lines = engine.billEstate("2026-09", inputs);
+ * EstateLines lines = engine.feeBillEstate("2026-09", inputs);
  * for (int k = 0; k < lines.size(); k++) {
  *     store(units.get(lines.unit(k)).id(), items.get(lines.item(k)), lines.amount(k));
  * }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * One entry of a request's event log 操作日志, as the library writes it:
  * {@code {"schema":1,"request":"R1","at":"…","actor":{…},"change":{"type":"dispatched",…}}}.
  * Store events (e.g. one {@link #toJson()} per line) and give them back to
- * {@link Engine#replay} or {@link Engine#slaStatusFromEvents}. Written back, an event read
+ * {@link Engine#logReplay} or {@link Engine#slaStatusFromEvents}. Written back, an event read
  * from the library is byte-identical to what the library wrote.
  *
  * @param schema schema version of the record (1)

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Objects;
 
 /**
- * One step of {@link Engine#executeBatch}: a command on a request by an actor at an instant.
+ * One step of {@link Engine#requestExecuteBatch}: a command on a request by an actor at an instant.
  *
  * @param id request id
  * @param command the step

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One question of a satisfaction index 满意度指数 ({@link Engine#satisfactionIndex}) with its
+ * One question of a satisfaction index 满意度指数 ({@link Engine#surveyIndex}) with its
  * weight in points out of 100 (the weights of an index sum to exactly 100).
  *
  * @param id the question, e.g. {@code 总体满意 overall}

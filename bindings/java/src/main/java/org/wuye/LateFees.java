@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Late fees 滞纳金 of an account as of a date, itemised per charge, from
- * {@link Engine#lateFees}.
+ * {@link Engine#feeAccountLateFees}.
  *
  * @param lines one per charge that bears late fees
  * @param outstanding the sum of what is outstanding

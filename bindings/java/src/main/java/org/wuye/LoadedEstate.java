@@ -3,7 +3,7 @@ package org.wuye;
 import java.util.List;
 
 /**
- * What {@link Engine#loadEstate} reports: the number of units and the item codes. A line of
+ * What {@link Engine#feeLoadEstate} reports: the number of units and the item codes. A line of
  * {@link EstateLines} names its unit and item by index into the units as given and into
  * {@code items}.
  *

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Net Promoter Score 净推荐值, from {@link Engine#nps}: answers 0–10, promoters 9–10,
+ * A Net Promoter Score 净推荐值, from {@link Engine#surveyNps}: answers 0–10, promoters 9–10,
  * passives 7–8, detractors 0–6; NPS = 100 × (promoters − detractors) ÷ answers, with its
  * standard error, 95% margin and interval (clamped to [−100, 100], rounded outward). Figures
  * are exact decimals with two places ({@code -60.00}); without answers every figure is

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The charge for one temporary-parking stay, from {@link Engine#parkingCharge}, with how it
+ * The charge for one temporary-parking stay, from {@link Engine#feeParking}, with how it
  * was reached: the stay cut per 24 hours from entry into full days and the rest.
  *
  * @param minutes minutes parked (a started minute counts)

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A share 比例: {@code count} of {@code total} in percent with its 95% Wilson score interval
- * (z = 1.96), as {@link Engine#proportion} and every rate of the satisfaction and KPI reports
+ * (z = 1.96), as {@link Engine#surveyProportion} and every rate of the satisfaction and KPI reports
  * (满意率, 回访覆盖率, 及时率, 重开率, 一次解决率) give it. 7 of 8 is {@code 87.50} in
  * {@code [52.91, 97.76]}.
  *

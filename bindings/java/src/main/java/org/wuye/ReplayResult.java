@@ -1,7 +1,7 @@
 package org.wuye;
 
 /**
- * What {@link Engine#replay} did.
+ * What {@link Engine#logReplay} did.
  *
  * @param applied number of events applied (all of them: replay is all or nothing)
  * @param requests number of requests the engine now holds

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A 0–100 satisfaction index 满意度指数 in the manner of the ACSI, from
- * {@link Engine#satisfactionIndex}: each item's mean rescaled to 0–100 and the index
+ * {@link Engine#surveyIndex}: each item's mean rescaled to 0–100 and the index
  * Σ weight × score ÷ 100, computed as one exact fraction (the item scores are not rounded
  * first). Exact decimals; a figure over no answers is <b>null</b>.
  *

@@ -11,11 +11,11 @@ import java.util.Map;
  * @param max the highest answer
  */
 public record Scale(int min, int max) implements Json.JsonWritable {
-    /** 1–5, the default of {@link Engine#csat}. */
+    /** 1–5, the default of {@link Engine#surveyCsat}. */
     public static final Scale FIVE = new Scale(1, 5);
-    /** 1–7, the default of {@link Engine#servqual} and {@link Engine#servperf}. */
+    /** 1–7, the default of {@link Engine#surveyServqual} and {@link Engine#surveyServperf}. */
     public static final Scale SEVEN = new Scale(1, 7);
-    /** 1–10, the default of {@link Engine#satisfactionIndex}. */
+    /** 1–10, the default of {@link Engine#surveyIndex}. */
     public static final Scale TEN = new Scale(1, 10);
 
     /** The scale {@code min}–{@code max}. */

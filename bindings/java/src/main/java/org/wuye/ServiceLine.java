@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * One service line 服务项目 for {@link Engine#customerValue}: what the service is worth to the
+ * One service line 服务项目 for {@link Engine#surveyValue}: what the service is worth to the
  * customer and what it costs each side, in any one unit (yuan, points). Exact decimals, none
  * negative; sent as decimal strings.
  *

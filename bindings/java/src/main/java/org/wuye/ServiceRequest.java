@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * A request as the engine holds it ({@link Engine#get}).
+ * A request as the engine holds it ({@link Engine#requestGet}).
  *
  * @param details what was registered
  * @param registeredAt when it was registered

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A SERVPERF report 服务绩效, from {@link Engine#servperf}: mean perceptions only, per item,
+ * A SERVPERF report 服务绩效, from {@link Engine#surveyServperf}: mean perceptions only, per item,
  * per dimension, overall and weighted. Figures are exact decimals with four places
  * ({@code 5.1333}); a figure over no answers is <b>null</b>.
  *

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A SERVQUAL report 服务质量差距分析, from {@link Engine#servqual}: mean expectation 期望, mean
+ * A SERVQUAL report 服务质量差距分析, from {@link Engine#surveyServqual}: mean expectation 期望, mean
  * perception 感知 and the gap P − E per item, per dimension and overall, and the weighted gap.
  *
  * <p>Figures are exact decimals on the answer scale with four places ({@code -0.7667}),

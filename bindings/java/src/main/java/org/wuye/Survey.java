@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A SERVQUAL / SERVPERF questionnaire with its answers, for {@link Engine#servqual} and
- * {@link Engine#servperf}.
+ * A SERVQUAL / SERVPERF questionnaire with its answers, for {@link Engine#surveyServqual} and
+ * {@link Engine#surveyServperf}.
  *
  * <pre>{@code
  * Survey s = Survey.of(List.of(

@@ -62,40 +62,9 @@ public class WuyeException extends RuntimeException {
      * The exception for a failure: the subclass of its status.
      *
      * @param response the raw response JSON, or {@code null}
+     * @throws IllegalArgumentException for {@link Status#OK}, which is not a failure
      */
     public static WuyeException of(Status status, String code, String message, String response) {
-        switch (status) {
-            case NULL_ARGUMENT:
-                return new NullArgumentException(code, message, response);
-            case INVALID_UTF8:
-                return new InvalidUtf8Exception(code, message, response);
-            case MALFORMED_JSON:
-                return new MalformedJsonException(code, message, response);
-            case UNSUPPORTED_VERSION:
-                return new UnsupportedVersionException(code, message, response);
-            case UNKNOWN_OPERATION:
-                return new UnknownOperationException(code, message, response);
-            case INVALID_REQUEST:
-                return new InvalidRequestException(code, message, response);
-            case REFUSED:
-                return new RefusedException(code, message, response);
-            case NOT_FOUND:
-                return new NotFoundException(code, message, response);
-            case CONFLICT:
-                return new ConflictException(code, message, response);
-            case CALENDAR:
-                return new CalendarException(code, message, response);
-            case INVALID_CONFIG:
-                return new InvalidConfigException(code, message, response);
-            case INVALID_EVENT:
-                return new InvalidEventException(code, message, response);
-            case INVALID_HANDLE:
-                return new InvalidHandleException(code, message, response);
-            case PANIC:
-                return new PanicException(code, message, response);
-            case OK:
-            default:
-                throw new IllegalArgumentException("status OK is not a failure");
-        }
+        return status.exception(code, message, response);
     }
 }

@@ -30,8 +30,8 @@ class BigDecimalBillingTest {
         BigDecimalBilling vendor = new BigDecimalBilling(FeeEstateFixture.SCHEDULE, units);
         BigDecimalBilling.Lines mine = vendor.bill(YearMonth.parse(FeeEstateFixture.PERIOD), inputs);
         try (Engine e = Engine.standard()) {
-            e.loadEstate(FeeEstateFixture.SCHEDULE, units);
-            EstateLines lib = e.billEstate(FeeEstateFixture.PERIOD, inputs);
+            e.feeLoadEstate(FeeEstateFixture.SCHEDULE, units);
+            EstateLines lib = e.feeBillEstate(FeeEstateFixture.PERIOD, inputs);
             assertEquals(5 * UNITS, lib.size());
             assertArrayEquals(lib.units(), mine.unit());
             assertArrayEquals(lib.items(), mine.item());

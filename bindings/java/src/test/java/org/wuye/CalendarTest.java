@@ -27,28 +27,28 @@ class CalendarTest {
 
     @Test
     void workingDays() {
-        assertTrue(engine.isWorkingDay(LocalDate.of(2026, 10, 10)), "调休 make-up Saturday");
-        assertFalse(engine.isWorkingDay(LocalDate.of(2026, 10, 1)), "National Day");
-        assertFalse(engine.isWorkingDay(LocalDate.of(2026, 10, 7)));
-        assertTrue(engine.isWorkingDay(LocalDate.of(2026, 10, 8)));
-        assertFalse(engine.isWorkingDay(LocalDate.of(2026, 10, 11)), "Sunday");
+        assertTrue(engine.calendarIsWorkingDay(LocalDate.of(2026, 10, 10)), "调休 make-up Saturday");
+        assertFalse(engine.calendarIsWorkingDay(LocalDate.of(2026, 10, 1)), "National Day");
+        assertFalse(engine.calendarIsWorkingDay(LocalDate.of(2026, 10, 7)));
+        assertTrue(engine.calendarIsWorkingDay(LocalDate.of(2026, 10, 8)));
+        assertFalse(engine.calendarIsWorkingDay(LocalDate.of(2026, 10, 11)), "Sunday");
         // Oct 2026: 22 weekdays − 5 holiday weekdays (1, 2, 5, 6, 7) + make-up Saturday 10 = 18.
-        assertEquals(18, engine.workingDays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)));
+        assertEquals(18, engine.calendarWorkingDays(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)));
     }
 
     @Test
     void businessTimeArithmetic() {
         // Sep 30 17:00 + 1 h: 30 min to 17:30, then the holiday, then 30 min on Oct 8.
-        assertEquals(t("2026-10-08T09:00:00+08:00"), engine.addBusinessTime(t("2026-09-30T17:00:00+08:00"), 3600));
+        assertEquals(t("2026-10-08T09:00:00+08:00"), engine.calendarAdd(t("2026-09-30T17:00:00+08:00"), 3600));
         // 16 business hours: 1.5 h (Sep 30) + 7.5 h (Oct 8) + 7 h (Oct 9 to 17:00).
         assertEquals(16 * 3600L,
-                engine.businessSecondsBetween(t("2026-09-30T16:00:00+08:00"), t("2026-10-09T17:00:00+08:00")));
-        assertEquals(t("2026-10-09T17:00:00+08:00"), engine.addBusinessTime(t("2026-09-30T16:00:00+08:00"), 57600));
-        assertEquals(t("2026-10-08T08:30:00+08:00"), engine.nextWorkingInstant(t("2026-10-01T10:00:00+08:00")));
-        assertEquals(t("2026-10-09T13:30:00+08:00"), engine.nextWorkingInstant(t("2026-10-09T12:15:00+08:00")));
+                engine.calendarBetween(t("2026-09-30T16:00:00+08:00"), t("2026-10-09T17:00:00+08:00")));
+        assertEquals(t("2026-10-09T17:00:00+08:00"), engine.calendarAdd(t("2026-09-30T16:00:00+08:00"), 57600));
+        assertEquals(t("2026-10-08T08:30:00+08:00"), engine.calendarNextWorkingInstant(t("2026-10-01T10:00:00+08:00")));
+        assertEquals(t("2026-10-09T13:30:00+08:00"), engine.calendarNextWorkingInstant(t("2026-10-09T12:15:00+08:00")));
         // An instant in another offset is the same instant: 08:00Z = 16:00 in Beijing.
         assertEquals(16 * 3600L,
-                engine.businessSecondsBetween(t("2026-09-30T08:00:00Z"), t("2026-10-09T17:00:00+08:00")));
+                engine.calendarBetween(t("2026-09-30T08:00:00Z"), t("2026-10-09T17:00:00+08:00")));
     }
 
     @Test
@@ -56,25 +56,25 @@ class CalendarTest {
         // Answers come in the calendar's offset, formatted as the library writes them.
         String r = engine.callJson("{\"v\":1,\"op\":\"calendar.add\",\"args\":{\"start\":\"2026-09-30T09:00:00Z\",\"seconds\":60}}");
         assertEquals("{\"v\":1,\"ok\":true,\"result\":{\"instant\":\"2026-09-30T17:01:00+08:00\"}}", r);
-        assertEquals("+08:00", engine.addBusinessTime(t("2026-09-30T09:00:00Z"), 60).getOffset().getId());
+        assertEquals("+08:00", engine.calendarAdd(t("2026-09-30T09:00:00Z"), 60).getOffset().getId());
         assertThrows(IllegalArgumentException.class,
-                () -> engine.addBusinessTime(t("2026-09-30T09:00:00.5+08:00"), 60));
+                () -> engine.calendarAdd(t("2026-09-30T09:00:00.5+08:00"), 60));
     }
 
     @Test
     void aYearWithoutDataIsAnErrorNotAGuess() {
         CalendarException e = assertThrows(CalendarException.class,
-                () -> engine.isWorkingDay(LocalDate.of(2027, 1, 4)));
+                () -> engine.calendarIsWorkingDay(LocalDate.of(2027, 1, 4)));
         assertEquals(Status.CALENDAR, e.status());
         assertEquals("year_not_covered", e.code());
         assertTrue(e.getMessage().contains("2027"), e.getMessage());
         assertThrows(CalendarException.class,
-                () -> engine.workingDays(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31)));
+                () -> engine.calendarWorkingDays(LocalDate.of(2026, 12, 1), LocalDate.of(2027, 1, 31)));
         CalendarException zero = assertThrows(CalendarException.class,
-                () -> engine.addBusinessTime(t("2026-03-02T09:00:00+08:00"), 0));
+                () -> engine.calendarAdd(t("2026-03-02T09:00:00+08:00"), 0));
         assertEquals("invalid_duration", zero.code());
         CalendarException reversed = assertThrows(CalendarException.class,
-                () -> engine.businessSecondsBetween(t("2026-03-03T09:00:00+08:00"), t("2026-03-02T09:00:00+08:00")));
+                () -> engine.calendarBetween(t("2026-03-03T09:00:00+08:00"), t("2026-03-02T09:00:00+08:00")));
         assertEquals("reversed_range", reversed.code());
     }
 

@@ -58,7 +58,7 @@ class ConcurrencyTest {
                     throw new AssertionError(x);
                 }
             }
-            concurrentExport = shared.export();
+            concurrentExport = shared.engineExport();
         }
         long t1 = System.nanoTime();
 
@@ -68,7 +68,7 @@ class ConcurrencyTest {
             for (int i = 0; i < THREADS; i++) {
                 sequential[i] = run(i, alone);
             }
-            sequentialExport = alone.export();
+            sequentialExport = alone.engineExport();
         }
         long t2 = System.nanoTime();
 

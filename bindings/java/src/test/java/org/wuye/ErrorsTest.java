@@ -26,8 +26,8 @@ class ErrorsTest {
     @BeforeEach
     void open() {
         e = Engine.standard();
-        e.register(repair("R1"), AGENT, mar2("09:00"));
-        e.execute("R1", Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), mar2("09:05"));
+        e.requestRegister(repair("R1"), AGENT, mar2("09:00"));
+        e.requestExecute("R1", Command.dispatch("engineering", "w1"), Actor.dispatcher("dd01"), mar2("09:05"));
     }
 
     @AfterEach
@@ -105,62 +105,62 @@ class ErrorsTest {
                         + "\"actor\":{\"role\":\"worker\",\"id\":\"w1\"},\"now\":\"2026-03-02T10:00:00+08:00\"}}"));
         // A rating that does not fit u8 is a wrong value on the wire, not a domain refusal.
         fails(InvalidRequestException.class, Status.INVALID_REQUEST, "invalid_value",
-                () -> e.execute("R1", Command.callbackRated(300), AGENT, mar2("10:00")));
+                () -> e.requestExecute("R1", Command.callbackRated(300), AGENT, mar2("10:00")));
     }
 
     @Test
     void refusedByRoleStageTimeOrderAndField() {
-        String before = e.export();
+        String before = e.engineExport();
         fails(RefusedException.class, Status.REFUSED, "role_not_allowed",
-                () -> e.execute("R1", Command.accept(), AGENT, mar2("09:10")));
+                () -> e.requestExecute("R1", Command.accept(), AGENT, mar2("09:10")));
         fails(RefusedException.class, Status.REFUSED, "illegal_step",
-                () -> e.execute("R1", Command.complete(), W1, mar2("09:10")));
+                () -> e.requestExecute("R1", Command.complete(), W1, mar2("09:10")));
         RefusedException order = fails(RefusedException.class, Status.REFUSED, "out_of_order",
-                () -> e.execute("R1", Command.accept(), W1, mar2("09:04")));
+                () -> e.requestExecute("R1", Command.accept(), W1, mar2("09:04")));
         assertTrue(order.getMessage().contains("2026-03-02T09:05:00+08:00"), order.getMessage());
         fails(RefusedException.class, Status.REFUSED, "not_assignee",
-                () -> e.execute("R1", Command.accept(), Actor.worker("w2"), mar2("09:10")));
+                () -> e.requestExecute("R1", Command.accept(), Actor.worker("w2"), mar2("09:10")));
         fails(RefusedException.class, Status.REFUSED, "unknown_department",
-                () -> e.execute("R1", Command.transfer("kitchen", null, "wrong"), Actor.supervisor("s1"), mar2("09:10")));
+                () -> e.requestExecute("R1", Command.transfer("kitchen", null, "wrong"), Actor.supervisor("s1"), mar2("09:10")));
         fails(RefusedException.class, Status.REFUSED, "invalid_field",
-                () -> e.register(new NewRequest("R9", RequestKind.REPAIR, Priority.NORMAL, Channel.PHONE,
+                () -> e.requestRegister(new NewRequest("R9", RequestKind.REPAIR, Priority.NORMAL, Channel.PHONE,
                         Location.unit("1-1-101"), new Reporter(ReporterKind.ANONYMOUS, "名字", null), "漏水"), AGENT,
                         mar2("09:00")));
         fails(RefusedException.class, Status.REFUSED, "as_of_before_last_event",
                 () -> e.slaStatus("R1", mar2("09:04")));
         // A refusal changes nothing.
-        assertEquals(before, e.export());
+        assertEquals(before, e.engineExport());
 
         // Ratings outside 1–5 and closing unreachable too early.
         LifecycleTest.upToReply(e, "R2");
         fails(RefusedException.class, Status.REFUSED, "invalid_field",
-                () -> e.execute("R2", Command.callbackRated(6), AGENT, mar2("11:30")));
+                () -> e.requestExecute("R2", Command.callbackRated(6), AGENT, mar2("11:30")));
         fails(RefusedException.class, Status.REFUSED, "invalid_field",
-                () -> e.execute("R2", Command.callbackRated(5, null, new Aspects(0, null, null)), AGENT, mar2("11:30")));
+                () -> e.requestExecute("R2", Command.callbackRated(5, null, new Aspects(0, null, null)), AGENT, mar2("11:30")));
         fails(RefusedException.class, Status.REFUSED, "callback_attempts_remaining",
-                () -> e.execute("R2", Command.closeUnreachable("打不通"), AGENT, mar2("11:30")));
+                () -> e.requestExecute("R2", Command.closeUnreachable("打不通"), AGENT, mar2("11:30")));
     }
 
     @Test
     void notFoundAndConflict() {
-        fails(NotFoundException.class, Status.NOT_FOUND, "unknown_request", () -> e.get("nope"));
+        fails(NotFoundException.class, Status.NOT_FOUND, "unknown_request", () -> e.requestGet("nope"));
         fails(NotFoundException.class, Status.NOT_FOUND, "unknown_request",
-                () -> e.execute("nope", Command.accept(), W1, mar2("09:10")));
+                () -> e.requestExecute("nope", Command.accept(), W1, mar2("09:10")));
         fails(NotFoundException.class, Status.NOT_FOUND, "unknown_request", () -> e.slaStatus("nope", mar2("09:10")));
         fails(ConflictException.class, Status.CONFLICT, "duplicate_request",
-                () -> e.register(repair("R1"), AGENT, mar2("09:30")));
+                () -> e.requestRegister(repair("R1"), AGENT, mar2("09:30")));
     }
 
     @Test
     void calendar() {
         fails(CalendarException.class, Status.CALENDAR, "year_not_covered",
-                () -> e.isWorkingDay(java.time.LocalDate.of(2027, 1, 4)));
+                () -> e.calendarIsWorkingDay(java.time.LocalDate.of(2027, 1, 4)));
         // A request registered in 2027 is kept, but its SLA clocks cannot be computed.
-        e.register(repair("R2027"), AGENT, t("2027-01-04T09:00:00+08:00"));
+        e.requestRegister(repair("R2027"), AGENT, t("2027-01-04T09:00:00+08:00"));
         fails(CalendarException.class, Status.CALENDAR, "year_not_covered",
                 () -> e.slaStatus("R2027", t("2027-01-04T10:00:00+08:00")));
         fails(CalendarException.class, Status.CALENDAR, "invalid_duration",
-                () -> e.addBusinessTime(mar2("09:00"), -1));
+                () -> e.calendarAdd(mar2("09:00"), -1));
     }
 
     @Test
@@ -173,7 +173,7 @@ class ErrorsTest {
         fails(InvalidConfigException.class, Status.INVALID_CONFIG, "invalid_policy",
                 () -> Engine.create("{\"v\":1,\"policy\":{\"rules\":[{\"kinds\":[\"repair\"],\"priorities\":[\"low\"],"
                         + "\"targets\":[{\"clock\":\"dispatch\",\"seconds\":0,\"timing\":\"business\"}]}]}}"));
-        String state = e.export();
+        String state = e.engineExport();
         fails(InvalidConfigException.class, Status.INVALID_CONFIG, "invalid_config",
                 () -> Engine.create("{\"v\":1,\"config\":{},\"state\":" + state + "}"));
         fails(InvalidRequestException.class, Status.INVALID_REQUEST, "unknown_field",
@@ -181,37 +181,37 @@ class ErrorsTest {
         // A configured engine works: a custom department and threshold.
         try (Engine custom = Engine.create("{\"v\":1,\"config\":{\"departments\":[{\"code\":\"plumbing\","
                 + "\"name\":\"水电组\"}],\"satisfied_threshold\":3}}")) {
-            custom.register(repair("C1"), AGENT, mar2("09:00"));
-            custom.execute("C1", Command.dispatch("plumbing"), Actor.dispatcher("d"), mar2("09:01"));
+            custom.requestRegister(repair("C1"), AGENT, mar2("09:00"));
+            custom.requestExecute("C1", Command.dispatch("plumbing"), Actor.dispatcher("d"), mar2("09:01"));
             fails(RefusedException.class, Status.REFUSED, "unknown_department",
-                    () -> e.execute("R1", Command.transfer("plumbing", null, "换组"), Actor.supervisor("s"), mar2("09:10")));
+                    () -> e.requestExecute("R1", Command.transfer("plumbing", null, "换组"), Actor.supervisor("s"), mar2("09:10")));
         }
     }
 
     @Test
     void invalidEvents() {
         Event alien = new Event(9, "R", mar2("09:00"), AGENT, Map.of("type", "arrived"));
-        fails(InvalidEventException.class, Status.INVALID_EVENT, "unsupported_schema", () -> e.replay(List.of(alien)));
+        fails(InvalidEventException.class, Status.INVALID_EVENT, "unsupported_schema", () -> e.logReplay(List.of(alien)));
         // An event for a request the log never registered is an entry that does not apply.
         Event orphan = new Event(1, "R-none", mar2("09:00"), W1, Map.of("type", "arrived"));
-        fails(InvalidEventException.class, Status.INVALID_EVENT, "unknown_request", () -> e.replay(List.of(orphan)));
+        fails(InvalidEventException.class, Status.INVALID_EVENT, "unknown_request", () -> e.logReplay(List.of(orphan)));
         fails(InvalidEventException.class, Status.INVALID_EVENT, "bad_events",
                 () -> e.slaStatusFromEvents(List.of(), mar2("09:00")));
         // Replay is all or nothing: a good event followed by a bad one applies neither.
-        String before = e.export();
-        List<Event> good = e.register(repair("R7"), AGENT, mar2("09:00"));
+        String before = e.engineExport();
+        List<Event> good = e.requestRegister(repair("R7"), AGENT, mar2("09:00"));
         // Arrived on a request that is only registered: the event does not fit its stage.
         Event early = new Event(1, "R7", mar2("09:01"), W1, Map.of("type", "arrived"));
         try (Engine other = Engine.standard()) {
-            String empty = other.export();
+            String empty = other.engineExport();
             InvalidEventException x = fails(InvalidEventException.class, Status.INVALID_EVENT, "event_mismatch",
-                    () -> other.replay(List.of(good.get(0), early)));
+                    () -> other.logReplay(List.of(good.get(0), early)));
             assertTrue(x.getMessage().startsWith("event 1:"), x.getMessage());
-            assertEquals(empty, other.export());
+            assertEquals(empty, other.engineExport());
         }
-        assertTrue(!before.equals(e.export()));
+        assertTrue(!before.equals(e.engineExport()));
         // Registering an id the engine already holds: the log entry does not apply.
-        fails(InvalidEventException.class, Status.INVALID_EVENT, "duplicate_request", () -> e.replay(good));
+        fails(InvalidEventException.class, Status.INVALID_EVENT, "duplicate_request", () -> e.logReplay(good));
     }
 
     @Test
@@ -220,14 +220,14 @@ class ErrorsTest {
         closed.close();
         closed.close(); // idempotent
         assertTrue(closed.isClosed());
-        fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed", closed::info);
+        fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed", closed::engineInfo);
         fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed",
                 () -> closed.callJson("{\"v\":1,\"op\":\"engine.info\"}"));
         fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed",
                 () -> closed.callBytes(new byte[] {(byte) 0xff}));
         fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed",
                 () -> closed.slaStatus("R1", mar2("09:00")));
-        fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed", closed::export);
+        fails(InvalidHandleException.class, Status.INVALID_HANDLE, "engine_closed", closed::engineExport);
     }
 
     @Test

@@ -100,7 +100,7 @@ class FeeTest {
                 () -> e.callJson("{\"v\":1,\"op\":\"fee.apportion\",\"args\":{\"amount\":\"1,000.00\",\"weights\":[\"1\"]}}"));
         // A bad rate in a schedule is named by its place.
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_fee_input",
-                () -> e.bill("2026-09", FeeSchedule.fromJson(HIGH_RISE.json().replace("\"2.35\"", "\"-2.35\"")),
+                () -> e.feeBill("2026-09", FeeSchedule.fromJson(HIGH_RISE.json().replace("\"2.35\"", "\"-2.35\"")),
                         List.of(FeeUnit.of("1-101", "high_rise", dec("98.76"))), BillInputs.NONE));
         assertTrue(x.getMessage().contains("rates[0].price"), x.getMessage());
     }
@@ -113,7 +113,7 @@ class FeeTest {
         // 16–30 occupied. September has 30 days: 98.76 × 2.35 × 15/30 = 116.043 → 116.04.
         // Prepaid, due 15 days after the period's first day: 2026-09-16.
         FeeUnit unit = FeeUnit.of("3-1-502", "high_rise", dec("98.76")).withState(d("2026-09-16"), UnitState.OCCUPIED);
-        Bills bills = e.bill("2026-09", HIGH_RISE, List.of(unit), BillInputs.NONE);
+        Bills bills = e.feeBill("2026-09", HIGH_RISE, List.of(unit), BillInputs.NONE);
         assertEquals(m("116.04"), bills.total());
         Bill b = bills.bills().get(0);
         assertEquals("3-1-502", b.unit());
@@ -160,7 +160,7 @@ class FeeTest {
                 + "{\"code\":\"once\",\"name\":\"整笔舍入\",\"formula\":{\"kind\":\"area\"},\"rounding_point\":\"per_line\"}],"
                 + "\"rates\":[{\"item\":\"monthly\",\"from\":\"2020-01-01\",\"price\":\"2.35\"},"
                 + "{\"item\":\"once\",\"from\":\"2020-01-01\",\"price\":\"2.35\"}]}");
-        Bill b = e.bill("2026", s, List.of(FeeUnit.of("1-101", "high_rise", dec("98.76"))), BillInputs.NONE).bills().get(0);
+        Bill b = e.feeBill("2026", s, List.of(FeeUnit.of("1-101", "high_rise", dec("98.76"))), BillInputs.NONE).bills().get(0);
         assertEquals(m("2785.08"), b.lines().get(0).amount());
         assertEquals(12, b.lines().get(0).trace().rounding().steps().size());
         assertEquals(m("2785.03"), b.lines().get(1).amount());
@@ -175,11 +175,11 @@ class FeeTest {
         FeeSchedule s = FeeSchedule.fromJson(HIGH_RISE.json().replace(
                 "\"price\":\"2.35\"}]", "\"price\":\"2.35\"},{\"item\":\"property_fee\",\"from\":\"2026-09-01\",\"price\":\"2.60\"}]"));
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "overlapping_rates",
-                () -> e.bill("2026-09", s, List.of(), BillInputs.NONE));
+                () -> e.feeBill("2026-09", s, List.of(), BillInputs.NONE));
         assertEquals("item property_fee, unit type high_rise: rates 2020-01-01.. and 2026-09-01.. overlap", x.getMessage());
         // Loading such an estate is refused the same way, and nothing is loaded.
-        fails(RefusedException.class, Status.REFUSED, "overlapping_rates", () -> e.loadEstate(s, List.of()));
-        fails(RefusedException.class, Status.REFUSED, "no_estate", () -> e.billEstate("2026-09", BillInputs.NONE));
+        fails(RefusedException.class, Status.REFUSED, "overlapping_rates", () -> e.feeLoadEstate(s, List.of()));
+        fails(RefusedException.class, Status.REFUSED, "no_estate", () -> e.feeBillEstate("2026-09", BillInputs.NONE));
     }
 
     @Test
@@ -192,14 +192,14 @@ class FeeTest {
 
     @Test
     void loadEstateThenBillEveryLineCompactly() {
-        LoadedEstate loaded = e.loadEstate(ESTATE, ESTATE_UNITS);
+        LoadedEstate loaded = e.feeLoadEstate(ESTATE, ESTATE_UNITS);
         assertEquals(3, loaded.units());
         assertEquals(List.of("property_fee", "water"), loaded.items());
         // 1-101: 98.76 × 2.35 = 232.086 → 232.09; water 118 − 100 = 18 m³: 15 × 3.50 + 3 × 4.90 = 52.50 + 14.70 = 67.20.
         // 1-102, vacant (30% off): 120.50 × 2.35 = 283.175 × 70% = 198.2225 → 198.22; no reading.
         // V-01: 210 × 4.80 = 1008.00; water 30 m³: 52.50 + 15 × 4.90 = 52.50 + 73.50 = 126.00.
         // Total 232.09 + 67.20 + 198.22 + 1008.00 + 126.00 = 1631.51.
-        EstateLines lines = e.billEstate(YearMonth.of(2026, 9),
+        EstateLines lines = e.feeBillEstate(YearMonth.of(2026, 9),
                 BillInputs.readings(List.of(water("1-101", "100", "118"), water("V-01", "500", "530"))));
         assertEquals("2026-09", lines.period());
         assertEquals(5, lines.size());
@@ -210,7 +210,7 @@ class FeeTest {
         assertEquals(m("1631.51"), lines.total());
 
         // Traces on demand for one unit of the loaded estate: the same amount as its compact line.
-        Bills one = e.bill("2026-09", BillInputs.NONE, List.of("1-102"));
+        Bills one = e.feeBill("2026-09", BillInputs.NONE, List.of("1-102"));
         Bill.Line l = one.bills().get(0).lines().get(0);
         assertEquals(m("198.22"), l.amount());
         assertEquals(UnitState.VACANT, l.trace().segments().get(0).state());
@@ -222,28 +222,28 @@ class FeeTest {
 
     @Test
     void aReadingGoingBackwardsIsAnErrorAndNoLineIsReturned() {
-        e.loadEstate(ESTATE, ESTATE_UNITS);
+        e.feeLoadEstate(ESTATE, ESTATE_UNITS);
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "reading_backwards",
-                () -> e.billEstate("2026-09", BillInputs.readings(List.of(water("1-101", "118", "100")))));
+                () -> e.feeBillEstate("2026-09", BillInputs.readings(List.of(water("1-101", "118", "100")))));
         assertEquals("unit 1-101, item water: reading of 2026-09-30 goes backwards (118 → 100) without a meter "
                 + "replacement or rollover", x.getMessage());
         // A rollover is not backwards: a four-digit meter from 9990 to 0008 is 18 m³ → 67.20.
-        EstateLines rolled = e.billEstate("2026-09",
+        EstateLines rolled = e.feeBillEstate("2026-09",
                 BillInputs.readings(List.of(water("1-101", "9990", "8").withWrapsAt(dec("10000")))));
         assertEquals(6720, rolled.fen(1));
         // Nor is a replacement: old meter 100 → 110 (10), new meter 0 → 8 (8): 18 m³ → 67.20.
-        EstateLines replaced = e.billEstate("2026-09",
+        EstateLines replaced = e.feeBillEstate("2026-09",
                 BillInputs.readings(List.of(water("1-101", "100", "8").withReplacement(dec("110"), dec("0")))));
         assertEquals(6720, replaced.fen(1));
     }
 
     @Test
     void inputsNamingUnknownUnitsOrItemsOfTheWrongKind() {
-        e.loadEstate(ESTATE, ESTATE_UNITS);
+        e.feeLoadEstate(ESTATE, ESTATE_UNITS);
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "unknown_code",
-                () -> e.billEstate("2026-09", BillInputs.readings(List.of(water("9-999", "1", "2")))));
+                () -> e.feeBillEstate("2026-09", BillInputs.readings(List.of(water("9-999", "1", "2")))));
         assertTrue(x.getMessage().contains("9-999"), x.getMessage());
-        fails(RefusedException.class, Status.REFUSED, "wrong_item_kind", () -> e.billEstate("2026-09",
+        fails(RefusedException.class, Status.REFUSED, "wrong_item_kind", () -> e.feeBillEstate("2026-09",
                 BillInputs.readings(List.of(MeterReading.of("1-101", "property_fee", d("2026-09-30"), dec("1"), dec("2"))))));
     }
 
@@ -254,8 +254,8 @@ class FeeTest {
         // 230.07 + 280.71 + 489.21 = 999.99; the fen left goes to the largest remainder (0.57…) → 280.72.
         FeeSchedule s = FeeSchedule.fromJson(ESTATE.json().replace("\"formula\":{\"kind\":\"metered\"}}]",
                 "\"formula\":{\"kind\":\"metered\"}},{\"code\":\"lift\",\"name\":\"电梯电费公摊\",\"formula\":{\"kind\":\"shared\"}}]"));
-        e.loadEstate(s, ESTATE_UNITS);
-        EstateLines lines = e.billEstate("2026-09", BillInputs.NONE.withShared(List.of(SharedCost.of("lift", m("1000.00")))));
+        e.feeLoadEstate(s, ESTATE_UNITS);
+        EstateLines lines = e.feeBillEstate("2026-09", BillInputs.NONE.withShared(List.of(SharedCost.of("lift", m("1000.00")))));
         assertArrayEquals(new int[] {0, 2, 0, 2, 0, 2}, lines.items());
         assertArrayEquals(new long[] {23209, 23007, 19822, 28072, 100800, 48921}, lines.fens());
         assertEquals(m("2438.31"), lines.total()); // 232.09 + 198.22 + 1008.00 + 1000.00
@@ -263,7 +263,7 @@ class FeeTest {
 
     @Test
     void theBulkDecoderAndTheGeneralReaderAgree() {
-        e.loadEstate(ESTATE, ESTATE_UNITS);
+        e.feeLoadEstate(ESTATE, ESTATE_UNITS);
         byte[] body = e.callBytes(("{\"v\":1,\"op\":\"fee.bill_estate\",\"args\":{\"period\":\"2026-09\",\"readings\":["
                 + "{\"unit\":\"1-101\",\"item\":\"water\",\"date\":\"2026-09-30\",\"previous\":\"100\",\"current\":\"118\"}]}}")
                 .getBytes(StandardCharsets.UTF_8));
@@ -282,8 +282,8 @@ class FeeTest {
         assertTrue(!wrong.equals(new String(body, StandardCharsets.UTF_8)), wrong);
         assertThrows(IllegalStateException.class, () -> EstateLines.decode(wrong.getBytes(StandardCharsets.UTF_8)));
         // An empty estate has empty columns.
-        e.loadEstate(ESTATE, List.of());
-        EstateLines none = e.billEstate("2026-09", BillInputs.NONE);
+        e.feeLoadEstate(ESTATE, List.of());
+        EstateLines none = e.feeBillEstate("2026-09", BillInputs.NONE);
         assertEquals(0, none.size());
         assertEquals(Money.ZERO, none.total());
     }
@@ -296,7 +296,7 @@ class FeeTest {
         return sb.append("}}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The columns {@link Engine#billEstate} sends, and the rows they stand for, give the same response bytes. */
+    /** The columns {@link Engine#feeBillEstate} sends, and the rows they stand for, give the same response bytes. */
     static void sameAsRows(Engine e, BillInputs inputs) {
         ByteJson columns = Engine.billEstateRequest("2026-09", inputs);
         byte[] req = java.util.Arrays.copyOf(columns.array(), columns.size());
@@ -326,7 +326,7 @@ class FeeTest {
                 .replace("]}]}", "]},{\"item\":\"power\",\"from\":\"2020-01-01\",\"tiers\":[{\"up_to\":\"2000\",\"price\":\"0.5883\"},{\"price\":\"0.8883\"}]}]}"));
         List<FeeUnit> units = List.of(FeeUnit.of("1-\"101\"", "high_rise", dec("98.76")),
                 FeeUnit.of("别墅\\01", "villa", dec("210")), FeeUnit.of("1-103", "high_rise", dec("77.7")));
-        e.loadEstate(s, units);
+        e.feeLoadEstate(s, units);
         BillInputs mixed = BillInputs.readings(List.of(
                 water("1-\"101\"", "100.5", "118.125"),
                 MeterReading.of("别墅\\01", "power", d("2026-09-28"), dec("1500"), dec("1812.5")).withYearToDate(dec("1900")),
@@ -335,7 +335,7 @@ class FeeTest {
                 MeterReading.of("1-103", "power", d("2026-09-30"), dec("12345678901234567890"), dec("12345678901234567891"))
                         .withYearToDate(dec("0"))));
         sameAsRows(e, mixed);
-        EstateLines lines = e.billEstate("2026-09", mixed);
+        EstateLines lines = e.feeBillEstate("2026-09", mixed);
         // 1-"101": water 118.125 − 100.5 = 17.625 m³: 15 × 3.50 + 2.625 × 4.90 = 52.50 + 12.8625 = 65.3625 → 65.36.
         assertEquals(6536, lines.fen(1));
         // 别墅\01, power 312.5 kWh after 1900 this year: 100 × 0.5883 + 212.5 × 0.8883 = 58.83 + 188.76375 = 247.59375 → 247.59;
@@ -348,7 +348,7 @@ class FeeTest {
         sameAsRows(e, BillInputs.readings(List.of(water("1-103", "-1", "2"))));
         sameAsRows(e, BillInputs.NONE.withShared(List.of(SharedCost.of("water", m("1.00")))));
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "reading_backwards",
-                () -> e.billEstate("2026-09", BillInputs.readings(List.of(water("1-\"101\"", "118", "100")))));
+                () -> e.feeBillEstate("2026-09", BillInputs.readings(List.of(water("1-\"101\"", "118", "100")))));
         assertEquals("unit 1-\"101\", item water: reading of 2026-09-30 goes backwards (118 → 100) without a meter "
                 + "replacement or rollover", x.getMessage());
     }
@@ -361,7 +361,7 @@ class FeeTest {
         // = 46 increments × 2.00 = 97.00, capped at 30.00), then 150 min: 5.00 + ⌈90/30⌉ = 3 ×
         // 2.00 = 11.00; total 41.00.
         ParkingTariff tariff = new ParkingTariff(30, 60, m("5.00"), 30, m("2.00"), m("30.00"));
-        ParkingCharge c = e.parkingCharge(tariff, OffsetDateTime.parse("2026-09-12T08:00:00+08:00"),
+        ParkingCharge c = e.feeParking(tariff, OffsetDateTime.parse("2026-09-12T08:00:00+08:00"),
                 OffsetDateTime.parse("2026-09-13T10:30:00+08:00"));
         assertEquals(1590, c.minutes());
         assertEquals(false, c.free());
@@ -371,7 +371,7 @@ class FeeTest {
         assertEquals(m("41.00"), c.amount());
         assertEquals("total 41.00", c.text().get(c.text().size() - 1));
         // 25 minutes is within the 30 free minutes.
-        ParkingCharge free = e.parkingCharge(tariff, OffsetDateTime.parse("2026-09-12T08:00:00+08:00"),
+        ParkingCharge free = e.feeParking(tariff, OffsetDateTime.parse("2026-09-12T08:00:00+08:00"),
                 OffsetDateTime.parse("2026-09-12T08:25:00+08:00"));
         assertTrue(free.free());
         assertEquals(Money.ZERO, free.amount());
@@ -384,12 +384,12 @@ class FeeTest {
         // 1000.00 over 98.76, 120.50, 143.20 (sum 362.46): exact shares 272.4714…, 332.4505…,
         // 395.0780…; floors 272.47 + 332.45 + 395.07 = 999.99; the fen left goes to the largest
         // remainder (0.780…) → 395.08.
-        List<Money> parts = e.apportion(m("1000.00"), List.of(dec("98.76"), dec("120.50"), dec("143.20")));
+        List<Money> parts = e.feeApportion(m("1000.00"), List.of(dec("98.76"), dec("120.50"), dec("143.20")));
         assertEquals(List.of(m("272.47"), m("332.45"), m("395.08")), parts);
         // 100.00 over three equal shares: 33.33 each and the fen left to the first (ties → earlier).
-        assertEquals(List.of(m("33.34"), m("33.33"), m("33.33")), e.apportion(m("100.00"), List.of(dec("1"), dec("1"), dec("1"))));
-        fails(RefusedException.class, Status.REFUSED, "bad_weights", () -> e.apportion(m("1.00"), List.of(dec("0"), dec("0"))));
-        fails(RefusedException.class, Status.REFUSED, "bad_weights", () -> e.apportion(m("1.00"), List.of(dec("-1"), dec("2"))));
+        assertEquals(List.of(m("33.34"), m("33.33"), m("33.33")), e.feeApportion(m("100.00"), List.of(dec("1"), dec("1"), dec("1"))));
+        fails(RefusedException.class, Status.REFUSED, "bad_weights", () -> e.feeApportion(m("1.00"), List.of(dec("0"), dec("0"))));
+        fails(RefusedException.class, Status.REFUSED, "bad_weights", () -> e.feeApportion(m("1.00"), List.of(dec("-1"), dec("2"))));
     }
 
     // ---------------------------------------------------------------- accounts
@@ -402,10 +402,10 @@ class FeeTest {
     /** August's property fee (232.09, due 2026-08-16) posted, then 100.00 paid on 2026-09-25. */
     Account paidInPart() {
         Account a = Account.open("1-101", LateFeeRule.daily("0.0003"));
-        AccountResult posted = e.executeAccount(a, AccountCommand.postCharges(AUG1,
+        AccountResult posted = e.feeAccountExecute(a, AccountCommand.postCharges(AUG1,
                 List.of(NewCharge.of("B2608-1", "property_fee", AUG16, m("232.09")))));
         assertEquals("charges_posted", posted.events().get(0).type());
-        AccountResult paid = e.executeAccount(posted.account(), AccountCommand.pay("R001", SEP25, m("100.00")));
+        AccountResult paid = e.feeAccountExecute(posted.account(), AccountCommand.pay("R001", SEP25, m("100.00")));
         AccountEvent ev = paid.events().get(0);
         assertEquals("payment_received", ev.type());
         assertEquals(SEP25, ev.date());
@@ -435,7 +435,7 @@ class FeeTest {
         Account a = Account.fromJson("{\"id\":\"1-101\",\"policy\":{\"late_fee\":{\"daily_rate\":\"0.0003\"}},"
                 + "\"charges\":[{\"id\":\"B2608-1\",\"item\":\"property_fee\",\"due\":\"2026-08-16\",\"amount\":\"232.09\"}],"
                 + "\"last_date\":\"2026-08-01\"}");
-        AccountResult r = e.executeAccount(a, AccountCommand.pay("R001", SEP25, m("100.00")));
+        AccountResult r = e.feeAccountExecute(a, AccountCommand.pay("R001", SEP25, m("100.00")));
         assertEquals("{\"id\":\"1-101\",\"policy\":{\"allocation\":{\"order\":\"oldest_due_first\",\"late_fees\":\"principal_first\"},"
                 + "\"late_fee\":{\"daily_rate\":\"0.0003\",\"grace_days\":0,\"rounding\":{\"mode\":\"half_up\",\"unit\":\"fen\"}},"
                 + "\"auto_deduct\":true},\"prepaid\":\"0.00\",\"charges\":[{\"id\":\"B2608-1\",\"item\":\"property_fee\","
@@ -454,7 +454,7 @@ class FeeTest {
         // A payment dated d lowers the principal from d + 1. As of 2026-10-15: 17 Aug–25 Sep is
         // 40 days on 232.09 (× 0.0003 = 2.78508), 26 Sep–15 Oct is 20 days on 132.09 (0.79254);
         // 3.57762 → 3.58.
-        LateFees lf = e.lateFees(paidInPart(), OCT15);
+        LateFees lf = e.feeAccountLateFees(paidInPart(), OCT15);
         assertEquals(m("3.58"), lf.outstanding());
         LateFees.Line l = lf.lines().get(0);
         assertEquals("B2608-1", l.charge());
@@ -474,7 +474,7 @@ class FeeTest {
     void arrearsAgeing() {
         // 2026-08-16 to 2026-10-15 is 60 days overdue: bucket 31–90, with the 132.09 unpaid and
         // the 3.58 late fee.
-        Ageing g = e.arrears(paidInPart(), OCT15);
+        Ageing g = e.feeAccountArrears(paidInPart(), OCT15);
         assertEquals("1-101", g.account());
         assertEquals(OCT15, g.asOf());
         assertEquals(List.of("0-30", "31-90", "91-180", "181-365", "over 365"),
@@ -487,39 +487,39 @@ class FeeTest {
         assertEquals(new Ageing.Line("B2608-1", "property_fee", AUG16, 60, "31-90", m("132.09"), m("3.58")),
                 g.lines().get(0));
         // Buckets of the host's own: 0–60 and over 60.
-        Ageing two = e.arrears(paidInPart(), OCT15, 60);
+        Ageing two = e.feeAccountArrears(paidInPart(), OCT15, 60);
         assertEquals(new Ageing.Bucket("0-60", 0, 60, m("132.09"), m("3.58"), 1), two.buckets().get(0));
-        fails(RefusedException.class, Status.REFUSED, "invalid_field", () -> e.arrears(paidInPart(), OCT15, 90, 30));
+        fails(RefusedException.class, Status.REFUSED, "invalid_field", () -> e.feeAccountArrears(paidInPart(), OCT15, 90, 30));
     }
 
     @Test
     void refundsWaiversAndTheirErrors() {
         Account a = paidInPart();
         // A full refund of R001 leaves the charge as posted: 232.09 outstanding again.
-        Account refunded = e.executeAccount(a, AccountCommand.refund("F001", "R001", d("2026-09-26"), m("100.00"))).account();
+        Account refunded = e.feeAccountExecute(a, AccountCommand.refund("F001", "R001", d("2026-09-26"), m("100.00"))).account();
         assertEquals(m("232.09"), refunded.outstanding());
         // The late fee as of 15 October (3.58) waived with a reason.
-        AccountResult w = e.executeAccount(a, AccountCommand.waiveLateFee("B2608-1", OCT15, "业主困难 hardship"));
+        AccountResult w = e.feeAccountExecute(a, AccountCommand.waiveLateFee("B2608-1", OCT15, "业主困难 hardship"));
         assertEquals("late_fee_waived", w.events().get(0).type());
         assertEquals(m("3.58"), w.events().get(0).amount());
-        assertEquals(Money.ZERO, e.lateFees(w.account(), OCT15).outstanding());
+        assertEquals(Money.ZERO, e.feeAccountLateFees(w.account(), OCT15).outstanding());
         // Errors: the receipt number again, an unknown receipt, a date before the last event,
         // more than the receipt to refund.
         fails(ConflictException.class, Status.CONFLICT, "duplicate_number",
-                () -> e.executeAccount(a, AccountCommand.pay("R001", OCT15, m("1.00"))));
+                () -> e.feeAccountExecute(a, AccountCommand.pay("R001", OCT15, m("1.00"))));
         fails(NotFoundException.class, Status.NOT_FOUND, "unknown_reference",
-                () -> e.executeAccount(a, AccountCommand.refund("F001", "R999", OCT15, m("1.00"))));
+                () -> e.feeAccountExecute(a, AccountCommand.refund("F001", "R999", OCT15, m("1.00"))));
         fails(RefusedException.class, Status.REFUSED, "out_of_order",
-                () -> e.executeAccount(a, AccountCommand.pay("R002", AUG16, m("1.00"))));
+                () -> e.feeAccountExecute(a, AccountCommand.pay("R002", AUG16, m("1.00"))));
         fails(RefusedException.class, Status.REFUSED, "exceeds_available",
-                () -> e.executeAccount(a, AccountCommand.refund("F001", "R001", OCT15, m("100.01"))));
+                () -> e.feeAccountExecute(a, AccountCommand.refund("F001", "R001", OCT15, m("100.01"))));
         // A deposit of 200.00: auto-deduction pays what is open at once, the 132.09 principal and
         // the 3.58 late fee accrued by that day: 200.00 − 132.09 − 3.58 = 64.33 left.
-        Account dep = e.executeAccount(a, AccountCommand.deposit("R002", OCT15, m("200.00"))).account();
+        Account dep = e.feeAccountExecute(a, AccountCommand.deposit("R002", OCT15, m("200.00"))).account();
         assertEquals(Money.ZERO, dep.outstanding());
         assertEquals(m("64.33"), dep.prepaid());
         // And the credit note: 32.09 off the charge leaves 100.00 to pay.
-        Account cn = e.executeAccount(a, AccountCommand.creditNote("C001", "B2608-1", OCT15, m("32.09"), "面积更正")).account();
+        Account cn = e.feeAccountExecute(a, AccountCommand.creditNote("C001", "B2608-1", OCT15, m("32.09"), "面积更正")).account();
         assertEquals(m("32.09"), cn.charges().get(0).credited());
         assertEquals(m("100.00"), cn.outstanding()); // 232.09 − 100.00 paid − 32.09 credited
     }

@@ -63,9 +63,9 @@ class JsonTest {
     @Test
     void theWriterMatchesSerdeJsonByteForByte() {
         try (Engine e = Engine.standard()) {
-            e.register(Fixtures.repair("J1", Priority.HIGH, "漏水 \"急\" \\ \t\n\u0007"), Actor.agent("kf01"),
+            e.requestRegister(Fixtures.repair("J1", Priority.HIGH, "漏水 \"急\" \\ \t\n\u0007"), Actor.agent("kf01"),
                     Fixtures.mar2("09:00"));
-            String state = e.export();
+            String state = e.engineExport();
             assertEquals(state, Json.write(Json.parse(state)));
             Map<String, Object> ordered = new LinkedHashMap<>();
             ordered.put("z", 1);

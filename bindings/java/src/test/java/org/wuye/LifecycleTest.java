@@ -25,53 +25,53 @@ class LifecycleTest {
 
     /** Runs R's workflow up to (and including) the reply; returns every event. */
     static List<Event> upToReply(Engine e, String id) {
-        List<Event> log = new ArrayList<>(e.register(repair(id), AGENT, mar2("09:00")));
-        log.addAll(e.execute(id, Command.dispatch("engineering", "w1"), DISPATCHER, mar2("09:05")));
-        log.addAll(e.execute(id, Command.accept(), W1, mar2("09:10")));
-        log.addAll(e.execute(id, Command.arrive(), W1, mar2("09:30")));
-        log.addAll(e.execute(id, Command.hold(HoldReason.WAITING_FOR_PARTS), W1, mar2("09:40")));
-        log.addAll(e.execute(id, Command.resume(), W1, mar2("10:00")));
-        log.addAll(e.execute(id, Command.complete("换阀芯"), W1, mar2("10:30")));
-        log.addAll(e.execute(id, Command.reply("已修好，请验收"), AGENT, mar2("11:00")));
+        List<Event> log = new ArrayList<>(e.requestRegister(repair(id), AGENT, mar2("09:00")));
+        log.addAll(e.requestExecute(id, Command.dispatch("engineering", "w1"), DISPATCHER, mar2("09:05")));
+        log.addAll(e.requestExecute(id, Command.accept(), W1, mar2("09:10")));
+        log.addAll(e.requestExecute(id, Command.arrive(), W1, mar2("09:30")));
+        log.addAll(e.requestExecute(id, Command.hold(HoldReason.WAITING_FOR_PARTS), W1, mar2("09:40")));
+        log.addAll(e.requestExecute(id, Command.resume(), W1, mar2("10:00")));
+        log.addAll(e.requestExecute(id, Command.complete("换阀芯"), W1, mar2("10:30")));
+        log.addAll(e.requestExecute(id, Command.reply("已修好，请验收"), AGENT, mar2("11:00")));
         return log;
     }
 
     @Test
     void aRepairFromRegistrationToSatisfiedClose() {
         try (Engine e = Engine.standard()) {
-            List<Event> reg = e.register(repair("R1"), AGENT, mar2("09:00"));
+            List<Event> reg = e.requestRegister(repair("R1"), AGENT, mar2("09:00"));
             assertEquals(1, reg.size());
             assertEquals("registered", reg.get(0).type());
-            assertEquals(Stage.REGISTERED, e.get("R1").stage());
+            assertEquals(Stage.REGISTERED, e.requestGet("R1").stage());
 
-            List<Event> d = e.execute("R1", Command.dispatch("engineering", "w1"), DISPATCHER, mar2("09:05"));
+            List<Event> d = e.requestExecute("R1", Command.dispatch("engineering", "w1"), DISPATCHER, mar2("09:05"));
             assertEquals("dispatched", d.get(0).type());
             assertEquals("engineering", d.get(0).change().get("department"));
-            ServiceRequest r = e.get("R1");
+            ServiceRequest r = e.requestGet("R1");
             assertEquals(Stage.DISPATCHED, r.stage());
             assertEquals("engineering", r.department());
             assertEquals("w1", r.assignee());
 
-            assertEquals("accepted", e.execute("R1", Command.accept(), W1, mar2("09:10")).get(0).type());
-            assertEquals("arrived", e.execute("R1", Command.arrive(), W1, mar2("09:30")).get(0).type());
-            assertEquals(Stage.IN_PROGRESS, e.get("R1").stage());
+            assertEquals("accepted", e.requestExecute("R1", Command.accept(), W1, mar2("09:10")).get(0).type());
+            assertEquals("arrived", e.requestExecute("R1", Command.arrive(), W1, mar2("09:30")).get(0).type());
+            assertEquals(Stage.IN_PROGRESS, e.requestGet("R1").stage());
             assertEquals("held",
-                    e.execute("R1", Command.hold(HoldReason.WAITING_FOR_PARTS), W1, mar2("09:40")).get(0).type());
-            r = e.get("R1");
+                    e.requestExecute("R1", Command.hold(HoldReason.WAITING_FOR_PARTS), W1, mar2("09:40")).get(0).type());
+            r = e.requestGet("R1");
             assertEquals(Stage.ON_HOLD, r.stage());
             assertEquals("waiting_for_parts", r.stageDetails().get("reason"));
             assertEquals(ClockState.PAUSED, e.slaStatus("R1", mar2("09:50")).clock(ClockKind.COMPLETE).state());
-            assertEquals("resumed", e.execute("R1", Command.resume(), W1, mar2("10:00")).get(0).type());
-            assertEquals("completed", e.execute("R1", Command.complete("换阀芯"), W1, mar2("10:30")).get(0).type());
-            assertEquals("replied", e.execute("R1", Command.reply(), AGENT, mar2("11:00")).get(0).type());
-            assertEquals(Stage.REPLIED, e.get("R1").stage());
-            List<Event> cb = e.execute("R1", Command.callbackRated(5, "师傅很专业", new Aspects(5, null, null)), AGENT,
+            assertEquals("resumed", e.requestExecute("R1", Command.resume(), W1, mar2("10:00")).get(0).type());
+            assertEquals("completed", e.requestExecute("R1", Command.complete("换阀芯"), W1, mar2("10:30")).get(0).type());
+            assertEquals("replied", e.requestExecute("R1", Command.reply(), AGENT, mar2("11:00")).get(0).type());
+            assertEquals(Stage.REPLIED, e.requestGet("R1").stage());
+            List<Event> cb = e.requestExecute("R1", Command.callbackRated(5, "师傅很专业", new Aspects(5, null, null)), AGENT,
                     mar2("11:30"));
             assertEquals(1, cb.size());
             assertEquals("callback_rated", cb.get(0).type());
             assertEquals(Boolean.TRUE, cb.get(0).change().get("satisfied"));
 
-            r = e.get("R1");
+            r = e.requestGet("R1");
             assertEquals(Stage.CLOSED, r.stage(), "满意关闭");
             assertEquals(Map.of("by", "satisfied", "rating", 5L, "comment", "师傅很专业"), r.closure());
             assertEquals(mar2("11:30"), r.lastEventAt());
@@ -98,11 +98,11 @@ class LifecycleTest {
     void anUnsatisfiedCallbackReopensTheRequest() {
         try (Engine e = Engine.standard()) {
             upToReply(e, "R2");
-            List<Event> cb = e.execute("R2", Command.callbackRated(2, "还在漏", null), AGENT, mar2("11:30"));
+            List<Event> cb = e.requestExecute("R2", Command.callbackRated(2, "还在漏", null), AGENT, mar2("11:30"));
             assertEquals(List.of("callback_rated", "reopened"), List.of(cb.get(0).type(), cb.get(1).type()));
             assertEquals(Boolean.FALSE, cb.get(0).change().get("satisfied"));
             assertEquals(1L, cb.get(1).change().get("count"));
-            ServiceRequest r = e.get("R2");
+            ServiceRequest r = e.requestGet("R2");
             assertEquals(Stage.REGISTERED, r.stage());
             assertEquals(1, r.reopenCount());
             assertNull(r.closure());
@@ -116,14 +116,14 @@ class LifecycleTest {
             assertEquals(ClockState.MET, s.cycles().get(0).clock(ClockKind.COMPLETE).state());
 
             // ...and goes round again to a satisfied close.
-            e.execute("R2", Command.dispatch("engineering", "w2"), DISPATCHER, mar2("11:40"));
+            e.requestExecute("R2", Command.dispatch("engineering", "w2"), DISPATCHER, mar2("11:40"));
             Actor w2 = Actor.worker("w2");
-            e.execute("R2", Command.accept(), w2, mar2("13:30"));
-            e.execute("R2", Command.arrive(), w2, mar2("13:50"));
-            e.execute("R2", Command.complete(), w2, mar2("14:30"));
-            e.execute("R2", Command.reply(), AGENT, mar2("15:00"));
-            e.execute("R2", Command.callbackRated(4), AGENT, mar2("15:30"));
-            assertEquals(Stage.CLOSED, e.get("R2").stage());
+            e.requestExecute("R2", Command.accept(), w2, mar2("13:30"));
+            e.requestExecute("R2", Command.arrive(), w2, mar2("13:50"));
+            e.requestExecute("R2", Command.complete(), w2, mar2("14:30"));
+            e.requestExecute("R2", Command.reply(), AGENT, mar2("15:00"));
+            e.requestExecute("R2", Command.callbackRated(4), AGENT, mar2("15:30"));
+            assertEquals(Stage.CLOSED, e.requestGet("R2").stage());
         }
     }
 
@@ -131,7 +131,7 @@ class LifecycleTest {
     void slaFiguresWorkedOutByHand() {
         try (Engine e = Engine.standard()) {
             // A normal repair registered Wed 2026-09-30 16:00, just before the National Day holiday.
-            e.register(repair("R-NDAY"), AGENT, t("2026-09-30T16:00:00+08:00"));
+            e.requestRegister(repair("R-NDAY"), AGENT, t("2026-09-30T16:00:00+08:00"));
             SlaStatus s = e.slaStatus("R-NDAY", t("2026-09-30T16:00:00+08:00"));
             ClockStatus complete = s.clock(ClockKind.COMPLETE);
             assertEquals(16 * 3600, complete.targetSeconds());
@@ -158,7 +158,7 @@ class LifecycleTest {
             assertNull(late.remainingSeconds());
 
             // An emergency runs around the clock, holiday or not: dispatch within 10 minutes.
-            e.register(repair("R-EMG", Priority.EMERGENCY, "电梯困人"), AGENT, t("2026-10-01T10:00:00+08:00"));
+            e.requestRegister(repair("R-EMG", Priority.EMERGENCY, "电梯困人"), AGENT, t("2026-10-01T10:00:00+08:00"));
             ClockStatus d = e.slaStatus("R-EMG", t("2026-10-01T10:00:00+08:00")).clock(ClockKind.DISPATCH);
             assertEquals(Timing.AROUND_THE_CLOCK, d.timing());
             assertEquals(t("2026-10-01T10:10:00+08:00"), d.deadline());
@@ -168,10 +168,10 @@ class LifecycleTest {
     @Test
     void tickEscalatesEachThresholdExactlyOnce() {
         try (Engine e = Engine.standard()) {
-            e.register(repair("R-T"), AGENT, t("2026-09-30T16:00:00+08:00"));
-            assertEquals(List.of(), e.tick(t("2026-09-30T16:20:00+08:00")));
+            e.requestRegister(repair("R-T"), AGENT, t("2026-09-30T16:00:00+08:00"));
+            assertEquals(List.of(), e.slaTick(t("2026-09-30T16:20:00+08:00")));
             // Dispatch clock, 30 min: 80 % = 24 min → supervisor at 16:24.
-            List<Event> first = e.tick(t("2026-09-30T16:25:00+08:00"));
+            List<Event> first = e.slaTick(t("2026-09-30T16:25:00+08:00"));
             assertEquals(1, first.size(), first.toString());
             Map<String, Object> c = first.get(0).change();
             assertEquals("escalated", c.get("type"));
@@ -180,8 +180,8 @@ class LifecycleTest {
             assertEquals("supervisor", c.get("notify"));
             assertEquals("2026-09-30T16:24:00+08:00", c.get("due_at"));
             assertEquals(Role.SYSTEM, first.get(0).actor().role());
-            assertEquals(List.of(), e.tick(t("2026-09-30T16:25:00+08:00")), "each escalation fires once");
-            List<Event> second = e.tick(t("2026-09-30T16:31:00+08:00"));
+            assertEquals(List.of(), e.slaTick(t("2026-09-30T16:25:00+08:00")), "each escalation fires once");
+            List<Event> second = e.slaTick(t("2026-09-30T16:31:00+08:00"));
             assertEquals(1, second.size());
             assertEquals("project_manager", second.get(0).change().get("notify"));
             assertEquals(100L, second.get(0).change().get("percent"));
@@ -191,8 +191,8 @@ class LifecycleTest {
     @Test
     void batchesRunEachItemAlone() {
         try (Engine e = Engine.standard()) {
-            e.register(repair("B1"), AGENT, mar2("09:00"));
-            List<Outcome<List<Event>>> out = e.executeBatch(List.of(
+            e.requestRegister(repair("B1"), AGENT, mar2("09:00"));
+            List<Outcome<List<Event>>> out = e.requestExecuteBatch(List.of(
                     new ExecuteStep("B1", Command.dispatch("engineering"), DISPATCHER, mar2("09:05")),
                     new ExecuteStep("B1", Command.accept(), AGENT, mar2("09:06")),
                     new ExecuteStep("nope", Command.accept(), W1, mar2("09:06")),
@@ -205,9 +205,9 @@ class LifecycleTest {
             assertThrows(RefusedException.class, () -> out.get(1).get());
             assertEquals("unknown_request", ((NotFoundException) out.get(2).error()).code());
             assertEquals("w1", out.get(3).get().get(0).change().get("assignee"));
-            assertEquals(Stage.ACCEPTED, e.get("B1").stage());
+            assertEquals(Stage.ACCEPTED, e.requestGet("B1").stage());
 
-            e.register(repair("B2"), AGENT, mar2("09:00"));
+            e.requestRegister(repair("B2"), AGENT, mar2("09:00"));
             List<Outcome<SlaStatus>> all = e.slaStatusBatch(null, mar2("10:00"));
             assertEquals(List.of("B1", "B2"), List.of(all.get(0).get().request(), all.get(1).get().request()));
             List<Outcome<SlaStatus>> some = e.slaStatusBatch(List.of("B2", "nope", "B1"), mar2("10:00"));
@@ -224,25 +224,25 @@ class LifecycleTest {
     void exportRestoresAndReplayRebuildsTheSameState() {
         try (Engine e = Engine.standard()) {
             List<Event> log = upToReply(e, "R3");
-            log.addAll(e.execute("R3", Command.callbackRated(2), AGENT, mar2("11:30")));
-            log.addAll(e.register(repair("R4"), AGENT, mar2("12:00")));
-            log.addAll(e.tick(t("2026-03-03T12:00:00+08:00")));
+            log.addAll(e.requestExecute("R3", Command.callbackRated(2), AGENT, mar2("11:30")));
+            log.addAll(e.requestRegister(repair("R4"), AGENT, mar2("12:00")));
+            log.addAll(e.slaTick(t("2026-03-03T12:00:00+08:00")));
             assertFalse(log.get(log.size() - 1).change().isEmpty());
-            String state = e.export();
+            String state = e.engineExport();
             assertTrue(state.startsWith("{\"config\":"), state.substring(0, 40));
 
             try (Engine restored = Engine.fromState(state)) {
-                assertEquals(state, restored.export());
-                assertEquals(e.get("R3"), restored.get("R3"));
-                assertEquals(2, restored.info().requests());
+                assertEquals(state, restored.engineExport());
+                assertEquals(e.requestGet("R3"), restored.requestGet("R3"));
+                assertEquals(2, restored.engineInfo().requests());
             }
 
             // Written back, each event is the library's JSON byte for byte; replayed, the same state.
             try (Engine replayed = Engine.standard()) {
-                ReplayResult rr = replayed.replay(log);
+                ReplayResult rr = replayed.logReplay(log);
                 assertEquals(log.size(), rr.applied());
                 assertEquals(2, rr.requests());
-                assertEquals(state, replayed.export());
+                assertEquals(state, replayed.engineExport());
             }
 
             // One request's events alone give its SLA status.
@@ -264,7 +264,7 @@ class LifecycleTest {
             String raw = resp.substring("{\"v\":1,\"ok\":true,\"result\":{\"events\":[".length(), resp.length() - 3);
             Event ev = Event.parse(raw);
             assertEquals(raw, ev.toJson());
-            assertEquals(repair("R5"), e.get("R5").details());
+            assertEquals(repair("R5"), e.requestGet("R5").details());
         }
     }
 
@@ -289,21 +289,21 @@ class LifecycleTest {
                 (byte) 0xb0, (byte) 0xb4, (byte) 0xe9, (byte) 0xbe, (byte) 0x99, (byte) 0xe5, (byte) 0xa4, (byte) 0xb4,
                 (byte) 0xe6, (byte) 0xbc, (byte) 0x8f, (byte) 0xe6, (byte) 0xb0, (byte) 0xb4};
             assertArrayEquals(leak, LEAK.getBytes(StandardCharsets.UTF_8));
-            assertEquals(LEAK, e.get("R1").details().description());
-            assertEquals("王女士", e.get("R1").details().reporter().name());
+            assertEquals(LEAK, e.requestGet("R1").details().description());
+            assertEquals("王女士", e.requestGet("R1").details().reporter().name());
 
             // Typed calls: BMP and astral characters, quotes, backslashes and control characters.
             String tricky = "2号楼电梯厅 \"灯\" 不亮\\闪烁\n第二行\t𠀀🚰 é";
             NewRequest req = new NewRequest("维修-001", RequestKind.COMPLAINT, Priority.HIGH, Channel.APP,
                     Location.commonArea("2号楼电梯厅"), Reporter.tenant("李先生", "13900000000"), tricky);
-            List<Event> ev = e.register(req, AGENT, mar2("09:00"));
-            assertEquals(req, e.get("维修-001").details());
-            assertEquals(tricky, e.get("维修-001").details().description());
-            e.execute("维修-001", Command.dispatch("engineering", "张师傅"), DISPATCHER, mar2("09:05"));
-            e.execute("维修-001", Command.accept(), Actor.worker("张师傅"), mar2("09:06"));
-            e.execute("维修-001", Command.hold(HoldReason.other("等待业主回家开门")), Actor.worker("张师傅"), mar2("09:06"))
+            List<Event> ev = e.requestRegister(req, AGENT, mar2("09:00"));
+            assertEquals(req, e.requestGet("维修-001").details());
+            assertEquals(tricky, e.requestGet("维修-001").details().description());
+            e.requestExecute("维修-001", Command.dispatch("engineering", "张师傅"), DISPATCHER, mar2("09:05"));
+            e.requestExecute("维修-001", Command.accept(), Actor.worker("张师傅"), mar2("09:06"));
+            e.requestExecute("维修-001", Command.hold(HoldReason.other("等待业主回家开门")), Actor.worker("张师傅"), mar2("09:06"))
                     .forEach(x -> assertEquals(Map.of("other", "等待业主回家开门"), x.change().get("reason")));
-            assertEquals("张师傅", e.get("维修-001").assignee());
+            assertEquals("张师傅", e.requestGet("维修-001").assignee());
             String json = e.callJson("{\"v\":1,\"op\":\"request.get\",\"args\":{\"id\":\"维修-001\"}}");
             assertTrue(json.contains("\"description\":\"2号楼电梯厅 \\\"灯\\\" 不亮\\\\闪烁\\n第二行\\t𠀀🚰 é\""), json);
             assertEquals(ev.get(0).toJson(), Event.parse(ev.get(0).toJson()).toJson());
@@ -314,35 +314,35 @@ class LifecycleTest {
     void otherWorkflowSteps() {
         try (Engine e = Engine.standard()) {
             // Transfer, return, cancel.
-            e.register(repair("X1"), AGENT, mar2("09:00"));
-            e.execute("X1", Command.dispatch("cleaning"), DISPATCHER, mar2("09:01"));
-            e.execute("X1", Command.transfer("engineering", "w1", "不是保洁的活"), DISPATCHER, mar2("09:02"));
-            assertEquals(1, e.get("X1").transferCount());
-            e.execute("X1", Command.returnToCentre("缺少工具"), W1, mar2("09:03"));
-            assertEquals(Stage.REGISTERED, e.get("X1").stage());
-            e.execute("X1", Command.cancel("业主自行解决"), Actor.reporter("owner-1"), mar2("09:04"));
-            assertEquals(Stage.CANCELLED, e.get("X1").stage());
+            e.requestRegister(repair("X1"), AGENT, mar2("09:00"));
+            e.requestExecute("X1", Command.dispatch("cleaning"), DISPATCHER, mar2("09:01"));
+            e.requestExecute("X1", Command.transfer("engineering", "w1", "不是保洁的活"), DISPATCHER, mar2("09:02"));
+            assertEquals(1, e.requestGet("X1").transferCount());
+            e.requestExecute("X1", Command.returnToCentre("缺少工具"), W1, mar2("09:03"));
+            assertEquals(Stage.REGISTERED, e.requestGet("X1").stage());
+            e.requestExecute("X1", Command.cancel("业主自行解决"), Actor.reporter("owner-1"), mar2("09:04"));
+            assertEquals(Stage.CANCELLED, e.requestGet("X1").stage());
             assertEquals(ClockState.VOIDED, e.slaStatus("X1", mar2("10:00")).clock(ClockKind.COMPLETE).state());
 
             // Close without work as a duplicate.
-            e.register(repair("X2"), AGENT, mar2("09:00"));
-            e.execute("X2", Command.closeWithoutWork("重复报修", "X1"), AGENT, mar2("09:10"));
-            assertEquals(Map.of("by", "without_work", "reason", "重复报修", "duplicate_of", "X1"), e.get("X2").closure());
+            e.requestRegister(repair("X2"), AGENT, mar2("09:00"));
+            e.requestExecute("X2", Command.closeWithoutWork("重复报修", "X1"), AGENT, mar2("09:10"));
+            assertEquals(Map.of("by", "without_work", "reason", "重复报修", "duplicate_of", "X1"), e.requestGet("X2").closure());
 
             // Unreachable callbacks, then close unreachable after the third.
             upToReply(e, "X3");
             for (int i = 0; i < 3; i++) {
-                e.execute("X3", Command.callbackUnreachable(), AGENT, mar2("11:1" + i));
+                e.requestExecute("X3", Command.callbackUnreachable(), AGENT, mar2("11:1" + i));
             }
-            assertEquals(3, e.get("X3").callbackAttempts());
-            e.execute("X3", Command.closeUnreachable("三次联系不上"), AGENT, mar2("11:20"));
-            assertEquals("unreachable", e.get("X3").closure().get("by"));
+            assertEquals(3, e.requestGet("X3").callbackAttempts());
+            e.requestExecute("X3", Command.closeUnreachable("三次联系不上"), AGENT, mar2("11:20"));
+            assertEquals("unreachable", e.requestGet("X3").closure().get("by"));
 
             // An inquiry closes when replied.
-            e.register(new NewRequest("Q1", RequestKind.INQUIRY, Priority.LOW, Channel.WALK_IN,
+            e.requestRegister(new NewRequest("Q1", RequestKind.INQUIRY, Priority.LOW, Channel.WALK_IN,
                     Location.commonArea("物业服务中心"), Reporter.anonymous(), "停车费怎么交？"), AGENT, mar2("09:00"));
-            e.execute("Q1", Command.reply("可在App缴纳"), AGENT, mar2("09:30"));
-            assertEquals("reply", e.get("Q1").closure().get("by"));
+            e.requestExecute("Q1", Command.reply("可在App缴纳"), AGENT, mar2("09:30"));
+            assertEquals("reply", e.requestGet("Q1").closure().get("by"));
         }
     }
 }

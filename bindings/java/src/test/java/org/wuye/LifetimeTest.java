@@ -13,7 +13,7 @@ class LifetimeTest {
     void anUnclosedEngineIsFreedByTheCleaner() throws InterruptedException {
         long before = Engine.freedCount();
         for (int i = 0; i < 200; i++) {
-            Engine.standard().info(); // never closed
+            Engine.standard().engineInfo(); // never closed
         }
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (Engine.freedCount() - before < 200 && System.nanoTime() < deadline) {
@@ -47,7 +47,7 @@ class LifetimeTest {
                     started.countDown();
                     while (true) {
                         try {
-                            e.isWorkingDay(java.time.LocalDate.of(2026, 10, 10));
+                            e.calendarIsWorkingDay(java.time.LocalDate.of(2026, 10, 10));
                             ok.incrementAndGet();
                         } catch (InvalidHandleException x) {
                             closed.incrementAndGet();

@@ -8,7 +8,7 @@ public final class LoadProbe {
         try {
             Wuye.load();
             try (Engine e = Engine.standard()) {
-                System.out.println("LOADED " + Wuye.libraryPath() + " working=" + e.isWorkingDay(java.time.LocalDate.of(2026, 10, 10)));
+                System.out.println("LOADED " + Wuye.libraryPath() + " working=" + e.calendarIsWorkingDay(java.time.LocalDate.of(2026, 10, 10)));
             }
         } catch (UnsatisfiedLinkError x) {
             System.out.println("REFUSED " + x.getMessage());

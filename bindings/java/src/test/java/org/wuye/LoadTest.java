@@ -55,11 +55,10 @@ class LoadTest {
 
     @Test
     void operationsOfTheContract() {
-        // Every operation has a typed method on Engine (the fee.* ones: bill, loadEstate,
-        // billEstate, parkingCharge, apportion, executeAccount, lateFees, arrears; FeeTest), and
-        // any of them is reachable through callJson / callBytes as well.
+        // Every operation has a typed method on Engine, named as Operation#method() says
+        // (OperationMethodsTest), and any of them is reachable through callJson / callBytes as well.
         try (Engine e = Engine.standard()) {
-            EngineInfo info = e.info();
+            EngineInfo info = e.engineInfo();
             assertEquals(1, info.contractVersion());
             assertEquals(0, info.requests());
             assertEquals(java.util.List.of("engine.info", "engine.export", "calendar.is_working_day",

@@ -59,11 +59,11 @@ class SatisfactionLogTest {
         }
 
         void register(NewRequest r, OffsetDateTime at) {
-            events.addAll(e.register(r, KF, at));
+            events.addAll(e.requestRegister(r, KF, at));
         }
 
         void step(String id, Command c, Actor a, OffsetDateTime at) {
-            events.addAll(e.execute(id, c, a, at));
+            events.addAll(e.requestExecute(id, c, a, at));
         }
     }
 
@@ -190,10 +190,10 @@ class SatisfactionLogTest {
         // Answers GD-001 rated 5 and GD-002 rated 2: 1 of 2 satisfied (≥ 4) = 50.00% [9.45,
         // 90.55]; mean 3.5; one unreachable attempt (GD-003 16:00). Rounds replied on Monday:
         // 5; by midnight 2 rated, 3 pending: coverage 2/5 = 40.00% [11.76, 76.93].
-        CallbackReport r = e.callbacks(MON, TUE);
+        CallbackReport r = e.surveyCallbacks(MON, TUE);
         assertEquals(MON, r.from());
         assertEquals(TUE, r.to());
-        assertEquals(Breakdown.ALL, r.by());
+        assertEquals(GroupBy.ALL, r.by());
         assertEquals(4, r.threshold());
         assertNull(r.overall().key());
         rate(1, 2, "50.00", "9.45", "90.55", r.overall().satisfied());
@@ -212,8 +212,8 @@ class SatisfactionLogTest {
     void satisfactionOverBothDaysByDepartment() {
         // Answers 5, 2, 4, 5: 3 of 4 = 75.00% [30.06, 95.45], mean 4; GD-003's 3 unreachable
         // attempts; 5 rounds: 4 rated, GD-003 closed unreachable: 80.00% [37.55, 96.38].
-        CallbackReport r = e.callbacks(MON, WED, Breakdown.DEPARTMENT, null);
-        assertEquals(Breakdown.DEPARTMENT, r.by());
+        CallbackReport r = e.surveyCallbacks(MON, WED, GroupBy.DEPARTMENT, null);
+        assertEquals(GroupBy.DEPARTMENT, r.by());
         rate(3, 4, "75.00", "30.06", "95.45", r.overall().satisfied());
         fig("4.0000", r.overall().meanRating());
         assertEquals(3, r.overall().unreachable());
@@ -238,7 +238,7 @@ class SatisfactionLogTest {
     void byAssigneeAWorkerWithoutAnswersHasNoSatisfactionFigure() {
         // Keys in code point order (张 U+5F20, 李 U+674E, 王 U+738B, 钱 U+94B1). 王师傅 has no
         // answer — null, not 0% — and one round closed unreachable: 0.00% [0.00, 79.35].
-        CallbackReport r = e.callbacks(MON, WED, Breakdown.ASSIGNEE, null);
+        CallbackReport r = e.surveyCallbacks(MON, WED, GroupBy.ASSIGNEE, null);
         assertEquals(List.of("张师傅", "李队长", "王师傅", "钱阿姨"),
                 r.groups().stream().map(CallbackReport.Figures::key).toList());
         CallbackReport.Figures wang = r.group("王师傅");
@@ -253,11 +253,11 @@ class SatisfactionLogTest {
 
     @Test
     void byKindAndByMonthWithAReportThreshold() {
-        CallbackReport k = e.callbacks(MON, WED, Breakdown.KIND, null);
+        CallbackReport k = e.surveyCallbacks(MON, WED, GroupBy.KIND, null);
         assertEquals(List.of("complaint", "matter", "repair"), k.groups().stream().map(CallbackReport.Figures::key).toList());
         rate(1, 2, "50.00", "9.45", "90.55", k.group("complaint").satisfied());
         // Threshold 2: every answer (5, 2, 4, 5) satisfied: 4/4 = 100.00% [51.00, 100.00]; one month.
-        CallbackReport m = e.callbacks(MON, WED, Breakdown.MONTH, 2);
+        CallbackReport m = e.surveyCallbacks(MON, WED, GroupBy.MONTH, 2);
         assertEquals(2, m.threshold());
         rate(4, 4, "100.00", "51.00", "100.00", m.overall().satisfied());
         assertEquals(1, m.groups().size());
@@ -269,10 +269,10 @@ class SatisfactionLogTest {
     @Test
     void aBadThresholdOrPeriodIsRefused() {
         RefusedException t = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.callbacks(MON, WED, Breakdown.ALL, 6));
+                () -> e.surveyCallbacks(MON, WED, GroupBy.ALL, 6));
         assertEquals("threshold: must be 1–5, got 6", t.getMessage());
         RefusedException p = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.callbacks(WED, MON));
+                () -> e.surveyCallbacks(WED, MON));
         assertEquals("to: the period ends (2026-03-02T00:00:00+08:00) before it starts (2026-03-04T00:00:00+08:00)",
                 p.getMessage());
     }
@@ -345,7 +345,7 @@ class SatisfactionLogTest {
         noData(0, k.reopened());
         noData(0, k.firstTimeRight());
         noData(0, k.coverage().rate());
-        CallbackReport c = e.callbacks(WED, THU);
+        CallbackReport c = e.surveyCallbacks(WED, THU);
         noData(0, c.overall().satisfied());
         assertNull(c.overall().meanRating());
     }
@@ -357,16 +357,16 @@ class SatisfactionLogTest {
         try (Engine other = Engine.standard()) {
             // Every event of this engine, stored and handed back: the same report, and the
             // other engine is not changed.
-            assertEquals(e.callbacks(MON, WED, Breakdown.ASSIGNEE, null),
-                    other.callbacks(log, MON, WED, Breakdown.ASSIGNEE, null));
+            assertEquals(e.surveyCallbacks(MON, WED, GroupBy.ASSIGNEE, null),
+                    other.surveyCallbacks(log, MON, WED, GroupBy.ASSIGNEE, null));
             assertEquals(e.kpiReport(MON, WED, 1860L), other.kpiReport(log, MON, WED, 1860L));
-            assertEquals(0, other.info().requests());
+            assertEquals(0, other.engineInfo().requests());
             // Through the JSON Lines form too.
             List<Event> reread = new ArrayList<>();
             for (Event ev : log) {
                 reread.add(Event.parse(ev.toJson()));
             }
-            assertEquals(e.callbacks(MON, TUE), other.callbacks(reread, MON, TUE, Breakdown.ALL, null));
+            assertEquals(e.surveyCallbacks(MON, TUE), other.surveyCallbacks(reread, MON, TUE, GroupBy.ALL, null));
         }
     }
 
@@ -379,7 +379,7 @@ class SatisfactionLogTest {
             events = r9(scratch);
         }
         assertEquals("reopened", events.get(events.size() - 1).type());
-        CallbackReport r = e.callbacks(events, WED, THU, Breakdown.ASSIGNEE, null);
+        CallbackReport r = e.surveyCallbacks(events, WED, THU, GroupBy.ASSIGNEE, null);
         assertEquals(4, r.threshold());
         rate(0, 1, "0.00", "0.00", "79.35", r.overall().satisfied());
         fig("3.0000", r.overall().meanRating());
@@ -400,7 +400,7 @@ class SatisfactionLogTest {
         noData(0, k.firstTimeRight());
         fig("1.00", k.complaints().per100Households());
         // The engine's own seven requests are untouched.
-        assertEquals(7, e.info().requests());
+        assertEquals(7, e.engineInfo().requests());
     }
 
     @Test
@@ -420,16 +420,16 @@ class SatisfactionLogTest {
     void samplingTheEnginesClosedRequests() {
         // Closed on the two days: GD-001…005 (GD-006 cancelled, GD-007 open). Draws under
         // "2026-03回访": 9839, 1306, 1809, 337, 4242. Below 3000: GD-002, GD-003, GD-004.
-        CallbackSample s = e.sampleByRate("2026-03回访", new BigDecimal("30"), MON, WED);
+        CallbackSample s = e.surveySample("2026-03回访", new BigDecimal("30"), MON, WED);
         assertEquals(5, s.considered());
         assertEquals(List.of("GD-002", "GD-003", "GD-004"), s.selected());
         // 12.5% (below 1250): GD-004 only — a subset.
-        assertEquals(List.of("GD-004"), e.sampleByRate("2026-03回访", new BigDecimal("12.5"), MON, WED).selected());
+        assertEquals(List.of("GD-004"), e.surveySample("2026-03回访", new BigDecimal("12.5"), MON, WED).selected());
         // Size 2: the two smallest keys, GD-004 and GD-001, listed by id.
-        assertEquals(new CallbackSample(5, List.of("GD-001", "GD-004")), e.sampleBySize("2026-03回访", 2, MON, WED));
+        assertEquals(new CallbackSample(5, List.of("GD-001", "GD-004")), e.surveySample("2026-03回访", 2, MON, WED));
         // Monday only: GD-001 and GD-004 closed; the same fate as in the two-day batch.
         assertEquals(new CallbackSample(2, List.of("GD-004")),
-                e.sampleByRate("2026-03回访", new BigDecimal("30"), MON, TUE));
+                e.surveySample("2026-03回访", new BigDecimal("30"), MON, TUE));
     }
 
     @Test
@@ -438,17 +438,17 @@ class SatisfactionLogTest {
         List<String> ids = List.of("WY20260930-004", "WY20260930-001", "WY20260930-005", "WY20260930-002",
                 "WY20260930-003");
         assertEquals(new CallbackSample(5, List.of("WY20260930-002", "WY20260930-004")),
-                e.sampleByRate("2026-Q3", new BigDecimal("30"), ids));
+                e.surveySample("2026-Q3", new BigDecimal("30"), ids));
         assertEquals(new CallbackSample(5, List.of("WY20260930-001", "WY20260930-002")),
-                e.sampleBySize("2026-Q3", 2, ids));
+                e.surveySample("2026-Q3", 2, ids));
         RefusedException decimals = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.sampleByRate("s", new BigDecimal("12.345"), List.of("A")));
+                () -> e.surveySample("s", new BigDecimal("12.345"), List.of("A")));
         assertEquals("rate: 12.345: at most 2 decimals", decimals.getMessage());
         RefusedException over = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.sampleByRate("s", new BigDecimal("101"), List.of("A")));
+                () -> e.surveySample("s", new BigDecimal("101"), List.of("A")));
         assertEquals("rate: must be 0–100 percent, got 101", over.getMessage());
-        fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.sampleBySize("", 1, List.of("A")));
+        fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.surveySample("", 1, List.of("A")));
         fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.sampleBySize("s", 1, List.of("A", "B", "A")));
+                () -> e.surveySample("s", 1, List.of("A", "B", "A")));
     }
 }

@@ -60,21 +60,21 @@ class SurveyTest {
     void proportionIsAPercentWithItsWilsonInterval() {
         // 7 of 8: 87.50%; centre (7 + 1.9208)/11.8416 = 0.753344…, half-width 0.224238… →
         // [0.529105…, 0.977583…], rounded outward: 52.91 and 97.76.
-        Proportion p = e.proportion(7, 8);
+        Proportion p = e.surveyProportion(7, 8);
         assertEquals(7, p.count());
         assertEquals(8, p.total());
         fig("87.50", p.percent());
         interval("52.91", "97.76", p.interval());
         assertTrue(p.hasData());
         // 45 of 50 satisfied: 90.00% in [78.63, 95.66].
-        Proportion q = e.proportion(45, 50);
+        Proportion q = e.surveyProportion(45, 50);
         fig("90.00", q.percent());
         interval("78.63", "95.66", q.interval());
     }
 
     @Test
     void aProportionOfNothingIsNullNotZero() {
-        Proportion p = e.proportion(0, 0);
+        Proportion p = e.surveyProportion(0, 0);
         assertEquals(0, p.total());
         assertNull(p.percent());
         assertNull(p.interval());
@@ -83,7 +83,7 @@ class SurveyTest {
 
     @Test
     void aCountAboveTheTotalIsRefused() {
-        RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.proportion(3, 2));
+        RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.surveyProportion(3, 2));
         assertEquals("args: count 3 exceeds total 2", x.getMessage());
     }
 
@@ -92,7 +92,7 @@ class SurveyTest {
     @Test
     void csatCountsTheTopTwoBoxesOfFive() {
         // Fours and fives 6 of 10 = 60.00%; mean 36/10; Wilson [0.312669…, 0.831822…] → 31.26, 83.19.
-        Csat c = e.csat(List.of(5, 5, 4, 4, 4, 3, 3, 2, 5, 1));
+        Csat c = e.surveyCsat(List.of(5, 5, 4, 4, 4, 3, 3, 2, 5, 1));
         assertEquals(Scale.FIVE, c.scale());
         assertEquals(2, c.topBoxes());
         assertEquals(10, c.answers());
@@ -107,7 +107,7 @@ class SurveyTest {
     @Test
     void csatOnASevenPointScaleTopBoxOnly() {
         // Sevens 3 of 8 = 37.50%; mean 45/8 = 5.6250; Wilson → 13.68 … 69.43 outward.
-        Csat c = e.csat(Scale.of(1, 7), 1, List.of(7, 6, 7, 5, 4, 7, 6, 3));
+        Csat c = e.surveyCsat(Scale.of(1, 7), 1, List.of(7, 6, 7, 5, 4, 7, 6, 3));
         assertEquals(Scale.SEVEN, c.scale());
         assertEquals(1, c.topBoxes());
         assertEquals(List.of(0L, 0L, 1L, 1L, 1L, 2L, 3L), c.distribution());
@@ -118,7 +118,7 @@ class SurveyTest {
 
     @Test
     void csatWithoutAnswersHasNoFigures() {
-        Csat c = e.csat(List.of());
+        Csat c = e.surveyCsat(List.of());
         assertEquals(0, c.answers());
         assertEquals(List.of(0L, 0L, 0L, 0L, 0L), c.distribution());
         assertNull(c.mean());
@@ -129,10 +129,10 @@ class SurveyTest {
     @Test
     void anAnswerOffTheScaleIsRefusedNamingIt() {
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.csat(List.of(5, 4, 6)));
+                () -> e.surveyCsat(List.of(5, 4, 6)));
         assertEquals("answers[2]: answer 6 is outside the scale 1–5", x.getMessage());
-        fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.csat(Scale.FIVE, 5, List.of(5)));
-        assertThrows(NullPointerException.class, () -> e.csat(a(5, null)));
+        fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.surveyCsat(Scale.FIVE, 5, List.of(5)));
+        assertThrows(NullPointerException.class, () -> e.surveyCsat(a(5, null)));
     }
 
     // ---------------------------------------------------------------- survey.nps
@@ -141,7 +141,7 @@ class SurveyTest {
     void npsOfTenAnswers() {
         // P 5, passives 2, D 3: NPS 20.00; SE 100·√0.076 = 27.5680… → 27.57; margin 54.0334… →
         // 54.03; interval [−34.0334…, 74.0334…] → −34.04 and 74.04.
-        Nps n = e.nps(List.of(10, 10, 9, 9, 9, 8, 7, 6, 3, 0));
+        Nps n = e.surveyNps(List.of(10, 10, 9, 9, 9, 8, 7, 6, 3, 0));
         assertEquals(10, n.answers());
         assertEquals(List.of(1L, 0L, 0L, 1L, 0L, 0L, 1L, 1L, 1L, 3L, 2L), n.distribution());
         assertEquals(5, n.promoters().count());
@@ -159,7 +159,7 @@ class SurveyTest {
     @Test
     void aNegativeNpsHasItsIntervalClampedAtMinusOneHundred() {
         // P 1, D 4 of 5: −60.00; SE √1280 = 35.7771…; margin 70.1231…; −130.12… clamps to −100.
-        Nps n = e.nps(List.of(0, 3, 6, 6, 9));
+        Nps n = e.surveyNps(List.of(0, 3, 6, 6, 9));
         fig("-60.00", n.nps());
         fig("35.78", n.standardError());
         fig("70.12", n.margin());
@@ -169,7 +169,7 @@ class SurveyTest {
 
     @Test
     void npsWithoutAnswersIsNullThroughout() {
-        Nps n = e.nps(List.of());
+        Nps n = e.surveyNps(List.of());
         assertEquals(0, n.answers());
         assertEquals(Collections.nCopies(11, 0L), n.distribution());
         assertEquals(0, n.promoters().count());
@@ -179,7 +179,7 @@ class SurveyTest {
         assertNull(n.margin());
         assertNull(n.interval());
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.nps(List.of(10, 11)));
+                () -> e.surveyNps(List.of(10, 11)));
         assertEquals("answers[1]: answer 11 is outside the scale 0–10", x.getMessage());
     }
 
@@ -196,7 +196,7 @@ class SurveyTest {
 
     @Test
     void servqualOfTheReferenceExample() {
-        Servqual s = e.servqual(Survey.of(SIX, List.of(
+        Servqual s = e.surveyServqual(Survey.of(SIX, List.of(
                 SurveyResponse.of(List.of(6, 7, 6, 6, 5, 3), List.of(5, 6, 6, 4, 5, 4)).withId("1-1-101")
                         .withWeights(DimensionWeights.of("10", "30", "25", "20", "15")),
                 SurveyResponse.of(List.of(7, 7, 5, 6, 6, 2), a(6, 5, null, 5, 6, 2)).withId("1-1-102")
@@ -261,7 +261,7 @@ class SurveyTest {
 
     @Test
     void servqualWithChineseItemsAndFixedWeights() {
-        Servqual s = e.servqual(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 6, 4))).withWeights(FIXED));
+        Servqual s = e.surveyServqual(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 6, 4))).withWeights(FIXED));
         assertEquals(4, s.respondents());
         // 按约上门: three pairs, E 19/3, P 16/3, gap −1.
         Servqual.Item visit = s.items().get(2);
@@ -295,7 +295,7 @@ class SurveyTest {
         r.set(0, r.get(0).withWeights(DimensionWeights.of("10", "40", "30", "10", "10")));
         r.set(1, r.get(1).withWeights(DimensionWeights.of("15", "30", "20", "20", "15")));
         r.set(3, r.get(3).withWeights(DimensionWeights.of("5", "35", "35", "15", "10")));
-        Servqual s = e.servqual(Survey.of(CUIHU, r));
+        Servqual s = e.surveyServqual(Survey.of(CUIHU, r));
         // 28.333… and 11.666… shown to 2 places but used exactly: −1.43125 → −1.4313.
         assertEquals(WeightSource.RESPONDENTS, s.weighted().source());
         assertEquals(3, s.weighted().respondents());
@@ -306,7 +306,7 @@ class SurveyTest {
     @Test
     void aPerceptionOffTheScaleIsRefusedNamingTheOwnerAndTheItem() {
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.servqual(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 9, 4)))));
+                () -> e.surveyServqual(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 9, 4)))));
         assertEquals("responses[2] (5-1-1203 张阿姨), item 专业技能: perception 9 is outside the scale 1–7",
                 x.getMessage());
         assertTrue(x.response().contains("张阿姨"), x.response());
@@ -315,19 +315,19 @@ class SurveyTest {
     @Test
     void weightsThatDoNotSumToOneHundredAreRefused() {
         RefusedException fixed = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.servqual(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 6, 4)))
+                () -> e.surveyServqual(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 6, 4)))
                         .withWeights(DimensionWeights.of("10", "35", "25", "15", "16"))));
         assertEquals("weights: weights sum to 101, not 100", fixed.getMessage());
         List<SurveyResponse> r = new ArrayList<>(cuihu(a(6, 6, null, 5, 6, 4)));
         r.set(1, r.get(1).withWeights(DimensionWeights.of("15", "30", "20", "20", "10")));
         RefusedException own = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.servqual(Survey.of(CUIHU, r)));
+                () -> e.surveyServqual(Survey.of(CUIHU, r)));
         assertEquals("responses[1] (3-2-101 李先生) weights: weights sum to 95, not 100", own.getMessage());
     }
 
     @Test
     void servqualWithoutResponsesIsNullThroughoutButShowsItsWeights() {
-        Servqual s = e.servqual(Survey.of(CUIHU, List.of()).withWeights(FIXED));
+        Servqual s = e.surveyServqual(Survey.of(CUIHU, List.of()).withWeights(FIXED));
         assertEquals(0, s.respondents());
         for (Servqual.Item i : s.items()) {
             assertEquals(0, i.answered());
@@ -347,7 +347,7 @@ class SurveyTest {
     void theStandardTwentyTwoItems() {
         // Expectations 6 and 7 everywhere (6.5); dimension gaps −0.75, −1.5, −2.25, −0.5, −1.5;
         // overall −1.3; no weights: weighted null.
-        Servqual s = e.servqual(Survey.standard(List.of(
+        Servqual s = e.surveyServqual(Survey.standard(List.of(
                 SurveyResponse.of(Collections.nCopies(22, 6),
                         List.of(5, 5, 6, 6, 4, 4, 5, 5, 5, 3, 4, 4, 5, 6, 6, 6, 5, 5, 5, 4, 4, 5)),
                 SurveyResponse.of(Collections.nCopies(22, 7),
@@ -374,7 +374,7 @@ class SurveyTest {
     @Test
     void servperfOfTheReferenceExample() {
         // t 5.5, r 6, s 4.5, a 6 (one answer), e 6; overall 28/5 = 5.6; weighted 557.5/100 = 5.575.
-        Servperf p = e.servperf(Survey.of(List.of(
+        Servperf p = e.surveyServperf(Survey.of(List.of(
                 SurveyItem.of("t", ServqualDimension.TANGIBLES),
                 SurveyItem.of("r", ServqualDimension.RELIABILITY),
                 SurveyItem.of("s", ServqualDimension.RESPONSIVENESS),
@@ -397,7 +397,7 @@ class SurveyTest {
     @Test
     void servperfOfTheChineseQuestionnaire() {
         // Overall (5.5 + 31/6 + 4 + 5.5 + 5.5)/5 = 5.1333; weighted 5.008333… → 5.0083.
-        Servperf p = e.servperf(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 6, 4))).withWeights(FIXED));
+        Servperf p = e.surveyServperf(Survey.of(CUIHU, cuihu(a(6, 6, null, 5, 6, 4))).withWeights(FIXED));
         assertEquals("按约上门", p.items().get(2).id());
         assertEquals(3, p.items().get(2).answered());
         fig("5.3333", p.items().get(2).perception());
@@ -414,7 +414,7 @@ class SurveyTest {
     void satisfactionIndexOfTheReferenceExample() {
         // overall 8.25 → 80.5555…; vs_expectation 8 → 77.7777…; vs_ideal 20/3 → 62.9629…;
         // index 670/9 = 74.444… (one fraction, item scores not rounded first).
-        SatisfactionIndex x = e.satisfactionIndex(
+        SatisfactionIndex x = e.surveyIndex(
                 List.of(IndexItem.of("overall", "40"), IndexItem.of("vs_expectation", "30"),
                         IndexItem.of("vs_ideal", "30")),
                 List.of(a(9, 8, 7), a(10, null, 8), a(6, 7, 5), a(8, 9, null)));
@@ -436,7 +436,7 @@ class SurveyTest {
     void satisfactionIndexWithChineseItems() {
         // 总体满意 8 → 77.78; 与期望相比 7.6 → 73.33; 与理想相比 (one skipped) 7.5 → 72.22;
         // index 673/9 = 74.777… → 74.78.
-        SatisfactionIndex x = e.satisfactionIndex(Scale.TEN,
+        SatisfactionIndex x = e.surveyIndex(Scale.TEN,
                 List.of(IndexItem.of("总体满意 overall", "40"), IndexItem.of("与期望相比 vs expectation", "30"),
                         IndexItem.of("与理想相比 vs ideal", "30")),
                 List.of(a(8, 7, 7), a(9, 9, 8), a(6, 5, null), a(10, 9, 9), a(7, 8, 6)));
@@ -451,7 +451,7 @@ class SurveyTest {
     @Test
     void indexWeightsMustSumToOneHundred() {
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.satisfactionIndex(List.of(IndexItem.of("a", "40"), IndexItem.of("b", "30"),
+                () -> e.surveyIndex(List.of(IndexItem.of("a", "40"), IndexItem.of("b", "30"),
                         IndexItem.of("c", "20")), List.of()));
         assertEquals("items: weights sum to 90, not 100", x.getMessage());
     }
@@ -461,7 +461,7 @@ class SurveyTest {
     @Test
     void customerValueOfTheReferenceExample() {
         // 保洁: 60 + 15 = 75; 75 − (45 + 5) = 25; 75 − 38 = 37. 维修: 92.5; −12.5; 22.5.
-        CustomerValue v = e.customerValue(List.of(
+        CustomerValue v = e.surveyValue(List.of(
                 ServiceLine.of("保洁 cleaning", "60.00", "15.00", "45.00", "5.00", "38.00"),
                 ServiceLine.of("维修 repairs", "80", "12.5", "95", "10", "70")));
         CustomerValue.Line cleaning = v.lines().get(0);
@@ -482,11 +482,11 @@ class SurveyTest {
 
     @Test
     void customerValueWithoutLinesHasNoTotalsAndANegativeInputIsRefused() {
-        CustomerValue v = e.customerValue(List.of());
+        CustomerValue v = e.surveyValue(List.of());
         assertTrue(v.lines().isEmpty());
         assertNull(v.total());
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.customerValue(List.of(ServiceLine.of("绿化 greening", "10", "2", "8", "0", "-1"))));
+                () -> e.surveyValue(List.of(ServiceLine.of("绿化 greening", "10", "2", "8", "0", "-1"))));
         assertEquals("lines[0] (绿化 greening): provision_cost is negative (-1)", x.getMessage());
     }
 
@@ -511,6 +511,6 @@ class SurveyTest {
         assertNull(r.expectation().get(1));
         assertThrows(UnsupportedOperationException.class, () -> r.perception().set(0, 3));
         assertEquals(ServqualDimension.RESPONSIVENESS, ServqualDimension.fromWire("responsiveness"));
-        assertEquals("month", Breakdown.MONTH.wireName());
+        assertEquals("month", GroupBy.MONTH.wireName());
     }
 }

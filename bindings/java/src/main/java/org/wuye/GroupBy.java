@@ -1,7 +1,7 @@
 package org.wuye;
 
-/** How {@link Engine#callbacks} breaks its figures down into groups. */
-public enum Breakdown implements WireEnum {
+/** How {@link Engine#surveyCallbacks} breaks its figures down into groups. */
+public enum GroupBy implements WireEnum {
     /** No groups: the overall figures only (the default). */
     ALL,
     /** By department code ({@code engineering} 工程部, {@code security} 安管部, …). */
@@ -25,7 +25,7 @@ public enum Breakdown implements WireEnum {
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public static Breakdown fromWire(String wireName) {
-        return WireEnum.fromWire(Breakdown.class, wireName);
+    public static GroupBy fromWire(String wireName) {
+        return WireEnum.fromWire(GroupBy.class, wireName);
     }
 }

@@ -4,8 +4,8 @@ declare(strict_types=1);
 
 namespace Wuye;
 
-/** How {@see Engine::callbacks()} breaks its figures down into groups. */
-enum Breakdown: string
+/** How {@see Engine::surveyCallbacks()} breaks its figures down into groups. */
+enum GroupBy: string
 {
     /** No groups: the overall figures only (the default). */
     case All = 'all';

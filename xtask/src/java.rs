@@ -1,0 +1,224 @@
+//! The Java binding's generated surface (`bindings/java/src/main/java/org/wuye`): the `Status`
+//! enum with its status → exception mapping, one exception class per failing status, and the
+//! `Operation` enum (name → method, group, mutates).
+
+use crate::names::{self, failures, screaming, OPERATION_TABLE, STATUS_TABLE};
+use std::fmt::Write;
+use std::path::PathBuf;
+use wuye_core::contract::{Status, TABLE};
+
+const DIR: &str = "bindings/java/src/main/java/org/wuye";
+
+/// Every generated Java file.
+pub fn files() -> Vec<(PathBuf, String)> {
+    let mut out = vec![(path("Status"), status()), (path("Operation"), operation())];
+    for (s, base) in failures() {
+        let class = format!("{base}Exception");
+        out.push((path(&class), exception(s, &class)));
+    }
+    out
+}
+
+fn path(class: &str) -> PathBuf {
+    PathBuf::from(format!("{DIR}/{class}.java"))
+}
+
+/// A Java string literal.
+fn quote(s: &str) -> String {
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// Javadoc text: HTML escaped, `code` spans as `{@code ...}`.
+fn doc(s: &str) -> String {
+    let escaped = s
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace("*/", "*&#47;");
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            let _ = write!(out, "{{@code {part}}}");
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
+}
+
+fn head(from: &str) -> String {
+    let mut s = String::new();
+    for line in names::notice(from) {
+        let _ = writeln!(s, "// {line}");
+    }
+    s.push_str("\npackage org.wuye;\n\n");
+    s
+}
+
+fn status() -> String {
+    let mut s = head(STATUS_TABLE);
+    s.push_str("/**\n * Status of a call, as in the contract and the C header ({@code WuyeStatus}). Values are\n * stable and never reused. Every status but {@link #OK} has its {@link WuyeException} subclass.\n */\npublic enum Status {\n");
+    let n = Status::ALL.len();
+    for (i, &st) in Status::ALL.iter().enumerate() {
+        let _ = writeln!(s, "    /** {} */", doc(st.summary()));
+        let end = if i + 1 == n { ';' } else { ',' };
+        let _ = writeln!(
+            s,
+            "    {}({}, {}, {}){end}",
+            screaming(st.as_str()),
+            st.value(),
+            quote(st.as_str()),
+            quote(st.summary())
+        );
+    }
+    s.push_str(
+        r#"
+    private static final Status[] BY_VALUE = values();
+
+    private final int value;
+    private final String wireName;
+    private final String summary;
+
+    Status(int value, String wireName, String summary) {
+        this.value = value;
+        this.wireName = wireName;
+        this.summary = summary;
+    }
+
+    /** The numeric value, as in the C header and the response's {@code error.status}. */
+    public int value() {
+        return value;
+    }
+
+    /** The stable snake_case name ({@code wuye_status_name}). */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** What the status means. */
+    public String summary() {
+        return summary;
+    }
+
+    /**
+     * The status with the given value.
+     *
+     * @throws IllegalArgumentException for a value this binding does not know
+     */
+    public static Status fromValue(int value) {
+        if (value < 0 || value >= BY_VALUE.length) {
+            throw new IllegalArgumentException("unknown wuye status " + value);
+        }
+        return BY_VALUE[value];
+    }
+
+    /**
+     * The exception of this status (see {@link WuyeException#of}).
+     *
+     * @throws IllegalArgumentException for {@link #OK}, which is not a failure
+     */
+    WuyeException exception(String code, String message, String response) {
+        return switch (this) {
+            case OK -> throw new IllegalArgumentException("status OK is not a failure");
+"#,
+    );
+    for (st, base) in failures() {
+        let _ = writeln!(
+            s,
+            "            case {} -> new {base}Exception(code, message, response);",
+            screaming(st.as_str())
+        );
+    }
+    s.push_str("        };\n    }\n}\n");
+    s
+}
+
+fn exception(st: Status, class: &str) -> String {
+    let mut s = head(STATUS_TABLE);
+    let c = screaming(st.as_str());
+    let _ = writeln!(
+        s,
+        "/** {} Status {{@link Status#{c}}}. */",
+        doc(st.summary())
+    );
+    let _ = writeln!(s, "public final class {class} extends WuyeException {{");
+    s.push_str("    private static final long serialVersionUID = 1L;\n\n");
+    s.push_str("    /** A failure with its fine-grained code, message and raw response JSON (may be null). */\n");
+    let _ = writeln!(
+        s,
+        "    public {class}(String code, String message, String response) {{"
+    );
+    let _ = writeln!(s, "        super(Status.{c}, code, message, response);");
+    s.push_str("    }\n}\n");
+    s
+}
+
+fn operation() -> String {
+    let mut s = head(OPERATION_TABLE);
+    s.push_str("/**\n * The operations of the contract. Each has one {@link Engine} method (overloaded at most), named\n * by the one rule of every binding ({@link #method()}: {@code calendar.between} →\n * {@code calendarBetween}), a group (the cargo feature that compiles it in) and whether it\n * changes the engine ({@link #mutates()}: the engine takes those exclusively).\n */\npublic enum Operation {\n");
+    let n = TABLE.len();
+    for (i, op) in TABLE.iter().enumerate() {
+        let _ = writeln!(s, "    /** {} */", doc(op.summary));
+        let end = if i + 1 == n { ';' } else { ',' };
+        let _ = writeln!(
+            s,
+            "    {}({}, {}, {}, {}){end}",
+            screaming(op.name),
+            quote(op.name),
+            quote(&op.method_name()),
+            quote(op.group),
+            op.mutates
+        );
+    }
+    s.push_str(
+        r#"
+    private final String wireName;
+    private final String method;
+    private final String group;
+    private final boolean mutates;
+
+    Operation(String wireName, String method, String group, boolean mutates) {
+        this.wireName = wireName;
+        this.method = method;
+        this.group = group;
+        this.mutates = mutates;
+    }
+
+    /** The operation's name on the wire, e.g. {@code request.execute}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The name of its {@link Engine} method, e.g. {@code requestExecute}. */
+    public String method() {
+        return method;
+    }
+
+    /** Its group: {@code desk}, {@code fees}, {@code survey} or {@code reports}. */
+    public String group() {
+        return group;
+    }
+
+    /** Whether it changes the engine (the others only read it). */
+    public boolean mutates() {
+        return mutates;
+    }
+
+    /**
+     * The operation with the given wire name.
+     *
+     * @throws IllegalArgumentException for a name the contract does not have
+     */
+    public static Operation fromWire(String wireName) {
+        for (Operation op : values()) {
+            if (op.wireName.equals(wireName)) {
+                return op;
+            }
+        }
+        throw new IllegalArgumentException("unknown wuye operation \"" + wireName + "\"");
+    }
+}
+"#,
+    );
+    s
+}
