@@ -131,3 +131,43 @@ fn c_header_declares_the_abi() -> Result<()> {
     }
     Ok(())
 }
+
+/// The operations a list in prose names between `(` and `)` after `marker`, in order.
+fn listed_after(text: &str, marker: &str) -> Vec<String> {
+    let flat = text.replace(['\n', '*', '/', '!', '`'], " ");
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    let start = flat.find(marker).map(|i| i + marker.len()).unwrap_or(0);
+    let rest = &flat[start..];
+    let open = rest.find('(').map_or(0, |i| i + 1);
+    let close = rest.find(')').unwrap_or(rest.len());
+    rest[open..close]
+        .split([',', ':'])
+        .map(str::trim)
+        .take_while(|s| s.contains('.'))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The thread-safety statements of the header and of the crate docs name exactly the
+/// operations the contract's table marks as changing the engine (they once left one out).
+#[test]
+fn thread_safety_lists_name_every_changing_operation() -> Result<()> {
+    let writes: Vec<String> = wuye_core::contract::TABLE
+        .iter()
+        .filter(|op| op.mutates)
+        .map(|op| op.name.to_owned())
+        .collect();
+    let header = String::from_utf8(generate(config()?)?)?;
+    assert_eq!(
+        listed_after(&header, "Calls that change the engine"),
+        writes,
+        "ffi/cbindgen.toml's thread-safety list"
+    );
+    let lib = std::fs::read_to_string(crate_dir().join("src").join("lib.rs"))?;
+    assert_eq!(
+        listed_after(&lib, "calls that change the engine"),
+        writes,
+        "ffi/src/lib.rs's thread-safety list"
+    );
+    Ok(())
+}
