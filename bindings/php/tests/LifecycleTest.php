@@ -72,6 +72,7 @@ final class LifecycleTest extends WuyeTestCase
         };
         $record($e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'))['events']);
         self::assertSame(Stage::Registered, Stage::of($e->requestGet('R1')['request']));
+        self::assertSame(Stage::Registered, Stage::of($e->requestGet('R1')), 'the whole result reads too');
         $steps = [
             [Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), '09:05', Stage::Dispatched],
             [Command::accept(), Actor::worker('w1'), '09:10', Stage::Accepted],
