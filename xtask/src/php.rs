@@ -574,3 +574,42 @@ fn method(defs: &Value, op: &Value) -> String {
     s.push_str("    }\n");
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Instants and dates inline (`format`) or as a library-owned definition, either way.
+    #[test]
+    fn instants_and_dates_in_both_forms() {
+        let defs = json!({
+            "Instant": {"type": "string", "pattern": "^…$"},
+            "Date": {"type": "string", "format": "date"},
+            "Priority": {"oneOf": [{"const": "high"}, {"const": "low"}]},
+        });
+        let ty = |s: Value| ty(&defs, &s);
+        assert_eq!(
+            ty(json!({"type": "string", "format": "date-time"})),
+            (Ty::Instant, false)
+        );
+        assert_eq!(ty(json!({"$ref": "#/$defs/Instant"})), (Ty::Instant, false));
+        assert_eq!(
+            ty(json!({"type": ["string", "null"], "format": "date"})),
+            (Ty::Date, true)
+        );
+        assert_eq!(
+            ty(json!({"anyOf": [{"$ref": "#/$defs/Date"}, {"type": "null"}]})),
+            (Ty::Date, true)
+        );
+        assert_eq!(
+            ty(json!({"$ref": "#/$defs/Priority"})),
+            (Ty::Enum("Priority".into()), false)
+        );
+        assert_eq!(
+            php_type(&Ty::Instant, true),
+            "DateTimeInterface|string|null"
+        );
+        assert_eq!(php_type(&Ty::Enum("Priority".into()), true), "?Priority");
+    }
+}
