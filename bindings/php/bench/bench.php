@@ -87,12 +87,12 @@ $request = '{"v":1,"op":"calendar.is_working_day","args":{"date":"2026-10-10"}}'
 
 $cases = [
     ['callJson(is_working_day)  bytes in/out', 200000, 1, static fn () => $engine->callJson($request)],
-    ['calendarIsWorkingDay()', 200000, 1, static fn () => $engine->calendarIsWorkingDay('2026-10-10')],
-    ['calendarWorkingDays() Oct 2026', 100000, 1, static fn () => $engine->calendarWorkingDays('2026-10-01', '2026-10-31')],
-    ['get() one request', 100000, 1, static fn () => $engine->requestGet('R0500')],
+    ['calendarIsWorkingDay()', 200000, 1, static fn () => $engine->calendarIsWorkingDay('2026-10-10')['working']],
+    ['calendarWorkingDays() Oct 2026', 100000, 1, static fn () => $engine->calendarWorkingDays('2026-10-01', '2026-10-31')['days']],
+    ['get() one request', 100000, 1, static fn () => $engine->requestGet('R0500')['request']],
     ['slaStatus() one request', 100000, 1, static fn () => $engine->slaStatus('R0500', $asOf)],
-    ["slaStatusBatch(null) per item, $n requests", 200, $n, static fn () => $engine->slaStatusBatch(null, $asOf)],
-    ["slaStatusBatch(ids) per item, $n requests", 200, $n, static fn () => $engine->slaStatusBatch($ids, $asOf)],
+    ["slaStatusBatch() per item, $n requests", 200, $n, static fn () => $engine->slaStatusBatch($asOf)['statuses']],
+    ["slaStatusBatch(ids) per item, $n requests", 200, $n, static fn () => $engine->slaStatusBatch($asOf, $ids)['statuses']],
 ];
 
 $load = sys_getloadavg();

@@ -97,7 +97,7 @@ $engine = Engine::standard();
 $loadFfi = once(static function () use ($engine, $schedule, $units): void {
     $engine->feeLoadEstate($schedule, $units);
 });
-$ffi = $engine->billEstateRows($month, $inputs);
+$ffi = $engine->billEstateRows($month, ...$inputs);
 $lines = count($ffi['rows']);
 
 // (b) pure PHP: read the same data once, then the month.
@@ -126,7 +126,7 @@ $rowsOf = static function (array $columns) use ($ids, $codes): array {
 };
 
 [$ffiWall, $ffiCpu] = median($rounds, static function () use ($engine, $month, $inputs): void {
-    $engine->billEstateRows($month, $inputs);
+    $engine->billEstateRows($month, ...$inputs);
 });
 // The same round with the whole response through json_decode instead of the column cut.
 [$jsonWall, $jsonCpu] = median($rounds, static function () use ($engine, $month, $inputs, $rowsOf): void {

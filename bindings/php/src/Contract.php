@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace Wuye;
 
+use DateTimeInterface;
 use JsonException;
 
 /**
@@ -21,6 +22,9 @@ final class Contract
     /** Flags for every JSON this binding writes: UTF-8 and slashes as they are, errors thrown. */
     public const JSON_FLAGS = JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR;
 
+    /** The format of an instant: RFC 3339 with its offset, to the second. */
+    private const INSTANT = 'Y-m-d\TH:i:sP';
+
     private function __construct()
     {
     }
@@ -36,6 +40,47 @@ final class Contract
     public static function request(string $op, array $args = []): string
     {
         return self::encode(['v' => self::VERSION, 'op' => $op, 'args' => $args === [] ? new \stdClass() : $args]);
+    }
+
+    /**
+     * The arguments of an operation from the members an {@see Engine} method was given, as
+     * the contract reads them: a member given as null is left out (the contract's default
+     * applies); a DateTimeInterface member becomes its RFC 3339 instant
+     * (`2026-03-02T09:00:00+08:00`), or its date (`2026-03-02`) for the members named in
+     * `$dates`, and so does one in the items of a list member (a batch's steps' `now`); a list
+     * given with gaps in its keys (after `array_filter`, `unset`) is renumbered so that it
+     * stays a JSON array. Enums, {@see Actor} and {@see Command} need nothing: they are
+     * written as their wire form by {@see Contract::encode()}.
+     *
+     * @param array<string, mixed> $members
+     * @param list<string> $dates the members that are dates
+     * @return array<string, mixed>
+     */
+    public static function args(array $members, array $dates = []): array
+    {
+        $args = [];
+        foreach ($members as $name => $value) {
+            if ($value === null) {
+                continue;
+            }
+            if ($value instanceof DateTimeInterface) {
+                $value = $value->format(in_array($name, $dates, true) ? 'Y-m-d' : self::INSTANT);
+            } elseif (is_array($value)) {
+                if (!array_is_list($value) && array_filter(array_keys($value), 'is_string') === []) {
+                    $value = array_values($value);
+                }
+                foreach ($value as $i => $item) {
+                    // A batch's steps carry their own `now`.
+                    foreach (is_array($item) ? $item : [] as $key => $v) {
+                        if ($v instanceof DateTimeInterface) {
+                            $value[$i][$key] = $v->format(self::INSTANT);
+                        }
+                    }
+                }
+            }
+            $args[$name] = $value;
+        }
+        return $args;
     }
 
     /**

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace Wuye;
 
-use DateTimeInterface;
 use FFI\CData;
 
 /**
@@ -22,11 +21,18 @@ use FFI\CData;
  * $engine->requestExecute('R1', Command::dispatch('engineering', 'w1'), Actor::dispatcher('dd01'), '2026-03-02T09:05:00+08:00');
  * ```
  *
- * Every method is one operation of the versioned JSON contract; results are the contract's
- * JSON decoded to PHP arrays (objects become associative arrays). Instants are RFC 3339
- * strings with an offset (`2026-03-02T09:00:00+08:00`) or any DateTimeInterface; dates are
- * `YYYY-MM-DD` strings or DateTimeInterface. A refusal throws the {@see WuyeException}
- * subclass of its status and leaves the engine unchanged.
+ * Each operation of the versioned JSON contract is one method, generated from the contract's
+ * schema into {@see Operations}: its arguments' members as parameters (required first,
+ * optional ones defaulting to null, so named arguments read well), its `result` returned as
+ * the contract's JSON decoded to PHP arrays (objects become associative arrays). Instants are
+ * RFC 3339 strings with an offset (`2026-03-02T09:00:00+08:00`) or any DateTimeInterface;
+ * dates are `YYYY-MM-DD` strings or DateTimeInterface. A refusal throws the
+ * {@see WuyeException} subclass of its status and leaves the engine unchanged.
+ *
+ * Written here: loading, lifecycle and the raw calls; {@see Engine::feeLoadEstate()} and
+ * {@see Engine::feeBillEstate()} (JSON text passed through, the compact response read without
+ * json_decode); and the conveniences {@see Engine::exportJson()},
+ * {@see Engine::loadedEstate()} and {@see Engine::billEstateRows()}.
  *
  * The handle is freed when the object is destroyed, or earlier by {@see Engine::close()};
  * a closed engine answers every call with {@see InvalidHandleException}. `clone` makes an
@@ -34,6 +40,8 @@ use FFI\CData;
  */
 final class Engine
 {
+    use Operations;
+
     private const EXPORT_REQUEST = '{"v":1,"op":"engine.export","args":{}}';
     private const EXPORT_PREFIX = '{"v":1,"ok":true,"result":{"state":';
 
@@ -76,7 +84,7 @@ final class Engine
     }
 
     /**
-     * An engine restored from a state saved by {@see Engine::engineExport()} (an array) or
+     * An engine restored from a state saved by {@see Engine::engineExport()} (its `state`) or
      * {@see Engine::exportJson()} (JSON text, restored byte for byte).
      *
      * @param array<string, mixed>|string $state
@@ -178,28 +186,7 @@ final class Engine
         return Library::callOnce($configJson, $requestJson);
     }
 
-    // ---- engine ---------------------------------------------------------------------------
-
-    /**
-     * `engine.info`: contract and library versions, number of requests, operations.
-     *
-     * @return array{contract_version: int, library_version: string, requests: int, operations: list<string>}
-     */
-    public function engineInfo(): array
-    {
-        return $this->call('engine.info');
-    }
-
-    /**
-     * `engine.export`: the whole state (configuration, policy, calendar, requests and clocks),
-     * to be restored with {@see Engine::fromState()}.
-     *
-     * @return array<string, mixed>
-     */
-    public function engineExport(): array
-    {
-        return $this->call('engine.export')['state'];
-    }
+    // ---- conveniences ---------------------------------------------------------------------
 
     /** `engine.export` as the state's JSON text, exactly as the library wrote it. */
     public function exportJson(): string
@@ -211,212 +198,7 @@ final class Engine
         return Contract::encode(Contract::decode($response)['state']);
     }
 
-    // ---- calendar -------------------------------------------------------------------------
-
-    /** `calendar.is_working_day`: whether a date is a working day 工作日 (make-up days count). */
-    public function calendarIsWorkingDay(string|DateTimeInterface $date): bool
-    {
-        return $this->call('calendar.is_working_day', ['date' => self::date($date)])['working'];
-    }
-
-    /** `calendar.working_days`: working days from `$from` to `$to`, both included. */
-    public function calendarWorkingDays(string|DateTimeInterface $from, string|DateTimeInterface $to): int
-    {
-        return $this->call('calendar.working_days', ['from' => self::date($from), 'to' => self::date($to)])['days'];
-    }
-
-    /** `calendar.add`: the instant `$seconds` of business time after `$start`. */
-    public function calendarAdd(string|DateTimeInterface $start, int $seconds): string
-    {
-        return $this->call('calendar.add', ['start' => self::instant($start), 'seconds' => $seconds])['instant'];
-    }
-
-    /** `calendar.between`: business seconds from `$from` to `$to`. */
-    public function calendarBetween(string|DateTimeInterface $from, string|DateTimeInterface $to): int
-    {
-        return $this->call('calendar.between', ['from' => self::instant($from), 'to' => self::instant($to)])['seconds'];
-    }
-
-    /** `calendar.next_working_instant`: `$at` itself if within working hours, else the next start. */
-    public function calendarNextWorkingInstant(string|DateTimeInterface $at): string
-    {
-        return $this->call('calendar.next_working_instant', ['at' => self::instant($at)])['instant'];
-    }
-
-    // ---- requests -------------------------------------------------------------------------
-
-    /**
-     * `request.register` 受理登记: registers a new request and returns its events.
-     *
-     * @param array<string, mixed> $request `id`, `kind`, `priority`, `channel`, `location`,
-     *        `reporter`, `description` (enums may be given as cases)
-     * @param Actor|array{role: string, id: string} $actor
-     * @return list<array<string, mixed>> the events
-     */
-    public function requestRegister(array $request, Actor|array $actor, string|DateTimeInterface $now): array
-    {
-        return $this->call('request.register', [
-            'request' => $request,
-            'actor' => $actor,
-            'now' => self::instant($now),
-        ])['events'];
-    }
-
-    /**
-     * `request.execute`: takes one step on a request and returns its events.
-     *
-     * @param Command|array<string, mixed> $command
-     * @param Actor|array{role: string, id: string} $actor
-     * @return list<array<string, mixed>> the events
-     */
-    public function requestExecute(string $id, Command|array $command, Actor|array $actor, string|DateTimeInterface $now): array
-    {
-        return $this->call('request.execute', [
-            'id' => $id,
-            'command' => $command,
-            'actor' => $actor,
-            'now' => self::instant($now),
-        ])['events'];
-    }
-
-    /**
-     * `request.execute_batch`: several steps in one call. Each stands alone: a refused step
-     * changes nothing and the next one runs. Returns one item per step, in order:
-     * `['ok' => true, 'result' => ['events' => [...]]]` or
-     * `['ok' => false, 'error' => ['status' => 7, 'code' => '...', 'message' => '...']]`
-     * ({@see WuyeException::fromError()} makes the exception of an error).
-     *
-     * @param list<array{id: string, command: Command|array<string, mixed>, actor: Actor|array<string, string>, now: string|DateTimeInterface}> $steps
-     * @return list<array<string, mixed>>
-     */
-    public function requestExecuteBatch(array $steps): array
-    {
-        foreach ($steps as $i => $step) {
-            if (($step['now'] ?? null) instanceof DateTimeInterface) {
-                $steps[$i]['now'] = self::instant($step['now']);
-            }
-        }
-        return $this->call('request.execute_batch', ['steps' => $steps])['results'];
-    }
-
-    /**
-     * `request.get`: a request with its stage 工单.
-     *
-     * @return array<string, mixed> `details`, `registered_at`, `last_event_at`, `stage`, counters
-     */
-    public function requestGet(string $id): array
-    {
-        return $this->call('request.get', ['id' => $id])['request'];
-    }
-
-    // ---- SLA ------------------------------------------------------------------------------
-
-    /**
-     * `sla.status`: every SLA clock of a request as of an instant (not before its last event).
-     *
-     * @return array<string, mixed> `request`, `as_of`, `cycles` (each with its `clocks`)
-     */
-    public function slaStatus(string $id, string|DateTimeInterface $asOf): array
-    {
-        return $this->call('sla.status', ['id' => $id, 'as_of' => self::instant($asOf)]);
-    }
-
-    /**
-     * `sla.status_batch`: the status of the given requests (`null`: every request, in id
-     * order). One item per request: `['ok' => true, 'result' => status]` or
-     * `['ok' => false, 'error' => [...]]`.
-     *
-     * @param list<string>|null $ids
-     * @return list<array<string, mixed>>
-     */
-    public function slaStatusBatch(?array $ids, string|DateTimeInterface $asOf): array
-    {
-        $args = ['as_of' => self::instant($asOf)];
-        if ($ids !== null) {
-            $args['ids'] = array_values($ids);
-        }
-        return $this->call('sla.status_batch', $args)['statuses'];
-    }
-
-    /**
-     * `sla.tick`: records the escalations 升级 that fell due by `$now` and returns them as
-     * `escalated` events (each exactly once, however often the host ticks).
-     *
-     * @return list<array<string, mixed>>
-     */
-    public function slaTick(string|DateTimeInterface $now): array
-    {
-        return $this->call('sla.tick', ['now' => self::instant($now)])['events'];
-    }
-
-    /**
-     * `log.replay`: applies recorded events (all or nothing).
-     *
-     * @param list<array<string, mixed>> $events
-     * @return array{applied: int, requests: int}
-     */
-    public function logReplay(array $events): array
-    {
-        return $this->call('log.replay', ['events' => array_values($events)]);
-    }
-
-    /**
-     * `sla.status_from_events`: the SLA status of one request computed from its events alone,
-     * with this engine's policy and calendar (the engine is not changed).
-     *
-     * @param list<array<string, mixed>> $events
-     * @return array<string, mixed>
-     */
-    public function slaStatusFromEvents(array $events, string|DateTimeInterface $asOf): array
-    {
-        return $this->call('sla.status_from_events', [
-            'events' => array_values($events),
-            'as_of' => self::instant($asOf),
-        ]);
-    }
-
-    // ---- fees 收费 --------------------------------------------------------------------------
-
-    /**
-     * `fee.bill`: bills 账单 with traces 计算过程 for a period (`2026-09`, `2026-Q3`, `2026`,
-     * `2026-09-16..2026-09-30`). Give `$schedule` and `$units` to bill them as given
-     * (nothing is kept), or neither to bill the estate loaded with {@see Engine::feeLoadEstate()};
-     * `$only` limits the bills to some unit ids (shared costs are still apportioned across
-     * all of their units).
-     *
-     * ```php
-     * $r = $engine->feeBill('2026-09', schedule: $schedule, units: $units);
-     * $r['bills'][0]['lines'][0]['amount'];   // "116.04"
-     * $r['bills'][0]['lines'][0]['trace']['text'];
-     * ```
-     *
-     * @param array{readings?: list<array<string, mixed>>, usage?: list<array<string, mixed>>, parking?: list<array<string, mixed>>, shared?: list<array<string, mixed>>} $inputs
-     *        the run's inputs: meter `readings`, `usage` (uses, hours, one-offs), temporary
-     *        `parking` stays and `shared` costs. Money, rates and readings are decimal strings.
-     * @param array<string, mixed>|null $schedule the fee schedule 收费标准 (with `$units`)
-     * @param list<array<string, mixed>>|null $units the units 房屋 (with `$schedule`)
-     * @param list<string>|null $only unit ids to bill (default: every unit)
-     * @return array{bills: list<array<string, mixed>>, total: string}
-     * @throws RefusedException `overlapping_rates`, `rate_not_covered`, `reading_backwards`,
-     *         `invalid_fee_input`, `unknown_code`, `no_estate`, ... (nothing is returned half-done).
-     * @throws InvalidRequestException an unparseable amount, rate or date (`invalid_value`), a
-     *         number where a decimal string belongs (`wrong_type`), an unknown field.
-     */
-    public function feeBill(string $period, array $inputs = [], ?array $schedule = null, ?array $units = null, ?array $only = null): array
-    {
-        $args = ['period' => $period];
-        if ($schedule !== null) {
-            $args['schedule'] = $schedule;
-        }
-        if ($units !== null) {
-            $args['units'] = array_values($units);
-        }
-        $args += self::feeInputs($inputs);
-        if ($only !== null) {
-            $args['only'] = array_values($only);
-        }
-        return $this->call('fee.bill', $args);
-    }
+    // ---- fees: the two operations written by hand ------------------------------------------
 
     /**
      * `fee.load_estate`: loads an estate's schedule and units into the engine once (checked
@@ -457,21 +239,32 @@ final class Engine
      * `fee.bill_estate`: every line of the loaded estate for a period, compactly, as three
      * parallel columns in unit order then item order: `unit` (index into the units as
      * loaded), `item` (index into the item codes), `amount` (decimal string). All or
-     * nothing. Traces on demand with {@see Engine::feeBill()} and `only`.
+     * nothing. Traces on demand with {@see Engine::feeBill()} and `only`. The parameters
+     * follow the rule of the generated methods ({@see Operations}).
      *
      * ```php
-     * $r = $engine->feeBillEstate('2026-09', ['readings' => $readings]);
+     * $r = $engine->feeBillEstate('2026-09', readings: $readings);
      * // ['period' => '2026-09', 'lines' => ['unit' => [0, 0, 1], 'item' => [0, 1, 0],
      * //  'amount' => ['232.09', '67.20', '198.22']], 'total' => '497.51']
      * ```
      *
-     * @param array{readings?: list<array<string, mixed>>, usage?: list<array<string, mixed>>, parking?: list<array<string, mixed>>, shared?: list<array<string, mixed>>} $inputs
+     * @param string $period The period 账期.
+     * @param list<array<string, mixed>>|null $parking Temporary parking stays 临时停车.
+     * @param array<string, mixed>|list<array<string, mixed>>|null $readings Meter readings 抄表,
+     *        as rows or as columns.
+     * @param list<array<string, mixed>>|null $shared Shared costs 公摊 to apportion.
+     * @param list<array<string, mixed>>|null $usage Usage of per-use items (e.g. housekeeping 家政).
      * @return array{period: string, lines: array{unit: list<int>, item: list<int>, amount: list<string>}, total: string}
      * @throws RefusedException `no_estate` when none is loaded; `reading_backwards`, ...
      */
-    public function feeBillEstate(string $period, array $inputs = []): array
-    {
-        $r = $this->billEstateColumns($period, $inputs);
+    public function feeBillEstate(
+        string $period,
+        ?array $parking = null,
+        ?array $readings = null,
+        ?array $shared = null,
+        ?array $usage = null,
+    ): array {
+        $r = $this->billEstateColumns($period, $parking, $readings, $shared, $usage);
         $r['lines']['unit'] = array_map('intval', $r['lines']['unit']);
         $r['lines']['item'] = array_map('intval', $r['lines']['item']);
         return $r;
@@ -480,24 +273,35 @@ final class Engine
     /**
      * {@see Engine::feeBillEstate()} as the rows a host stores 账单明细: one
      * `[unit id, item code, amount]` per line, in the same order, with the ids and codes of
-     * the estate loaded through this object; plus the period and total.
+     * the estate loaded through this object; plus the period and total. The parameters are
+     * those of {@see Engine::feeBillEstate()}.
      *
      * ```php
      * $engine->feeLoadEstate($schedule, $units);
-     * $r = $engine->billEstateRows('2026-09', ['readings' => $readings]);
+     * $r = $engine->billEstateRows('2026-09', readings: $readings);
      * // $r['rows'][0] === ['1-101', 'property_fee', '232.09']
      * ```
      *
-     * @param array{readings?: list<array<string, mixed>>, usage?: list<array<string, mixed>>, parking?: list<array<string, mixed>>, shared?: list<array<string, mixed>>} $inputs
+     * @param string $period The period 账期.
+     * @param list<array<string, mixed>>|null $parking Temporary parking stays 临时停车.
+     * @param array<string, mixed>|list<array<string, mixed>>|null $readings Meter readings 抄表,
+     *        as rows or as columns.
+     * @param list<array<string, mixed>>|null $shared Shared costs 公摊 to apportion.
+     * @param list<array<string, mixed>>|null $usage Usage of per-use items (e.g. housekeeping 家政).
      * @return array{period: string, rows: list<array{string, string, string}>, total: string}
      * @throws RefusedException `no_estate` when no estate was loaded through this object.
      */
-    public function billEstateRows(string $period, array $inputs = []): array
-    {
+    public function billEstateRows(
+        string $period,
+        ?array $parking = null,
+        ?array $readings = null,
+        ?array $shared = null,
+        ?array $usage = null,
+    ): array {
         if ($this->estateUnits === null) {
             throw new RefusedException('no_estate', 'no estate was loaded through this Engine object: call feeLoadEstate() first');
         }
-        $r = $this->billEstateColumns($period, $inputs);
+        $r = $this->billEstateColumns($period, $parking, $readings, $shared, $usage);
         $ids = $this->estateUnits;
         $codes = $this->estateItems;
         $unit = $r['lines']['unit'];
@@ -510,396 +314,24 @@ final class Engine
     }
 
     /**
-     * `fee.parking`: the charge for one temporary-parking stay 临时停车 under a tariff
-     * (`free_minutes`, `first_minutes`, `first_price`, `increment_minutes`,
-     * `increment_price`, `daily_cap`; prices are decimal strings).
-     *
-     * @param array<string, mixed> $tariff
-     * @return array{charge: array<string, mixed>, text: list<string>} `charge.amount` is the total
-     */
-    public function feeParking(array $tariff, string|DateTimeInterface $entry, string|DateTimeInterface $exit): array
-    {
-        return $this->call('fee.parking', [
-            'tariff' => $tariff,
-            'entry' => self::instant($entry),
-            'exit' => self::instant($exit),
-        ]);
-    }
-
-    /**
-     * `fee.apportion`: splits an amount by weights (areas, shares) by largest remainder
-     * 最大余数法; the parts sum exactly to the amount.
-     *
-     * @param string $amount decimal string with at most two decimals (`"1000.00"`)
-     * @param list<string> $weights decimal strings (`"98.76"`), not negative, positive sum
-     * @return list<string> the parts, as decimal strings
-     * @throws InvalidRequestException an amount that is not a decimal string of fen (`invalid_value`).
-     * @throws RefusedException `bad_weights`.
-     */
-    public function feeApportion(string $amount, array $weights): array
-    {
-        return $this->call('fee.apportion', ['amount' => $amount, 'weights' => array_values($weights)])['parts'];
-    }
-
-    /**
-     * `fee.account.execute`: one command on an account 账户 (`post_charges`, `pay`, `deposit`,
-     * `refund`, `credit_note`, `waive_late_fee`, `apply_prepaid`; `type` names it). The
-     * account is state the host keeps: store the returned account and events; a refused
-     * command throws and the host keeps the account it has.
-     *
-     * @param array<string, mixed> $account
-     * @param array<string, mixed> $command e.g. `['type' => 'pay', 'receipt' => 'R001', 'date' => '2026-09-25', 'amount' => '100.00']`
-     * @return array{account: array<string, mixed>, events: list<array<string, mixed>>}
-     */
-    public function feeAccountExecute(array $account, array $command): array
-    {
-        return $this->call('fee.account.execute', ['account' => $account, 'command' => $command]);
-    }
-
-    /**
-     * `fee.account.late_fees`: late fees 滞纳金 of an account as of a date, per charge, with
-     * their periods and text.
-     *
-     * @param array<string, mixed> $account
-     * @return array{late_fees: list<array<string, mixed>>, outstanding: string}
-     */
-    public function feeAccountLateFees(array $account, string|DateTimeInterface $asOf): array
-    {
-        return $this->call('fee.account.late_fees', ['account' => $account, 'as_of' => self::date($asOf)]);
-    }
-
-    /**
-     * `fee.account.arrears`: arrears ageing 账龄 as of a date, in buckets by days overdue
-     * (upper bounds; default `[30, 90, 180, 365]`).
-     *
-     * @param array<string, mixed> $account
-     * @param list<int>|null $buckets
-     * @return array<string, mixed> `buckets`, `not_due`, `overdue_principal`, `overdue_late_fee`, `prepaid`, `lines`
-     */
-    public function feeAccountArrears(array $account, string|DateTimeInterface $asOf, ?array $buckets = null): array
-    {
-        $args = ['account' => $account, 'as_of' => self::date($asOf)];
-        if ($buckets !== null) {
-            $args['buckets'] = array_values($buckets);
-        }
-        return $this->call('fee.account.arrears', $args);
-    }
-
-    // ---- surveys 满意度 ----------------------------------------------------------------------
-    //
-    // Pure functions of their arguments: they read nothing from the engine and change nothing.
-    // Figures come back as the contract writes them: decimal **strings** with fixed places
-    // ("87.50", "-0.7667"), exactly as for money — a PHP float would round them again
-    // (0.1 + 0.2 ≠ 0.3) and lose the places ("60.00" → 60.0); compare them as strings, store
-    // them in DECIMAL columns, compute with bcmath. A figure over no answers is `null` ("no
-    // data", never 0). Weights and service-line figures go in as decimal strings too ("40",
-    // "12.5"). A refusal throws RefusedException with code `invalid_survey` (or `overflow`),
-    // its message naming the response, item and answer at fault.
-
-    /**
-     * `survey.servqual`: SERVQUAL 服务质量差距 — mean expectation 期望, mean perception 感知
-     * and the gap P − E per item (over those who answered both), per dimension (the mean of
-     * its items), overall (the mean of the five) and weighted.
-     *
-     * ```php
-     * $r = $engine->surveyServqual([
-     *     ['id' => '3-1-502 王女士', 'expectation' => [6, 7, 7, 6, 6, 2], 'perception' => [5, 5, 6, 4, 6, 3]],
-     *     ['id' => '5-1-1203 张阿姨', 'expectation' => [6, 6, 7, 6, 5, 2], 'perception' => [6, 6, null, 5, 6, 4]],
-     * ], items: [
-     *     ['id' => '门岗形象', 'dimension' => ServqualDimension::Tangibles],
-     *     // ...
-     *     ['id' => '漠不关心', 'dimension' => ServqualDimension::Empathy, 'reverse' => true],
-     * ], weights: ['tangibles' => '10', 'reliability' => '35', 'responsiveness' => '25', 'assurance' => '15', 'empathy' => '15']);
-     * $r['overall']['gap'];      // "-1.1750"
-     * $r['weighted']['gap'];     // "-1.3813"
-     * ```
-     *
-     * @param list<array{id?: string, expectation: list<int|null>, perception: list<int|null>, weights?: array<string, string>}> $responses
-     *        one answer per item in item order (`null`: skipped); `weights` a respondent's own
-     *        100-point allocation (keys `tangibles` ... `empathy`)
-     * @param list<array{id: string, dimension: ServqualDimension|string, reverse?: bool}>|null $items
-     *        `null`: the standard 22 items `q1`–`q22`
-     * @param array<string, string>|null $weights fixed weights summing to 100 (not together
-     *        with respondents' weights)
-     * @param array{min: int, max: int}|null $scale default 1–7
-     * @return array{respondents: int, scale: array{min: int, max: int}, items: list<array<string, mixed>>, dimensions: list<array<string, mixed>>, overall: array{expectation: ?string, perception: ?string, gap: ?string}, weighted: array{source: string, respondents: int, weights: array<string, string>, gap: ?string}|null}
-     *         means and gaps to 4 places, `null` without answers; `weighted` `null` without weights
-     * @throws RefusedException `invalid_survey`: an answer off the scale, a list of the wrong
-     *         length, weights not summing to 100, a duplicate item, a dimension without items.
-     */
-    public function surveyServqual(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
-    {
-        return $this->call('survey.servqual', self::surveyArgs($responses, $items, $weights, $scale));
-    }
-
-    /**
-     * `survey.servperf`: SERVPERF 服务绩效 — the arguments of {@see Engine::surveyServqual()},
-     * perceptions only (`expectation` may be left out; when given it is checked, not used).
-     *
-     * @param list<array{id?: string, expectation?: list<int|null>, perception: list<int|null>, weights?: array<string, string>}> $responses
-     * @param list<array{id: string, dimension: ServqualDimension|string, reverse?: bool}>|null $items
-     * @param array<string, string>|null $weights
-     * @param array{min: int, max: int}|null $scale
-     * @return array{respondents: int, scale: array{min: int, max: int}, items: list<array<string, mixed>>, dimensions: list<array<string, mixed>>, overall: ?string, weighted: array{source: string, respondents: int, weights: array<string, string>, perception: ?string}|null}
-     * @throws RefusedException `invalid_survey`, as {@see Engine::surveyServqual()}.
-     */
-    public function surveyServperf(array $responses, ?array $items = null, ?array $weights = null, ?array $scale = null): array
-    {
-        return $this->call('survey.servperf', self::surveyArgs($responses, $items, $weights, $scale));
-    }
-
-    /**
-     * `survey.csat`: CSAT 顾客满意度 — the share of answers in the top boxes of the scale
-     * (default 1–5, the top 2) with its Wilson interval, the mean and the count of each point.
-     *
-     * ```php
-     * $engine->surveyCsat([5, 5, 4, 4, 4, 3, 3, 2, 5, 1])['csat'];
-     * // ['count' => 6, 'total' => 10, 'percent' => '60.00', 'interval' => ['low' => '31.26', 'high' => '83.19']]
-     * ```
-     *
-     * @param list<int> $answers
-     * @param array{min: int, max: int}|null $scale default 1–5
-     * @param int|null $topBoxes default 2
-     * @return array{scale: array{min: int, max: int}, top_boxes: int, answers: int, distribution: list<int>, mean: ?string, csat: array{count: int, total: int, percent: ?string, interval: array{low: string, high: string}|null}}
-     * @throws RefusedException `invalid_survey` for an answer off the scale or a bad `$topBoxes`.
-     */
-    public function surveyCsat(array $answers, ?array $scale = null, ?int $topBoxes = null): array
-    {
-        $args = [];
-        if ($scale !== null) {
-            $args['scale'] = $scale;
-        }
-        if ($topBoxes !== null) {
-            $args['top_boxes'] = $topBoxes;
-        }
-        $args['answers'] = array_values($answers);
-        return $this->call('survey.csat', $args);
-    }
-
-    /**
-     * `survey.nps`: Net Promoter Score 净推荐值 of answers 0–10 (promoters 9–10, passives
-     * 7–8, detractors 0–6) with its standard error, margin and 95% interval.
-     *
-     * @param list<int> $answers
-     * @return array{answers: int, distribution: list<int>, promoters: array{count: int, percent: ?string}, passives: array{count: int, percent: ?string}, detractors: array{count: int, percent: ?string}, nps: ?string, standard_error: ?string, margin: ?string, interval: array{low: string, high: string}|null}
-     * @throws RefusedException `invalid_survey` for an answer outside 0–10.
-     */
-    public function surveyNps(array $answers): array
-    {
-        return $this->call('survey.nps', ['answers' => array_values($answers)]);
-    }
-
-    /**
-     * `survey.proportion`: `$count` of `$total` in percent with its 95% Wilson interval;
-     * `percent` and `interval` are `null` when `$total` is 0.
-     *
-     * ```php
-     * $engine->surveyProportion(7, 8);   // ['count' => 7, 'total' => 8, 'percent' => '87.50', 'interval' => ['low' => '52.91', 'high' => '97.76']]
-     * ```
-     *
-     * @return array{count: int, total: int, percent: ?string, interval: array{low: string, high: string}|null}
-     * @throws RefusedException `invalid_survey` when `$count` exceeds `$total`.
-     */
-    public function surveyProportion(int $count, int $total): array
-    {
-        return $this->call('survey.proportion', ['count' => $count, 'total' => $total]);
-    }
-
-    /**
-     * `survey.index`: a 0–100 satisfaction index 满意度指数 (ACSI-style): each item's mean
-     * rescaled to 0–100, the index Σ weight × score ÷ 100 as one exact fraction.
-     *
-     * @param list<array{id: string, weight: string}> $items weights summing to 100
-     * @param list<list<int|null>> $responses one list per respondent, in item order (`null`: skipped)
-     * @param array{min: int, max: int}|null $scale default 1–10
-     * @return array{scale: array{min: int, max: int}, respondents: int, items: list<array{id: string, weight: string, answered: int, mean: ?string, score: ?string}>, index: ?string}
-     * @throws RefusedException `invalid_survey`: weights not summing to 100, an answer off the scale.
-     */
-    public function surveyIndex(array $items, array $responses, ?array $scale = null): array
-    {
-        $args = [];
-        if ($scale !== null) {
-            $args['scale'] = $scale;
-        }
-        $args['items'] = array_values($items);
-        $args['responses'] = array_map('array_values', array_values($responses));
-        return $this->call('survey.index', $args);
-    }
-
-    /**
-     * `survey.value`: customer value 顾客价值 = (utility + process quality) − (price + access
-     * cost) and potential profit 公司潜在利润 = (utility + process quality) − provision cost,
-     * per service line, exact (a figure keeps its inputs' places: `"92.5"`), with totals
-     * (`null` without lines).
-     *
-     * @param list<array{line: string, utility: string, process_quality: string, price: string, access_cost: string, provision_cost: string}> $lines
-     * @return array{lines: list<array{line: string, gross_value: string, customer_value: string, potential_profit: string, text: list<string>}>, total: array{gross_value: string, customer_value: string, potential_profit: string}|null}
-     * @throws RefusedException `invalid_survey` for a negative input.
-     */
-    public function surveyValue(array $lines): array
-    {
-        return $this->call('survey.value', ['lines' => array_values($lines)]);
-    }
-
-    // ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------
-
-    /**
-     * `survey.callbacks`: 满意率 (callback ratings at or above the threshold ÷ ratings) and
-     * callback coverage 回访覆盖率 for the period `[$from, $to)`, overall and per group of
-     * `$by`. Rates are `{count, total, percent, interval}` with `percent` and `interval`
-     * `null` over nothing.
-     *
-     * ```php
-     * $r = $engine->surveyCallbacks('2026-03-01T00:00:00+08:00', '2026-04-01T00:00:00+08:00', GroupBy::Department);
-     * $r['overall']['satisfied']['percent'];   // "75.00"
-     * $r['groups'][0]['key'];                  // "cleaning"
-     * ```
-     *
-     * @param int|null $threshold the rating counted as satisfied (1–5); `null`: the engine's
-     *        `satisfied_threshold` (it changes the report only, never the requests)
-     * @param list<array<string, mixed>>|null $events a log the host keeps (each request's
-     *        events from its registration) to read instead of this engine's requests; the
-     *        engine is not changed
-     * @return array{from: string, to: string, by: string, threshold: int, overall: array<string, mixed>, groups: list<array<string, mixed>>}
-     *         each figures `{key?, satisfied, mean_rating, unreachable, coverage: {due, reached, closed_unreachable, pending, rate}}`
-     * @throws RefusedException `invalid_survey`: a threshold outside 1–5, a period that ends before it starts.
-     * @throws InvalidEventException an event of `$events` that does not apply (its index named).
-     */
-    public function surveyCallbacks(
-        string|DateTimeInterface $from,
-        string|DateTimeInterface $to,
-        GroupBy|string $by = GroupBy::All,
-        ?int $threshold = null,
-        ?array $events = null,
-    ): array {
-        $args = [];
-        if ($events !== null) {
-            $args['events'] = array_values($events);
-        }
-        $args += ['from' => self::instant($from), 'to' => self::instant($to), 'by' => $by];
-        if ($threshold !== null) {
-            $args['threshold'] = $threshold;
-        }
-        return $this->call('survey.callbacks', $args);
-    }
-
-    /**
-     * `kpi.report`: service KPIs 服务指标 for the period `[$from, $to)` — request counts,
-     * time to accept and to complete (business seconds, nearest-rank median and p90, `null`
-     * without durations), on-time rate 及时率 per SLA clock, reopen rate 重开率,
-     * first-time-right 一次解决率, callback coverage and complaints per 100 households.
-     *
-     * @param int|null $households for `per_100_households` (at least 1); `null`: that figure is `null`
-     * @param list<array<string, mixed>>|null $events a log to read instead of this engine's requests
-     * @return array{from: string, to: string, requests: array{registered: int, closed: int, closed_after_work: int, cancelled: int}, accept: array{count: int, median_seconds: ?int, p90_seconds: ?int}, complete: array{count: int, median_seconds: ?int, p90_seconds: ?int}, on_time: list<array{clock: string, met: int, breached: int, rate: array<string, mixed>}>, reopened: array<string, mixed>, first_time_right: array<string, mixed>, coverage: array<string, mixed>, complaints: array{count: int, households: ?int, per_100_households: ?string}}
-     * @throws RefusedException `invalid_survey`: zero households, a period that ends before it starts.
-     * @throws InvalidEventException an event of `$events` that does not apply.
-     */
-    public function kpiReport(
-        string|DateTimeInterface $from,
-        string|DateTimeInterface $to,
-        ?int $households = null,
-        ?array $events = null,
-    ): array {
-        $args = [];
-        if ($events !== null) {
-            $args['events'] = array_values($events);
-        }
-        $args += ['from' => self::instant($from), 'to' => self::instant($to)];
-        if ($households !== null) {
-            $args['households'] = $households;
-        }
-        return $this->call('kpi.report', $args);
-    }
-
-    /**
-     * `survey.sample`: reproducible callback sampling 回访抽样 — which requests get a callback
-     * visit, from a seed. Give `$rate` (a percentage string with at most 2 decimals: an id is
-     * selected when its key falls below it, whatever the other ids) or `$size` (the ids with
-     * the smallest keys); and `$ids`, or `$from` and `$to` for this engine's requests closed
-     * in that period (not those closed without work 主动结单).
-     *
-     * ```php
-     * $engine->surveySample('2026-03回访', rate: '30', from: '2026-03-02T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00');
-     * // ['considered' => 5, 'selected' => ['GD-002', 'GD-003', 'GD-004']]
-     * $engine->surveySample('2026-Q3', size: 2, ids: $ids);
-     * ```
-     *
-     * @param list<string>|null $ids
-     * @return array{considered: int, selected: list<string>} the selection in id order
-     * @throws RefusedException `invalid_survey`: an empty seed, a rate over 100 or with more
-     *         than 2 decimals, an id given twice.
-     * @throws InvalidRequestException both or neither of rate and size; both or neither of ids and a period.
-     */
-    public function surveySample(
-        string $seed,
-        ?string $rate = null,
-        ?int $size = null,
-        ?array $ids = null,
-        string|DateTimeInterface|null $from = null,
-        string|DateTimeInterface|null $to = null,
-    ): array {
-        $args = ['seed' => $seed];
-        if ($rate !== null) {
-            $args['rate'] = $rate;
-        }
-        if ($size !== null) {
-            $args['size'] = $size;
-        }
-        if ($ids !== null) {
-            $args['ids'] = array_values($ids);
-        }
-        if ($from !== null) {
-            $args['from'] = self::instant($from);
-        }
-        if ($to !== null) {
-            $args['to'] = self::instant($to);
-        }
-        return $this->call('survey.sample', $args);
-    }
-
-    /**
-     * The arguments of `survey.servqual` and `survey.servperf` (only those given).
-     *
-     * @param list<array<string, mixed>> $responses
-     * @param list<array<string, mixed>>|null $items
-     * @param array<string, string>|null $weights
-     * @param array{min: int, max: int}|null $scale
-     * @return array<string, mixed>
-     */
-    private static function surveyArgs(array $responses, ?array $items, ?array $weights, ?array $scale): array
-    {
-        $args = [];
-        if ($scale !== null) {
-            $args['scale'] = $scale;
-        }
-        if ($items !== null) {
-            $args['items'] = array_values($items);
-        }
-        if ($weights !== null) {
-            $args['weights'] = $weights;
-        }
-        $args['responses'] = array_map(static function (array $r): array {
-            foreach (['expectation', 'perception'] as $k) {
-                if (isset($r[$k]) && is_array($r[$k])) {
-                    $r[$k] = array_values($r[$k]);
-                }
-            }
-            return $r;
-        }, array_values($responses));
-        return $args;
-    }
-
-    /**
      * The `fee.bill_estate` result with its columns as they come: on the fast path below
      * `unit` and `item` hold numeric strings (PHP turns them into integer keys on lookup).
      *
-     * @param array<string, mixed> $inputs
+     * @param array<string, mixed>|list<array<string, mixed>>|null $readings
+     * @param list<array<string, mixed>>|null $parking
+     * @param list<array<string, mixed>>|null $shared
+     * @param list<array<string, mixed>>|null $usage
      * @return array{period: string, lines: array{unit: list<int|string>, item: list<int|string>, amount: list<string>}, total: string}
      */
-    private function billEstateColumns(string $period, array $inputs): array
+    private function billEstateColumns(string $period, ?array $parking, ?array $readings, ?array $shared, ?array $usage): array
     {
-        $args = ['period' => $period] + self::feeInputs($inputs);
+        $args = Contract::args([
+            'period' => $period,
+            'parking' => $parking,
+            'readings' => $readings,
+            'shared' => $shared,
+            'usage' => $usage,
+        ]);
         $response = Library::call($this->handle, Contract::request('fee.bill_estate', $args));
         return self::compactColumns($response) ?? Contract::decode($response);
     }
@@ -947,25 +379,6 @@ final class Engine
         ];
     }
 
-    /**
-     * The inputs of a fee run as contract arguments (only the lists given).
-     *
-     * @param array<string, mixed> $inputs
-     * @return array<string, list<mixed>>
-     */
-    private static function feeInputs(array $inputs): array
-    {
-        $args = [];
-        foreach ($inputs as $key => $list) {
-            if (!in_array($key, ['readings', 'usage', 'parking', 'shared'], true)) {
-                throw new InvalidRequestException('unknown_field', "fee inputs: unknown field `$key`, expected `readings`, `usage`, `parking` or `shared`");
-            }
-            // Readings may be given as columns (fee.bill_estate): an array keyed by column.
-            $args[$key] = $key === 'readings' && is_array($list) && isset($list['unit']) ? $list : array_values($list);
-        }
-        return $args;
-    }
-
     // ---- helpers --------------------------------------------------------------------------
 
     /**
@@ -977,15 +390,5 @@ final class Engine
     {
         $this->estateUnits = null;
         $this->estateItems = [];
-    }
-
-    private static function instant(string|DateTimeInterface $t): string
-    {
-        return is_string($t) ? $t : $t->format('Y-m-d\TH:i:sP');
-    }
-
-    private static function date(string|DateTimeInterface $d): string
-    {
-        return is_string($d) ? $d : $d->format('Y-m-d');
     }
 }

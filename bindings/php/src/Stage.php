@@ -7,7 +7,7 @@ namespace Wuye;
 /**
  * Where a request stands. On the wire a stage is an object tagged by `stage` that carries the
  * data true in it (`{"stage":"closed","closure":{"by":"satisfied","rating":5}}`); this enum is
- * the tag. {@see Stage::of()} reads it from a request returned by {@see Engine::requestGet()}.
+ * the tag. {@see Stage::of()} reads it from what {@see Engine::requestGet()} returns.
  */
 enum Stage: string
 {
@@ -22,12 +22,14 @@ enum Stage: string
     case Cancelled = 'cancelled';
 
     /**
-     * The stage of a request as returned by {@see Engine::requestGet()} (or of its `stage` object).
+     * The stage of a request: of {@see Engine::requestGet()}'s result, of its `request`, or of
+     * its `stage` object.
      *
      * @param array<string, mixed> $request
      */
     public static function of(array $request): self
     {
+        $request = $request['request'] ?? $request;
         $stage = $request['stage'] ?? $request;
         return self::from(is_array($stage) ? (string) ($stage['stage'] ?? '') : (string) $stage);
     }

@@ -111,8 +111,8 @@ final class ErrorsTest extends WuyeTestCase
         self::assertThrowsWuye(RefusedException::class, 'invalid_field', fn () => $this->e->requestExecute('R1', Command::cancel('  '), Actor::agent('kf01'), self::t('09:10')));
         self::assertThrowsWuye(RefusedException::class, 'as_of_before_last_event', fn () => $this->e->slaStatus('R1', self::t('09:00')));
         // Nothing changed: the request is still dispatched at 09:05.
-        self::assertSame('dispatched', $this->e->requestGet('R1')['stage']['stage']);
-        self::assertSame(self::t('09:05'), $this->e->requestGet('R1')['last_event_at']);
+        self::assertSame('dispatched', $this->e->requestGet('R1')['request']['stage']['stage']);
+        self::assertSame(self::t('09:05'), $this->e->requestGet('R1')['request']['last_event_at']);
     }
 
     public function testNotFound(): void
@@ -157,7 +157,7 @@ final class ErrorsTest extends WuyeTestCase
         $event['schema'] = 1;
         self::assertThrowsWuye(InvalidEventException::class, 'bad_events', fn () => $this->e->slaStatusFromEvents([$event], self::t('10:00')));
         // Replay is all or nothing: a good event followed by a bad one leaves no trace.
-        $registered = (new Engine())->requestRegister(self::repair('R'), Actor::agent('kf01'), self::t('09:00'))[0];
+        $registered = (new Engine())->requestRegister(self::repair('R'), Actor::agent('kf01'), self::t('09:00'))['events'][0];
         // In a log, an event of a request the log never registered is an entry that does not apply.
         $e = self::assertThrowsWuye(InvalidEventException::class, 'unknown_request', fn () => $this->e->logReplay([$registered, ['request' => 'X'] + $event]));
         self::assertStringStartsWith('event 1: ', $e->getMessage());

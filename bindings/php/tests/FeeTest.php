@@ -117,7 +117,7 @@ final class FeeTest extends WuyeTestCase
             'period' => '2026-09',
             'lines' => ['unit' => [0, 0, 1, 2, 2], 'item' => [0, 1, 0, 0, 1], 'amount' => ['232.09', '67.20', '198.22', '1008.00', '126.00']],
             'total' => '1631.51',
-        ], $e->feeBillEstate('2026-09', self::readings()));
+        ], $e->feeBillEstate('2026-09', ...self::readings()));
         self::assertSame([
             'period' => '2026-09',
             'rows' => [
@@ -125,13 +125,13 @@ final class FeeTest extends WuyeTestCase
                 ['V-01', 'property_fee', '1008.00'], ['V-01', 'water', '126.00'],
             ],
             'total' => '1631.51',
-        ], $e->billEstateRows('2026-09', self::readings()));
+        ], $e->billEstateRows('2026-09', ...self::readings()));
         // The same readings as columns (units by index: 1-101 is 0, V-01 is 2): the same lines.
-        self::assertSame($e->feeBillEstate('2026-09', self::readings()), $e->feeBillEstate('2026-09', ['readings' => [
+        self::assertSame($e->feeBillEstate('2026-09', ...self::readings()), $e->feeBillEstate('2026-09', readings: [
             'unit' => [0, 2], 'item' => 'water', 'date' => '2026-09-30', 'previous' => [100, '500'], 'current' => ['118', 530],
-        ]]));
+        ]));
         // The traced bill of one unit of the loaded estate: the same amount.
-        $r = $e->feeBill('2026-09', self::readings(), only: ['1-102']);
+        $r = $e->feeBill('2026-09', ...self::readings(), only: ['1-102']);
         self::assertSame(['1-102'], array_column($r['bills'], 'unit'));
         self::assertSame('198.22', $r['total']);
         self::assertSame(['vacant', '30', '198.2225'], [
@@ -174,7 +174,7 @@ final class FeeTest extends WuyeTestCase
         self::assertSame(6, $loaded['units']);
         $inputs = json_decode((string) file_get_contents("$dir/inputs-2026-09.json"), true, 512, JSON_THROW_ON_ERROR);
         $rows = [];
-        foreach ($e->billEstateRows('2026-09', $inputs)['rows'] as [$unit, $item, $amount]) {
+        foreach ($e->billEstateRows('2026-09', ...$inputs)['rows'] as [$unit, $item, $amount]) {
             $rows["$unit $item"] = $amount;
         }
         // 1-1-501, 98.76 m² high-rise, 2.35 until Sep 15 and 2.50 from Sep 16:
@@ -217,12 +217,12 @@ final class FeeTest extends WuyeTestCase
         $e = Engine::standard();
         // 1000.00 over 98.76 + 120.50 + 143.20 = 362.46: 272.4714…, 332.4505…, 395.0780…; floors sum
         // to 999.99 and the fen left goes to the largest remainder (.78): 395.08.
-        $parts = $e->feeApportion('1000.00', ['98.76', '120.50', '143.20']);
+        $parts = $e->feeApportion('1000.00', ['98.76', '120.50', '143.20'])['parts'];
         self::assertSame(['272.47', '332.45', '395.08'], $parts);
         // 100.00 in three equal shares: 33.33 each, the fen left to the first (ties → earlier).
-        self::assertSame(['33.34', '33.33', '33.33'], $e->feeApportion('100.00', ['1', '1', '1']));
+        self::assertSame(['33.34', '33.33', '33.33'], $e->feeApportion('100.00', ['1', '1', '1'])['parts']);
         // A refund splits the same way.
-        self::assertSame(['-33.34', '-33.33', '-33.33'], $e->feeApportion('-100', ['1', '1', '1']));
+        self::assertSame(['-33.34', '-33.33', '-33.33'], $e->feeApportion('-100', ['1', '1', '1'])['parts']);
     }
 
     public function testAPaymentItsLateFeesAndArrears(): void
@@ -287,13 +287,13 @@ final class FeeTest extends WuyeTestCase
         $e = Engine::standard();
         self::loadExample($e);
         $backwards = ['readings' => [['unit' => '1-101', 'item' => 'water', 'date' => '2026-09-30', 'previous' => '118', 'current' => '100']]];
-        $x = self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->feeBillEstate('2026-09', $backwards));
+        $x = self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->feeBillEstate('2026-09', ...$backwards));
         self::assertSame('unit 1-101, item water: reading of 2026-09-30 goes backwards (118 → 100) without a meter replacement or rollover', $x->getMessage());
-        self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->billEstateRows('2026-09', $backwards));
-        self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->feeBill('2026-09', $backwards));
+        self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->billEstateRows('2026-09', ...$backwards));
+        self::assertThrowsWuye(RefusedException::class, 'reading_backwards', static fn () => $e->feeBill('2026-09', ...$backwards));
         // With the meter's capacity it went round: (10000 − 9990) + 12 = 22 m³: 52.50 + 7 × 4.90 = 86.80.
         $wrapped = ['readings' => [['unit' => '1-101', 'item' => 'water', 'date' => '2026-09-30', 'previous' => '9990', 'current' => '12', 'wraps_at' => '10000']]];
-        self::assertSame('86.80', $e->feeBillEstate('2026-09', $wrapped)['lines']['amount'][1]);
+        self::assertSame('86.80', $e->feeBillEstate('2026-09', ...$wrapped)['lines']['amount'][1]);
     }
 
     public function testBadAmountStringsAndOtherBadInput(): void
@@ -319,8 +319,16 @@ final class FeeTest extends WuyeTestCase
             ['id' => '1-101', 'unit_type' => 'high_rise', 'building_area' => '-98.76'],
         ]));
         self::assertStringContainsString('unit 1-101, field units[0].building_area', $x->getMessage());
-        // Inputs the binding does not know, and runs without an estate.
-        self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', static fn () => $e->feeBillEstate('2026-09', ['reading' => []]));
+        // Inputs the binding does not know (a PHP error: no such parameter; the library refuses
+        // them too), and runs without an estate.
+        $inputs = ['reading' => []];
+        self::assertThrowsWuye(InvalidRequestException::class, 'unknown_field', static fn () => $e->call('fee.bill_estate', ['period' => '2026-09'] + $inputs));
+        try {
+            $e->feeBillEstate('2026-09', ...$inputs);
+            self::fail('an unknown input is refused');
+        } catch (\Error $x) {
+            self::assertSame('Unknown named parameter $reading', $x->getMessage());
+        }
         self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $e->feeBillEstate('2026-09'));
         self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $e->billEstateRows('2026-09'));
         self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', static fn () => $e->feeBillEstate('2026-13'));
@@ -335,7 +343,7 @@ final class FeeTest extends WuyeTestCase
         self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => $copy->feeBillEstate('2026-09'));
         self::assertThrowsWuye(RefusedException::class, 'no_estate', static fn () => Engine::fromState($e->exportJson())->feeBillEstate('2026-09'));
         // The original keeps its estate.
-        self::assertSame('1631.51', $e->feeBillEstate('2026-09', self::readings())['total']);
+        self::assertSame('1631.51', $e->feeBillEstate('2026-09', ...self::readings())['total']);
         // An estate loaded past feeLoadEstate() replaces the library's: the rows cannot be named.
         $e->call('fee.load_estate', ['schedule' => self::schedule(), 'units' => [['id' => 'X', 'unit_type' => 'high_rise', 'building_area' => '1']]]);
         self::assertNull($e->loadedEstate());

@@ -130,7 +130,7 @@ final class LibraryTest extends WuyeTestCase
             . 'class Keep { public static $e; public $self; public $engine; }'
             . 'Keep::$e = Wuye\Engine::fromState($GLOBALS["g"]->exportJson());'
             . '$k = new Keep(); $k->self = $k; $k->engine = clone Keep::$e;'
-            . 'echo $k->engine->calendarIsWorkingDay("2026-10-10") ? "ok" : "no"; exit(0);';
+            . 'echo $k->engine->calendarIsWorkingDay("2026-10-10")["working"] ? "ok" : "no"; exit(0);';
         [$code, $out] = self::php($lib, $script);
         self::assertSame([0, 'ok'], [$code, $out]);
     }

@@ -48,6 +48,79 @@ final class OperationMethodsTest extends WuyeTestCase
         self::assertSame($names, Engine::standard()->engineInfo()['operations']);
     }
 
+    /** @return array<string, mixed> */
+    private static function json(string $file): array
+    {
+        return json_decode((string) file_get_contents(__DIR__ . "/../../../docs/$file"), true, 512, JSON_THROW_ON_ERROR);
+    }
+
+    /**
+     * The one parameter rule, for the generated methods and the two written by hand alike:
+     * the arguments' required members in the schema's order, then the optional ones,
+     * defaulting to null; each named in lower camel case.
+     */
+    public function testEveryOperationMethodTakesTheMembersOfItsArguments(): void
+    {
+        $defs = self::json('contract.schema.json')['$defs'];
+        $camel = static fn (string $m): string => lcfirst(str_replace('_', '', ucwords($m, '_')));
+        foreach (self::json('contract.manifest.json')['operations'] as $op) {
+            $args = $defs[$op['args']];
+            $required = $args['required'] ?? [];
+            $optional = array_values(array_diff(array_keys($args['properties'] ?? []), $required));
+            $method = new ReflectionMethod(Engine::class, $op['method']);
+            $params = $method->getParameters();
+            self::assertSame(
+                array_map($camel, [...$required, ...$optional]),
+                array_map(static fn (\ReflectionParameter $p): string => $p->getName(), $params),
+                $op['name'],
+            );
+            foreach (array_slice($params, count($required)) as $p) {
+                self::assertTrue($p->isDefaultValueAvailable() && $p->getDefaultValue() === null, "{$op['name']}: \${$p->getName()} = null");
+            }
+            self::assertSame('array', (string) $method->getReturnType(), $op['name']);
+        }
+    }
+
+    /** What every generated method does to its arguments, in one place. */
+    public function testTheArgumentsAsTheContractReadsThem(): void
+    {
+        $at = new \DateTimeImmutable('2026-03-02T09:00:00+08:00');
+        $list = array_filter(['a', 'b', 'c'], static fn (string $x): bool => $x !== 'a');
+        self::assertSame([
+            'now' => '2026-03-02T09:00:00+08:00',
+            'as_of' => '2026-03-02',
+            'ids' => ['b', 'c'],
+            'weights' => ['tangibles' => '10'],
+            'steps' => [['id' => 'R1', 'now' => '2026-03-02T09:00:00+08:00']],
+            'by' => \Wuye\GroupBy::Kind,
+        ], \Wuye\Contract::args([
+            'now' => $at,
+            'as_of' => $at,
+            'left_out' => null,
+            'ids' => $list,
+            'weights' => ['tangibles' => '10'],
+            'steps' => [['id' => 'R1', 'now' => $at]],
+            'by' => \Wuye\GroupBy::Kind,
+        ], dates: ['as_of']));
+    }
+
+    /** Every string enum of the schema is a backed enum of the same name, case for case. */
+    public function testEveryStringEnumOfTheSchemaIsAnEnum(): void
+    {
+        $count = 0;
+        foreach (self::json('contract.schema.json')['$defs'] as $name => $def) {
+            $values = array_column($def['oneOf'] ?? [], 'const');
+            if (str_contains($name, '.') || $values === [] || count($values) !== count($def['oneOf']) || !is_string($values[0])) {
+                continue;
+            }
+            $class = "Wuye\\$name";
+            self::assertTrue(enum_exists($class), $class);
+            self::assertSame($values, array_map(static fn (\BackedEnum $c): string|int => $c->value, $class::cases()), $class);
+            $count++;
+        }
+        self::assertGreaterThan(20, $count);
+    }
+
     public function testEngineHasExactlyOneMethodPerOperation(): void
     {
         $class = new ReflectionClass(Engine::class);

@@ -37,7 +37,7 @@ final class PurePhpBillingTest extends WuyeTestCase
         $inputs = EstateFixture::inputs($units, $month, $varied);
         $engine = Engine::standard();
         $engine->feeLoadEstate($schedule, $units);
-        $library = $engine->billEstateRows($month, $inputs);
+        $library = $engine->billEstateRows($month, ...$inputs);
         $pure = (new PurePhpBilling($schedule, $units))->billMonth($month, $inputs);
         self::assertGreaterThanOrEqual(5 * $n, count($library['rows']));
         self::assertSame(count($library['rows']), count($pure['rows']));
@@ -93,7 +93,7 @@ final class PurePhpBillingTest extends WuyeTestCase
         self::assertSame('2426.91', $r['total']);
         $engine = Engine::standard();
         $engine->feeLoadEstate($schedule, $units);
-        self::assertSame($engine->billEstateRows('2026-09', $inputs), $r);
+        self::assertSame($engine->billEstateRows('2026-09', ...$inputs), $r);
     }
 
     public function testTheBaselineRefusesWhatTheLibraryRefuses(): void

@@ -71,10 +71,10 @@ final class SatisfactionLogTest extends WuyeTestCase
         $qian = Actor::worker('钱阿姨');
         $log = [];
         $reg = static function (array $r, string $at) use ($e, $kf, &$log): void {
-            array_push($log, ...$e->requestRegister($r, $kf, $at));
+            array_push($log, ...$e->requestRegister($r, $kf, $at)['events']);
         };
         $do = static function (string $id, Command $c, Actor $a, string $at) use ($e, &$log): void {
-            array_push($log, ...$e->requestExecute($id, $c, $a, $at));
+            array_push($log, ...$e->requestExecute($id, $c, $a, $at)['events']);
         };
         $reg(self::request('GD-001', RequestKind::Repair, Priority::Normal, ['unit' => '3-1-502'],
             ['kind' => 'owner', 'name' => '王女士', 'phone' => '13900000001'], '厨房水龙头关不紧，一直滴水'), $mon('09:00'));
@@ -148,13 +148,13 @@ final class SatisfactionLogTest extends WuyeTestCase
         $wed = static fn (string $hm): string => self::t($hm, '2026-03-04');
         $li = Actor::worker('李队长');
         $log = $e->requestRegister(self::request('R9', RequestKind::Complaint, Priority::Normal, ['unit' => '4-2-702'],
-            ['kind' => 'owner', 'name' => '孙先生'], '楼上装修噪音'), Actor::agent('kf01'), $wed('09:00'));
-        array_push($log, ...$e->requestExecute('R9', Command::dispatch('security', '李队长'), Actor::dispatcher('dd01'), $wed('09:05')));
-        array_push($log, ...$e->requestExecute('R9', Command::accept(), $li, $wed('09:10')));
-        array_push($log, ...$e->requestExecute('R9', Command::arrive(), $li, $wed('09:20')));
-        array_push($log, ...$e->requestExecute('R9', Command::complete(), $li, $wed('09:50')));
-        array_push($log, ...$e->requestExecute('R9', Command::reply(), Actor::agent('kf01'), $wed('10:00')));
-        array_push($log, ...$e->requestExecute('R9', Command::callback(3), Actor::agent('kf01'), $wed('10:30')));
+            ['kind' => 'owner', 'name' => '孙先生'], '楼上装修噪音'), Actor::agent('kf01'), $wed('09:00'))['events'];
+        array_push($log, ...$e->requestExecute('R9', Command::dispatch('security', '李队长'), Actor::dispatcher('dd01'), $wed('09:05'))['events']);
+        array_push($log, ...$e->requestExecute('R9', Command::accept(), $li, $wed('09:10'))['events']);
+        array_push($log, ...$e->requestExecute('R9', Command::arrive(), $li, $wed('09:20'))['events']);
+        array_push($log, ...$e->requestExecute('R9', Command::complete(), $li, $wed('09:50'))['events']);
+        array_push($log, ...$e->requestExecute('R9', Command::reply(), Actor::agent('kf01'), $wed('10:00'))['events']);
+        array_push($log, ...$e->requestExecute('R9', Command::callback(3), Actor::agent('kf01'), $wed('10:30'))['events']);
         return $log;
     }
 
@@ -206,7 +206,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::gd($e);
         // Keys in code point order (张 U+5F20, 李 U+674E, 王 U+738B, 钱 U+94B1). 王师傅 has no
         // answer — null, not 0% — and one round closed unreachable: 0.00% [0.00, 79.35].
-        $r = $e->surveyCallbacks(self::MON, self::WED, 'assignee');
+        $r = $e->surveyCallbacks(self::MON, self::WED, GroupBy::Assignee);
         self::assertSame(['张师傅', '李队长', '王师傅', '钱阿姨'], array_column($r['groups'], 'key'));
         self::assertSame([
             'key' => '王师傅', 'satisfied' => self::noData(), 'mean_rating' => null, 'unreachable' => 3,
@@ -221,7 +221,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         $k = $e->surveyCallbacks(self::MON, self::WED, GroupBy::Kind);
         self::assertSame(['complaint', 'matter', 'repair'], array_column($k['groups'], 'key'));
         // Threshold 2: every answer (5, 2, 4, 5) satisfied: 4/4 = 100.00% [51.00, 100.00].
-        $m = $e->surveyCallbacks(self::MON, self::WED, GroupBy::Month, 2);
+        $m = $e->surveyCallbacks(self::MON, self::WED, GroupBy::Month, threshold: 2);
         self::assertSame(2, $m['threshold']);
         self::assertSame(self::rate(4, 4, '100.00', '51.00', '100.00'), $m['overall']['satisfied']);
         self::assertCount(1, $m['groups']);
@@ -236,7 +236,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::assertSame('threshold: must be 1–5, got 6', $t->getMessage());
         $p = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->surveyCallbacks(self::WED, self::MON));
         self::assertSame('to: the period ends (2026-03-02T00:00:00+08:00) before it starts (2026-03-04T00:00:00+08:00)', $p->getMessage());
-        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $e->surveyCallbacks(self::MON, self::WED, 'floor'));
+        self::assertThrowsWuye(InvalidRequestException::class, 'invalid_value', fn () => $e->call('survey.callbacks', ['from' => self::MON, 'to' => self::WED, 'by' => 'floor']));
     }
 
     // ---- kpi.report -------------------------------------------------------------------------
@@ -248,7 +248,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         // Registered GD-001…005; closed GD-004 (at reply) and GD-001; after a round: GD-001.
         // Accept 300 600 600 600 3000: median 3rd = 600, p90 5th = 3000. Complete 5400 6600
         // 7200 7200 12600: 7200, 12600. Accept clock: 4 met + GD-002's breach.
-        $k = $e->kpiReport(self::MON, self::TUE, 1860);
+        $k = $e->kpiReport(self::MON, self::TUE, households: 1860);
         self::assertSame(['registered' => 5, 'closed' => 2, 'closed_after_work' => 1, 'cancelled' => 0], $k['requests']);
         self::assertSame(['count' => 5, 'median_seconds' => 600, 'p90_seconds' => 3000], $k['accept']);
         self::assertSame(['count' => 5, 'median_seconds' => 7200, 'p90_seconds' => 12600], $k['complete']);
@@ -269,7 +269,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::gd($e);
         // Accept adds GD-007's 1800: median 600, p90 ⌈5.4⌉ = 6th = 3000. Reopened 1/4 = 25.00%
         // [4.55, 69.94]; first-time-right 2/4 = 50.00% [15.00, 85.00]; 2 complaints → 0.11.
-        $k = $e->kpiReport(self::MON, self::WED, 1860);
+        $k = $e->kpiReport(self::MON, self::WED, households: 1860);
         self::assertSame(['registered' => 7, 'closed' => 5, 'closed_after_work' => 4, 'cancelled' => 1], $k['requests']);
         self::assertSame(['count' => 6, 'median_seconds' => 600, 'p90_seconds' => 3000], $k['accept']);
         self::assertSame(self::rate(7, 7, '100.00', '64.56', '100.00'), $k['on_time'][0]['rate']);
@@ -279,7 +279,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::assertSame('0.11', $k['complaints']['per_100_households']);
         // Without households there is no per-100 figure; zero households is refused.
         self::assertSame(['count' => 2, 'households' => null, 'per_100_households' => null], $e->kpiReport(self::MON, self::WED)['complaints']);
-        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->kpiReport(self::MON, self::WED, 0));
+        $x = self::assertThrowsWuye(RefusedException::class, 'invalid_survey', fn () => $e->kpiReport(self::MON, self::WED, households: 0));
         self::assertSame('households: must be at least 1', $x->getMessage());
     }
 
@@ -308,7 +308,7 @@ final class SatisfactionLogTest extends WuyeTestCase
         $other = Engine::standard();
         self::assertSame($e->surveyCallbacks(self::MON, self::WED, GroupBy::Assignee),
             $other->surveyCallbacks(self::MON, self::WED, GroupBy::Assignee, events: $log));
-        self::assertSame($e->kpiReport(self::MON, self::WED, 1860), $other->kpiReport(self::MON, self::WED, 1860, $log));
+        self::assertSame($e->kpiReport(self::MON, self::WED, households: 1860), $other->kpiReport(self::MON, self::WED, households: 1860, events: $log));
         // The log stored as JSON Lines and read back gives the same again.
         $lines = implode("\n", array_map(static fn (array $ev): string => json_encode($ev, JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR), $log));
         $reread = array_map(static fn (string $l): array => json_decode($l, true, 512, JSON_THROW_ON_ERROR), explode("\n", $lines));
@@ -331,12 +331,12 @@ final class SatisfactionLogTest extends WuyeTestCase
         self::assertSame(self::rate(1, 1, '100.00', '20.65', '100.00'), $r['overall']['coverage']['rate']);
         self::assertSame(['李队长'], array_column($r['groups'], 'key'));
         // At a report threshold of 3 the same answer is satisfied: 1 of 1 = 100.00% [20.65, 100.00].
-        $three = $e->surveyCallbacks(self::WED, self::THU, GroupBy::Department, 3, $events);
+        $three = $e->surveyCallbacks(self::WED, self::THU, GroupBy::Department, threshold: 3, events: $events);
         self::assertSame(self::rate(1, 1, '100.00', '20.65', '100.00'), $three['groups'][0]['satisfied']);
         self::assertSame('security', $three['groups'][0]['key']);
         // KPIs of the same log: accept 300 s, complete 3000 s, every clock of cycle 1 met,
         // nothing closed (the reopen sends it back); 1 complaint for 100 households: 1.00.
-        $k = $e->kpiReport(self::WED, self::THU, 100, $events);
+        $k = $e->kpiReport(self::WED, self::THU, households: 100, events: $events);
         self::assertSame(['registered' => 1, 'closed' => 0, 'closed_after_work' => 0, 'cancelled' => 0], $k['requests']);
         self::assertSame(['count' => 1, 'median_seconds' => 300, 'p90_seconds' => 300], $k['accept']);
         self::assertSame(['count' => 1, 'median_seconds' => 3000, 'p90_seconds' => 3000], $k['complete']);

@@ -23,33 +23,33 @@ final class SlaTest extends WuyeTestCase
     {
         $e = Engine::standard();
         // Oct 8 Thu, 9 Fri, 10 Sat (make-up), then 3 full weeks (12–16, 19–23, 26–30) = 18.
-        self::assertSame(18, $e->calendarWorkingDays('2026-10-01', '2026-10-31'));
-        self::assertSame(0, $e->calendarWorkingDays('2026-10-01', '2026-10-07'));
+        self::assertSame(18, $e->calendarWorkingDays('2026-10-01', '2026-10-31')['days']);
+        self::assertSame(0, $e->calendarWorkingDays('2026-10-01', '2026-10-07')['days']);
         // February: 20 weekdays, 6 of them in 春节 (16–20, 23), plus Saturdays 14 and 28 = 16.
-        self::assertSame(16, $e->calendarWorkingDays('2026-02-01', '2026-02-28'));
-        self::assertTrue($e->calendarIsWorkingDay('2026-10-10'));
-        self::assertTrue($e->calendarIsWorkingDay('2026-09-20'));
-        self::assertFalse($e->calendarIsWorkingDay('2026-10-01'));
-        self::assertFalse($e->calendarIsWorkingDay('2026-10-11'));
-        self::assertTrue($e->calendarIsWorkingDay(new \DateTimeImmutable('2026-10-08 23:59:59')));
+        self::assertSame(16, $e->calendarWorkingDays('2026-02-01', '2026-02-28')['days']);
+        self::assertTrue($e->calendarIsWorkingDay('2026-10-10')['working']);
+        self::assertTrue($e->calendarIsWorkingDay('2026-09-20')['working']);
+        self::assertFalse($e->calendarIsWorkingDay('2026-10-01')['working']);
+        self::assertFalse($e->calendarIsWorkingDay('2026-10-11')['working']);
+        self::assertTrue($e->calendarIsWorkingDay(new \DateTimeImmutable('2026-10-08 23:59:59'))['working']);
     }
 
     public function testBusinessTimeAcrossTheHoliday(): void
     {
         $e = Engine::standard();
         // Sep 30 16:00–17:30 = 1.5 h; Oct 1–7 off; Oct 8 = 7.5 h; Oct 9 08:30–12:00 + 13:30–17:00 = 7 h: 16 h.
-        self::assertSame('2026-10-09T17:00:00+08:00', $e->calendarAdd('2026-09-30T16:00:00+08:00', 16 * 3600));
-        self::assertSame(57600, $e->calendarBetween('2026-09-30T16:00:00+08:00', '2026-10-09T17:00:00+08:00'));
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarAdd('2026-09-30T17:00:00+08:00', 3600));
+        self::assertSame('2026-10-09T17:00:00+08:00', $e->calendarAdd('2026-09-30T16:00:00+08:00', 16 * 3600)['instant']);
+        self::assertSame(57600, $e->calendarBetween('2026-09-30T16:00:00+08:00', '2026-10-09T17:00:00+08:00')['seconds']);
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarAdd('2026-09-30T17:00:00+08:00', 3600)['instant']);
         // Before lunch to after lunch: 11:50–12:00 + 13:30–13:35.
-        self::assertSame('2026-03-02T13:35:00+08:00', $e->calendarAdd('2026-03-02T11:50:00+08:00', 15 * 60));
-        self::assertSame(900, $e->calendarBetween('2026-03-02T11:50:00+08:00', '2026-03-02T13:35:00+08:00'));
-        self::assertSame('2026-10-08T08:30:00+08:00', $e->calendarNextWorkingInstant('2026-10-01T10:00:00+08:00'));
-        self::assertSame('2026-10-08T13:30:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T12:30:00+08:00'));
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T09:00:00+08:00'));
+        self::assertSame('2026-03-02T13:35:00+08:00', $e->calendarAdd('2026-03-02T11:50:00+08:00', 15 * 60)['instant']);
+        self::assertSame(900, $e->calendarBetween('2026-03-02T11:50:00+08:00', '2026-03-02T13:35:00+08:00')['seconds']);
+        self::assertSame('2026-10-08T08:30:00+08:00', $e->calendarNextWorkingInstant('2026-10-01T10:00:00+08:00')['instant']);
+        self::assertSame('2026-10-08T13:30:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T12:30:00+08:00')['instant']);
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T09:00:00+08:00')['instant']);
         // Other offsets are read as the same instant.
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T01:00:00Z'));
-        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant(new \DateTimeImmutable('2026-10-08T01:00:00', new \DateTimeZone('UTC'))));
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant('2026-10-08T01:00:00Z')['instant']);
+        self::assertSame('2026-10-08T09:00:00+08:00', $e->calendarNextWorkingInstant(new \DateTimeImmutable('2026-10-08T01:00:00', new \DateTimeZone('UTC')))['instant']);
     }
 
     public function testANormalRepairRegisteredBeforeTheHoliday(): void
@@ -83,7 +83,7 @@ final class SlaTest extends WuyeTestCase
 
         // 80 % of the complete clock = 12.8 h: 1.5 + 7.5 h, then 3.5 h to 12:00 and 18 min
         // after lunch = Oct 9 13:48 (to the supervisor); 100 % at 17:00 (to the project manager).
-        $events = $e->slaTick('2026-10-09T17:00:00+08:00');
+        $events = $e->slaTick('2026-10-09T17:00:00+08:00')['events'];
         $complete = array_values(array_filter($events, static fn ($ev) => $ev['change']['clock'] === 'complete'));
         self::assertSame([
             ['type' => 'escalated', 'cycle' => 0, 'clock' => 'complete', 'percent' => 80, 'notify' => 'supervisor', 'due_at' => '2026-10-09T13:48:00+08:00'],
@@ -101,13 +101,13 @@ final class SlaTest extends WuyeTestCase
         $e = Engine::standard();
         $e->requestRegister(self::repair(), Actor::agent('kf01'), self::t('09:00'));
         // Dispatch 30 min: 80 % = 24 min after 09:00.
-        self::assertSame([], $e->slaTick(self::t('09:23:59')));
-        $first = $e->slaTick(self::t('09:24'));
+        self::assertSame([], $e->slaTick(self::t('09:23:59'))['events']);
+        $first = $e->slaTick(self::t('09:24'))['events'];
         self::assertCount(1, $first);
         self::assertSame(['type' => 'escalated', 'cycle' => 0, 'clock' => 'dispatch', 'percent' => 80, 'notify' => 'supervisor', 'due_at' => self::t('09:24')], $first[0]['change']);
         self::assertSame(self::t('09:24'), $first[0]['at']);
-        self::assertSame([], $e->slaTick(self::t('09:24')), 'recorded once, however often the host ticks');
-        $second = $e->slaTick(self::t('09:40'));
+        self::assertSame([], $e->slaTick(self::t('09:24'))['events'], 'recorded once, however often the host ticks');
+        $second = $e->slaTick(self::t('09:40'))['events'];
         self::assertSame([[100, 'project_manager', self::t('09:30')]], array_map(static fn ($ev) => [$ev['change']['percent'], $ev['change']['notify'], $ev['change']['due_at']], $second));
     }
 
@@ -146,7 +146,7 @@ final class SlaTest extends WuyeTestCase
         $e->requestExecute('H1', Command::accept(), Actor::worker('w1'), self::t('09:10'));
         $e->requestExecute('H1', Command::hold('等物业审批'), Actor::worker('w1'), self::t('09:15'));
         $seen = [];
-        foreach ($e->slaStatusBatch(null, self::t('17:00')) as $item) {
+        foreach ($e->slaStatusBatch(self::t('17:00'))['statuses'] as $item) {
             self::assertTrue($item['ok']);
             foreach ($item['result']['cycles'] as $cycle) {
                 foreach ($cycle['clocks'] as $c) {

@@ -6,7 +6,7 @@ namespace Wuye\Tests;
 
 use Wuye\Engine;
 use Wuye\RefusedException;
-use Wuye\ServqualDimension;
+use Wuye\Dimension;
 
 /**
  * The survey operations 满意度 through their PHP methods. Every expected figure is the
@@ -131,12 +131,12 @@ final class SurveyTest extends WuyeTestCase
              'weights' => ['tangibles' => '20', 'reliability' => '20', 'responsiveness' => '20', 'assurance' => '20', 'empathy' => '20']],
             ['id' => '1-2-201', 'expectation' => [5, 6, 7, 7, 6, 1], 'perception' => [5, 7, 5, 6, 6, 3]],
         ], items: [
-            ['id' => 't1', 'dimension' => ServqualDimension::Tangibles],
-            ['id' => 'r1', 'dimension' => ServqualDimension::Reliability],
-            ['id' => 'r2', 'dimension' => ServqualDimension::Reliability],
-            ['id' => 's1', 'dimension' => ServqualDimension::Responsiveness],
-            ['id' => 'a1', 'dimension' => ServqualDimension::Assurance],
-            ['id' => 'e1', 'dimension' => ServqualDimension::Empathy, 'reverse' => true],
+            ['id' => 't1', 'dimension' => Dimension::Tangibles],
+            ['id' => 'r1', 'dimension' => Dimension::Reliability],
+            ['id' => 'r2', 'dimension' => Dimension::Reliability],
+            ['id' => 's1', 'dimension' => Dimension::Responsiveness],
+            ['id' => 'a1', 'dimension' => Dimension::Assurance],
+            ['id' => 'e1', 'dimension' => Dimension::Empathy, 'reverse' => true],
         ]);
         self::assertSame(3, $r['respondents']);
         self::assertSame(['min' => 1, 'max' => 7], $r['scale']);
@@ -159,12 +159,12 @@ final class SurveyTest extends WuyeTestCase
     private static function cuihuItems(): array
     {
         return [
-            ['id' => '门岗形象', 'dimension' => ServqualDimension::Tangibles],
+            ['id' => '门岗形象', 'dimension' => Dimension::Tangibles],
             ['id' => '报修及时', 'dimension' => 'reliability'],
-            ['id' => '按约上门', 'dimension' => ServqualDimension::Reliability],
-            ['id' => '响应速度', 'dimension' => ServqualDimension::Responsiveness],
-            ['id' => '专业技能', 'dimension' => ServqualDimension::Assurance],
-            ['id' => '漠不关心', 'dimension' => ServqualDimension::Empathy, 'reverse' => true],
+            ['id' => '按约上门', 'dimension' => Dimension::Reliability],
+            ['id' => '响应速度', 'dimension' => Dimension::Responsiveness],
+            ['id' => '专业技能', 'dimension' => Dimension::Assurance],
+            ['id' => '漠不关心', 'dimension' => Dimension::Empathy, 'reverse' => true],
         ];
     }
 
@@ -186,7 +186,7 @@ final class SurveyTest extends WuyeTestCase
 
     public function testServqualWithChineseItemsAndFixedWeights(): void
     {
-        $r = Engine::standard()->surveyServqual(self::cuihu(), self::cuihuItems(), self::FIXED);
+        $r = Engine::standard()->surveyServqual(self::cuihu(), self::cuihuItems(), weights: self::FIXED);
         self::assertSame(4, $r['respondents']);
         // 按约上门: three pairs, E 19/3, P 16/3, gap −1.
         self::assertSame(['id' => '按约上门', 'dimension' => 'reliability', 'answered' => 3, 'expectation' => '6.3333', 'perception' => '5.3333', 'gap' => '-1.0000'], $r['items'][2]);
@@ -225,7 +225,7 @@ final class SurveyTest extends WuyeTestCase
     {
         $e = Engine::standard();
         $fixed = self::assertThrowsWuye(RefusedException::class, 'invalid_survey',
-            fn () => $e->surveyServqual(self::cuihu(), self::cuihuItems(), ['empathy' => '16'] + self::FIXED));
+            fn () => $e->surveyServqual(self::cuihu(), self::cuihuItems(), weights: ['empathy' => '16'] + self::FIXED));
         self::assertSame('weights: weights sum to 101, not 100', $fixed->getMessage());
         $answers = self::cuihu();
         $answers[1]['weights'] = ['tangibles' => '15', 'reliability' => '30', 'responsiveness' => '20', 'assurance' => '20', 'empathy' => '10'];
@@ -235,7 +235,7 @@ final class SurveyTest extends WuyeTestCase
 
     public function testServqualWithoutResponsesIsNullThroughoutButShowsItsWeights(): void
     {
-        $r = Engine::standard()->surveyServqual([], self::cuihuItems(), self::FIXED);
+        $r = Engine::standard()->surveyServqual([], self::cuihuItems(), weights: self::FIXED);
         self::assertSame(0, $r['respondents']);
         foreach ($r['items'] as $item) {
             self::assertSame([0, null, null, null], [$item['answered'], $item['expectation'], $item['perception'], $item['gap']]);
@@ -270,11 +270,11 @@ final class SurveyTest extends WuyeTestCase
     {
         // t 5.5, r 6, s 4.5, a 6 (one answer), e 6; overall 28/5 = 5.6; weighted 557.5/100.
         $p = Engine::standard()->surveyServperf([['perception' => [5, 6, 4, 6, 5]], ['perception' => [6, 6, 5, null, 7]]], items: [
-            ['id' => 't', 'dimension' => ServqualDimension::Tangibles],
-            ['id' => 'r', 'dimension' => ServqualDimension::Reliability],
-            ['id' => 's', 'dimension' => ServqualDimension::Responsiveness],
-            ['id' => 'a', 'dimension' => ServqualDimension::Assurance],
-            ['id' => 'e', 'dimension' => ServqualDimension::Empathy],
+            ['id' => 't', 'dimension' => Dimension::Tangibles],
+            ['id' => 'r', 'dimension' => Dimension::Reliability],
+            ['id' => 's', 'dimension' => Dimension::Responsiveness],
+            ['id' => 'a', 'dimension' => Dimension::Assurance],
+            ['id' => 'e', 'dimension' => Dimension::Empathy],
         ], weights: ['tangibles' => '10', 'reliability' => '30', 'responsiveness' => '25', 'assurance' => '20', 'empathy' => '15']);
         self::assertSame(2, $p['respondents']);
         self::assertSame(['5.5000', '6.0000', '4.5000', '6.0000', '6.0000'], array_column($p['items'], 'perception'));
@@ -289,7 +289,7 @@ final class SurveyTest extends WuyeTestCase
     public function testServperfOfTheChineseQuestionnaire(): void
     {
         // Overall (5.5 + 31/6 + 4 + 5.5 + 5.5)/5 = 5.1333; weighted 5.008333… → 5.0083.
-        $p = Engine::standard()->surveyServperf(self::cuihu(), self::cuihuItems(), self::FIXED);
+        $p = Engine::standard()->surveyServperf(self::cuihu(), self::cuihuItems(), weights: self::FIXED);
         self::assertSame(['id' => '按约上门', 'dimension' => 'reliability', 'answered' => 3, 'perception' => '5.3333'], $p['items'][2]);
         self::assertSame(['dimension' => 'reliability', 'items' => 2, 'perception' => '5.1667'], $p['dimensions'][1]);
         self::assertSame('5.1333', $p['overall']);
