@@ -1,7 +1,8 @@
 //! The Java binding's generated surface (`bindings/java/src/main/java/org/wuye`): the `Status`
 //! enum with its status → exception mapping, one exception class per failing status, the
 //! `Operation` enum (name → method, group, mutates), and from the contract schema
-//! (`crate::schema()`) every string enum (`Channel`, `Priority`, …).
+//! (`crate::schema()`) every string enum (`Channel`, `Priority`, …) and the result records
+//! listed in [`RECORDS`] (`SlaStatus`, …), each with its reader.
 
 use crate::names::{self, failures, screaming, OPERATION_TABLE, STATUS_TABLE};
 use serde_json::Value;
@@ -21,6 +22,9 @@ pub fn files() -> Vec<(PathBuf, String)> {
     let schema = crate::schema();
     for e in string_enums(&schema) {
         out.push((path(&java_name(e.name)), string_enum(&e)));
+    }
+    for (name, mixin) in RECORDS {
+        out.push((path(&java_name(name)), record(&schema, name, mixin)));
     }
     out
 }
@@ -359,6 +363,256 @@ fn string_enum(e: &StringEnum) -> String {
     }}
 }}
 "#
+    );
+    s
+}
+
+// ---- from the schema: result records ----
+
+/// The result types generated as records, each with the hand-written interface (if any) whose
+/// default methods add conveniences over the record's components. The other result types are
+/// hand-written records still, under other names or nested in another record (e.g.
+/// `Nps.Share` for `Share`); moving them means renaming public types.
+const RECORDS: [(&str, Option<&str>); 7] = [
+    ("ClockStatus", None),
+    ("CycleStatus", Some("CycleStatusQueries")),
+    ("SlaStatus", Some("SlaStatusQueries")),
+    ("Interval", None),
+    ("Proportion", Some("ProportionQueries")),
+    ("Coverage", None),
+    ("Csat", None),
+];
+
+/// What a member of a result holds, as Java reads it.
+enum Kind {
+    Str,
+    Long,
+    Int,
+    Bool,
+    Money,
+    Decimal,
+    Instant,
+    Enum(String),
+    Record(String),
+    List(Box<Kind>),
+}
+
+/// The kind of a schema value and whether it may be null.
+fn kind(schema: &Value, v: &Value) -> (Kind, bool) {
+    if let Some(alternatives) = v["anyOf"].as_array() {
+        if let [value, null] = alternatives.as_slice() {
+            if null["type"] == "null" {
+                return (kind(schema, value).0, true);
+            }
+        }
+    }
+    if let Some(reference) = crate::def_name(&v["$ref"]) {
+        let def = &schema["$defs"][reference];
+        return match reference.trim_end_matches(".out") {
+            "Money" => (Kind::Money, false),
+            "Figure" | "Decimal" => (Kind::Decimal, false),
+            _ if def["oneOf"].is_array() => (Kind::Enum(java_name(reference)), false),
+            _ if def["type"] == "object" => (Kind::Record(java_name(reference)), false),
+            // A named scalar (e.g. an `Instant` definition): the kind of its form.
+            _ => kind(schema, def),
+        };
+    }
+    let (ty, nullable) = match &v["type"] {
+        Value::Array(types) => (
+            types
+                .iter()
+                .find(|t| *t != "null")
+                .cloned()
+                .unwrap_or_default(),
+            types.iter().any(|t| t == "null"),
+        ),
+        ty => (ty.clone(), false),
+    };
+    let kind = match (ty.as_str(), v["format"].as_str()) {
+        (Some("string"), Some("date-time")) => Kind::Instant,
+        (Some("string"), _) => Kind::Str,
+        (Some("integer"), Some("int64" | "uint64")) => Kind::Long,
+        (Some("integer"), _) => Kind::Int,
+        (Some("boolean"), _) => Kind::Bool,
+        (Some("array"), _) => Kind::List(Box::new(kind(schema, &v["items"]).0)),
+        _ => panic!("no Java type for {v}"),
+    };
+    (kind, nullable)
+}
+
+fn java_type(kind: &Kind, nullable: bool) -> String {
+    match (kind, nullable) {
+        (Kind::Str, _) => "String".into(),
+        (Kind::Long, false) => "long".into(),
+        (Kind::Long, true) => "Long".into(),
+        (Kind::Int, false) => "int".into(),
+        (Kind::Int, true) => "Integer".into(),
+        (Kind::Bool, false) => "boolean".into(),
+        (Kind::Bool, true) => "Boolean".into(),
+        (Kind::Money, _) => "Money".into(),
+        (Kind::Decimal, _) => "BigDecimal".into(),
+        (Kind::Instant, _) => "OffsetDateTime".into(),
+        (Kind::Enum(name) | Kind::Record(name), _) => name.clone(),
+        (Kind::List(item), _) => format!("List<{}>", java_type(item, true)),
+    }
+}
+
+/// The Java expression that reads member `key` of the parsed object `m`.
+fn reader(kind: &Kind, nullable: bool, key: &str) -> String {
+    let k = quote(key);
+    let value = format!("m.get({k})");
+    match (kind, nullable) {
+        (Kind::Str, false) => format!("Json.str(m, {k})"),
+        (Kind::Str, true) => format!("Json.optStr(m, {k})"),
+        (Kind::Long, false) => format!("Json.num(m, {k})"),
+        (Kind::Long, true) => format!("Json.optNum(m, {k})"),
+        (Kind::Int, false) => format!("Math.toIntExact(Json.num(m, {k}))"),
+        (Kind::Bool, false) => format!("Json.bool(m, {k})"),
+        (Kind::Money, false) => format!("Money.from({value}, {k})"),
+        (Kind::Money, true) => format!("Json.opt({value}, v -> Money.from(v, {k}))"),
+        (Kind::Decimal, false) => format!("Json.dec(m, {k})"),
+        (Kind::Decimal, true) => format!("Json.optDec(m, {k})"),
+        (Kind::Instant, false) => format!("Json.instant(m, {k})"),
+        (Kind::Instant, true) => format!("Json.optInstant(m, {k})"),
+        (Kind::Enum(name), false) => format!("{name}.fromWire(Json.str(m, {k}))"),
+        (Kind::Record(name), false) => format!("{name}.from({value})"),
+        (Kind::Record(name), true) => format!("Json.opt({value}, {name}::from)"),
+        (Kind::List(item), false) => match item.as_ref() {
+            Kind::Long => format!("Json.longs({value}, {k})"),
+            Kind::Record(name) => format!("Json.list({value}, {k}, {name}::from)"),
+            _ => panic!("no Java reader for a list of that kind at {key}"),
+        },
+        _ => panic!("no Java reader for the nullable member {key}"),
+    }
+}
+
+/// lowerCamel of a snake_case member name (`as_of` → `asOf`).
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    for (i, word) in name.split('_').enumerate() {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            if i == 0 {
+                out.push(first);
+            } else {
+                out.extend(first.to_uppercase());
+            }
+            out.push_str(chars.as_str());
+        }
+    }
+    out
+}
+
+fn record(schema: &Value, def_name: &str, mixin: Option<&str>) -> String {
+    let def = &schema["$defs"][def_name];
+    let class = java_name(def_name);
+    let properties = def["properties"]
+        .as_object()
+        .expect("a record is an object");
+    // Components in the order the Rust type declares them (`required` keeps it), then any
+    // member that may be left out.
+    let mut keys: Vec<&str> = def["required"]
+        .as_array()
+        .map(|r| r.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    keys.extend(
+        properties
+            .keys()
+            .map(String::as_str)
+            .filter(|k| !keys.contains(k))
+            .collect::<Vec<_>>(),
+    );
+    let members: Vec<(&str, String, Kind, bool, &str)> = keys
+        .iter()
+        .map(|&key| {
+            let v = &properties[key];
+            let (kind, nullable) = kind(schema, v);
+            (
+                key,
+                camel(key),
+                kind,
+                nullable,
+                v["description"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+
+    let mut imports = Vec::new();
+    let mut uses = |ty: &str| {
+        for (short, import) in [
+            ("BigDecimal", "java.math.BigDecimal"),
+            ("OffsetDateTime", "java.time.OffsetDateTime"),
+            ("List<", "java.util.List"),
+        ] {
+            if ty.contains(short) && !imports.contains(&import) {
+                imports.push(import);
+            }
+        }
+    };
+    let components: Vec<String> = members
+        .iter()
+        .map(|(_, java, kind, nullable, _)| {
+            let ty = java_type(kind, *nullable);
+            uses(&ty);
+            format!("{ty} {java}")
+        })
+        .collect();
+    imports.push("java.util.Map");
+    imports.sort_unstable();
+
+    let mut s = schema_head(def_name);
+    for import in &imports {
+        let _ = writeln!(s, "import {import};");
+    }
+    s.push('\n');
+    let params: Vec<String> = members
+        .iter()
+        .map(|(_, java, _, _, description)| format!("@param {java} {}", description.trim()))
+        .collect();
+    s.push_str(&javadoc(
+        "",
+        def["description"].as_str().unwrap_or(&class),
+        &params,
+    ));
+    let implements = mixin
+        .map(|m| format!(" implements {m}"))
+        .unwrap_or_default();
+    let one_line = format!(
+        "public record {class}({}){implements} {{",
+        components.join(", ")
+    );
+    if one_line.len() <= 110 {
+        let _ = writeln!(s, "{one_line}");
+    } else {
+        let _ = writeln!(
+            s,
+            "public record {class}(\n        {}){implements} {{",
+            components.join(",\n        ")
+        );
+    }
+    let lists: Vec<&str> = members
+        .iter()
+        .filter(|(_, _, kind, _, _)| matches!(kind, Kind::List(_)))
+        .map(|(_, java, ..)| java.as_str())
+        .collect();
+    if !lists.is_empty() {
+        let frozen: Vec<String> = lists.iter().map(|l| format!("{{@code {l}}}")).collect();
+        let _ = writeln!(s, "    /** Freezes {}. */", frozen.join(", "));
+        let _ = writeln!(s, "    public {class} {{");
+        for l in &lists {
+            let _ = writeln!(s, "        {l} = List.copyOf({l});");
+        }
+        s.push_str("    }\n\n");
+    }
+    let readers: Vec<String> = members
+        .iter()
+        .map(|(key, _, kind, nullable, _)| reader(kind, *nullable, key))
+        .collect();
+    let _ = write!(
+        s,
+        "    /** Reads one from its parsed JSON. */\n    static {class} from(Object json) {{\n        Map<String, Object> m = Json.obj(json, {});\n        return new {class}(\n                {});\n    }}\n}}\n",
+        quote(&class),
+        readers.join(",\n                ")
     );
     s
 }
