@@ -411,7 +411,10 @@ fn kind(schema: &Value, v: &Value) -> (Kind, bool) {
         return match reference.trim_end_matches(".out") {
             "Money" => (Kind::Money, false),
             "Figure" | "Decimal" => (Kind::Decimal, false),
-            _ if def["oneOf"].is_array() => (Kind::Enum(java_name(reference)), false),
+            _ if def["oneOf"][0]["const"].is_string() => (Kind::Enum(java_name(reference)), false),
+            _ if def["oneOf"].is_array() => {
+                panic!("no Java record member for the union {reference}")
+            }
             _ if def["type"] == "object" => (Kind::Record(java_name(reference)), false),
             // A named scalar (e.g. an `Instant` definition): the kind of its form.
             _ => kind(schema, def),
