@@ -45,7 +45,7 @@ public record DimensionWeights(BigDecimal tangibles, BigDecimal reliability, Big
     }
 
     /** The weight of one dimension. */
-    public BigDecimal get(ServqualDimension dimension) {
+    public BigDecimal get(Dimension dimension) {
         switch (dimension) {
             case TANGIBLES:
                 return tangibles;

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A minimal JSON reader and writer (RFC 8259), enough for the contract and nothing more.
@@ -578,6 +579,35 @@ public final class Json {
                 throw error("expected digits");
             }
         }
+    }
+
+    /** {@code read} of a value, or null for JSON null (a member that may be null). */
+    static <T> T opt(Object json, Function<Object, T> read) {
+        return json == null ? null : read.apply(json);
+    }
+
+    /** An unmodifiable list of {@code read} of each element of an array. */
+    static <T> List<T> list(Object json, String what, Function<Object, T> read) {
+        List<Object> arr = arr(json, what);
+        List<T> out = new ArrayList<>(arr.size());
+        for (Object o : arr) {
+            out.add(read.apply(o));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** An unmodifiable list of the integers of an array. */
+    static List<Long> longs(Object json, String what) {
+        List<Object> arr = arr(json, what);
+        Long[] out = new Long[arr.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = arr.get(i);
+            if (!(v instanceof Long)) {
+                throw new IllegalStateException("expected an integer in \"" + what + "\", got " + v);
+            }
+            out[i] = (Long) v;
+        }
+        return List.of(out);
     }
 
     /** An unmodifiable view of a parsed list (helper for records). */

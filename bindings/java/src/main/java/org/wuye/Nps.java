@@ -42,8 +42,8 @@ public record Nps(long answers, List<Long> distribution, Share promoters, Share 
     }
 
     static Nps from(Map<String, Object> m) {
-        return new Nps(Json.num(m, "answers"), Csat.longs(m.get("distribution")), Share.from(m.get("promoters")),
+        return new Nps(Json.num(m, "answers"), Json.longs(m.get("distribution"), "distribution"), Share.from(m.get("promoters")),
                 Share.from(m.get("passives")), Share.from(m.get("detractors")), Json.optDec(m, "nps"),
-                Json.optDec(m, "standard_error"), Json.optDec(m, "margin"), Interval.from(m.get("interval")));
+                Json.optDec(m, "standard_error"), Json.optDec(m, "margin"), Json.opt(m.get("interval"), Interval::from));
     }
 }

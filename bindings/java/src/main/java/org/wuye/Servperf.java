@@ -33,7 +33,7 @@ public record Servperf(long respondents, Scale scale, List<Item> items, List<Dim
      * @param answered how many answered it
      * @param perception the mean perception (reverse coding applied), or null
      */
-    public record Item(String id, ServqualDimension dimension, long answered, BigDecimal perception) {}
+    public record Item(String id, org.wuye.Dimension dimension, long answered, BigDecimal perception) {}
 
     /**
      * One dimension's mean perception: the mean of its items'.
@@ -42,7 +42,7 @@ public record Servperf(long respondents, Scale scale, List<Item> items, List<Dim
      * @param items how many items it has
      * @param perception the mean perception, or null
      */
-    public record Dimension(ServqualDimension dimension, long items, BigDecimal perception) {}
+    public record Dimension(org.wuye.Dimension dimension, long items, BigDecimal perception) {}
 
     /**
      * The weighted perception: Σ weight × dimension perception ÷ 100.
@@ -58,13 +58,13 @@ public record Servperf(long respondents, Scale scale, List<Item> items, List<Dim
         List<Item> items = new ArrayList<>();
         for (Object o : Json.arr(m.get("items"), "items")) {
             Map<String, Object> i = Json.obj(o, "item");
-            items.add(new Item(Json.str(i, "id"), ServqualDimension.fromWire(Json.str(i, "dimension")),
+            items.add(new Item(Json.str(i, "id"), org.wuye.Dimension.fromWire(Json.str(i, "dimension")),
                     Json.num(i, "answered"), Json.optDec(i, "perception")));
         }
         List<Dimension> dims = new ArrayList<>();
         for (Object o : Json.arr(m.get("dimensions"), "dimensions")) {
             Map<String, Object> d = Json.obj(o, "dimension");
-            dims.add(new Dimension(ServqualDimension.fromWire(Json.str(d, "dimension")), Json.num(d, "items"),
+            dims.add(new Dimension(org.wuye.Dimension.fromWire(Json.str(d, "dimension")), Json.num(d, "items"),
                     Json.optDec(d, "perception")));
         }
         Weighted weighted = null;

@@ -40,7 +40,7 @@ public record Servqual(long respondents, Scale scale, List<Item> items, List<Dim
      * @param perception mean perception, or null
      * @param gap perception − expectation, or null
      */
-    public record Item(String id, ServqualDimension dimension, long answered, BigDecimal expectation,
+    public record Item(String id, org.wuye.Dimension dimension, long answered, BigDecimal expectation,
             BigDecimal perception, BigDecimal gap) {}
 
     /**
@@ -52,7 +52,7 @@ public record Servqual(long respondents, Scale scale, List<Item> items, List<Dim
      * @param perception mean perception, or null
      * @param gap perception − expectation, or null
      */
-    public record Dimension(ServqualDimension dimension, long items, BigDecimal expectation, BigDecimal perception,
+    public record Dimension(org.wuye.Dimension dimension, long items, BigDecimal expectation, BigDecimal perception,
             BigDecimal gap) {}
 
     /**
@@ -75,7 +75,7 @@ public record Servqual(long respondents, Scale scale, List<Item> items, List<Dim
     public record Weighted(WeightSource source, long respondents, DimensionWeights weights, BigDecimal gap) {}
 
     /** The figures of one dimension. */
-    public Dimension dimension(ServqualDimension d) {
+    public Dimension dimension(org.wuye.Dimension d) {
         for (Dimension x : dimensions) {
             if (x.dimension() == d) {
                 return x;
@@ -88,14 +88,14 @@ public record Servqual(long respondents, Scale scale, List<Item> items, List<Dim
         List<Item> items = new ArrayList<>();
         for (Object o : Json.arr(m.get("items"), "items")) {
             Map<String, Object> i = Json.obj(o, "item");
-            items.add(new Item(Json.str(i, "id"), ServqualDimension.fromWire(Json.str(i, "dimension")),
+            items.add(new Item(Json.str(i, "id"), org.wuye.Dimension.fromWire(Json.str(i, "dimension")),
                     Json.num(i, "answered"), Json.optDec(i, "expectation"), Json.optDec(i, "perception"),
                     Json.optDec(i, "gap")));
         }
         List<Dimension> dims = new ArrayList<>();
         for (Object o : Json.arr(m.get("dimensions"), "dimensions")) {
             Map<String, Object> d = Json.obj(o, "dimension");
-            dims.add(new Dimension(ServqualDimension.fromWire(Json.str(d, "dimension")), Json.num(d, "items"),
+            dims.add(new Dimension(org.wuye.Dimension.fromWire(Json.str(d, "dimension")), Json.num(d, "items"),
                     Json.optDec(d, "expectation"), Json.optDec(d, "perception"), Json.optDec(d, "gap")));
         }
         Map<String, Object> o = Json.obj(m.get("overall"), "overall");

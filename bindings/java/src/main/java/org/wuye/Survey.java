@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Survey s = Survey.of(List.of(
- *                 SurveyItem.of("门岗形象", ServqualDimension.TANGIBLES),
- *                 SurveyItem.of("报修及时", ServqualDimension.RELIABILITY),
+ *                 SurveyItem.of("门岗形象", Dimension.TANGIBLES),
+ *                 SurveyItem.of("报修及时", Dimension.RELIABILITY),
  *                 …,
- *                 SurveyItem.reversed("漠不关心", ServqualDimension.EMPATHY)),
+ *                 SurveyItem.reversed("漠不关心", Dimension.EMPATHY)),
  *         responses)
  *         .withWeights(DimensionWeights.of("10", "35", "25", "15", "15"));
  * Survey standard = Survey.standard(responses);   // the standard 22 items q1–q22 on 1–7

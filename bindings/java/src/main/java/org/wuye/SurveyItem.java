@@ -8,15 +8,15 @@ import java.util.Objects;
  * {@code min + max − a}, e.g. "staff do not care" on 1–7: 2 reads as 6).
  *
  * <pre>{@code
- * SurveyItem.of("门岗形象", ServqualDimension.TANGIBLES);
- * SurveyItem.reversed("漠不关心", ServqualDimension.EMPATHY);
+ * SurveyItem.of("门岗形象", Dimension.TANGIBLES);
+ * SurveyItem.reversed("漠不关心", Dimension.EMPATHY);
  * }</pre>
  *
  * @param id the item id (unique, not empty), e.g. {@code q1} or {@code 门岗形象}
  * @param dimension the dimension it counts towards
  * @param reverse whether the item is reverse-coded
  */
-public record SurveyItem(String id, ServqualDimension dimension, boolean reverse) implements Json.JsonWritable {
+public record SurveyItem(String id, Dimension dimension, boolean reverse) implements Json.JsonWritable {
     /** Checks the components. */
     public SurveyItem {
         Objects.requireNonNull(id, "id");
@@ -24,12 +24,12 @@ public record SurveyItem(String id, ServqualDimension dimension, boolean reverse
     }
 
     /** An item scored as answered. */
-    public static SurveyItem of(String id, ServqualDimension dimension) {
+    public static SurveyItem of(String id, Dimension dimension) {
         return new SurveyItem(id, dimension, false);
     }
 
     /** A reverse-coded item. */
-    public static SurveyItem reversed(String id, ServqualDimension dimension) {
+    public static SurveyItem reversed(String id, Dimension dimension) {
         return new SurveyItem(id, dimension, true);
     }
 

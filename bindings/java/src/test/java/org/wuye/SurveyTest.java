@@ -187,12 +187,12 @@ class SurveyTest {
 
     /** The six items of docs/contract.md's example, e1 reverse-coded. */
     static final List<SurveyItem> SIX = List.of(
-            SurveyItem.of("t1", ServqualDimension.TANGIBLES),
-            SurveyItem.of("r1", ServqualDimension.RELIABILITY),
-            SurveyItem.of("r2", ServqualDimension.RELIABILITY),
-            SurveyItem.of("s1", ServqualDimension.RESPONSIVENESS),
-            SurveyItem.of("a1", ServqualDimension.ASSURANCE),
-            SurveyItem.reversed("e1", ServqualDimension.EMPATHY));
+            SurveyItem.of("t1", Dimension.TANGIBLES),
+            SurveyItem.of("r1", Dimension.RELIABILITY),
+            SurveyItem.of("r2", Dimension.RELIABILITY),
+            SurveyItem.of("s1", Dimension.RESPONSIVENESS),
+            SurveyItem.of("a1", Dimension.ASSURANCE),
+            SurveyItem.reversed("e1", Dimension.EMPATHY));
 
     @Test
     void servqualOfTheReferenceExample() {
@@ -207,7 +207,7 @@ class SurveyTest {
         // t1: E 18/3 = 6, P 16/3 = 5.3333, gap −2/3.
         Servqual.Item t1 = s.items().get(0);
         assertEquals("t1", t1.id());
-        assertEquals(ServqualDimension.TANGIBLES, t1.dimension());
+        assertEquals(Dimension.TANGIBLES, t1.dimension());
         assertEquals(3, t1.answered());
         fig("6.0000", t1.expectation());
         fig("5.3333", t1.perception());
@@ -222,12 +222,12 @@ class SurveyTest {
         fig("6.0000", s.items().get(5).expectation());
         fig("5.0000", s.items().get(5).perception());
         // Reliability: E 79/12 = 6.5833, P 23/4, gap −5/6.
-        Servqual.Dimension rel = s.dimension(ServqualDimension.RELIABILITY);
+        Servqual.Dimension rel = s.dimension(Dimension.RELIABILITY);
         assertEquals(2, rel.items());
         fig("6.5833", rel.expectation());
         fig("5.7500", rel.perception());
         fig("-0.8333", rel.gap());
-        fig("0.0000", s.dimension(ServqualDimension.ASSURANCE).gap());
+        fig("0.0000", s.dimension(Dimension.ASSURANCE).gap());
         // Overall E 367/60, P 321/60, gap −23/30.
         fig("6.1167", s.overall().expectation());
         fig("5.3500", s.overall().perception());
@@ -236,18 +236,18 @@ class SurveyTest {
         assertEquals(WeightSource.RESPONDENTS, s.weighted().source());
         assertEquals(2, s.weighted().respondents());
         assertEquals(DimensionWeights.of("15.00", "25.00", "22.50", "20.00", "17.50"), s.weighted().weights());
-        fig("22.50", s.weighted().weights().get(ServqualDimension.RESPONSIVENESS));
+        fig("22.50", s.weighted().weights().get(Dimension.RESPONSIVENESS));
         fig("-0.7833", s.weighted().gap());
     }
 
     /** The 翠湖花园 questionnaire of survey-scores.json: six items, 漠不关心 reverse-coded. */
     static final List<SurveyItem> CUIHU = List.of(
-            SurveyItem.of("门岗形象", ServqualDimension.TANGIBLES),
-            SurveyItem.of("报修及时", ServqualDimension.RELIABILITY),
-            SurveyItem.of("按约上门", ServqualDimension.RELIABILITY),
-            SurveyItem.of("响应速度", ServqualDimension.RESPONSIVENESS),
-            SurveyItem.of("专业技能", ServqualDimension.ASSURANCE),
-            SurveyItem.reversed("漠不关心", ServqualDimension.EMPATHY));
+            SurveyItem.of("门岗形象", Dimension.TANGIBLES),
+            SurveyItem.of("报修及时", Dimension.RELIABILITY),
+            SurveyItem.of("按约上门", Dimension.RELIABILITY),
+            SurveyItem.of("响应速度", Dimension.RESPONSIVENESS),
+            SurveyItem.of("专业技能", Dimension.ASSURANCE),
+            SurveyItem.reversed("漠不关心", Dimension.EMPATHY));
 
     static List<SurveyResponse> cuihu(List<Integer> zhangPerception) {
         return List.of(
@@ -275,7 +275,7 @@ class SurveyTest {
         fig("6.5000", s.items().get(5).expectation());
         fig("5.5000", s.items().get(5).perception());
         // Reliability E 157/24 = 6.5417, P 31/6 = 5.1667, gap −11/8.
-        Servqual.Dimension rel = s.dimension(ServqualDimension.RELIABILITY);
+        Servqual.Dimension rel = s.dimension(Dimension.RELIABILITY);
         fig("6.5417", rel.expectation());
         fig("5.1667", rel.perception());
         fig("-1.3750", rel.gap());
@@ -335,7 +335,7 @@ class SurveyTest {
             assertNull(i.perception());
             assertNull(i.gap());
         }
-        assertNull(s.dimension(ServqualDimension.EMPATHY).gap());
+        assertNull(s.dimension(Dimension.EMPATHY).gap());
         assertNull(s.overall().expectation());
         assertNull(s.overall().gap());
         assertEquals(WeightSource.FIXED, s.weighted().source());
@@ -354,15 +354,15 @@ class SurveyTest {
                         List.of(6, 6, 6, 6, 5, 5, 5, 6, 6, 4, 4, 5, 5, 6, 7, 6, 6, 6, 5, 5, 5, 6)))));
         assertEquals(22, s.items().size());
         assertEquals("q1", s.items().get(0).id());
-        assertEquals(ServqualDimension.EMPATHY, s.items().get(21).dimension());
+        assertEquals(Dimension.EMPATHY, s.items().get(21).dimension());
         fig("0.0000", s.items().get(14).gap());
-        assertEquals(4, s.dimension(ServqualDimension.TANGIBLES).items());
-        fig("5.7500", s.dimension(ServqualDimension.TANGIBLES).perception());
-        fig("-0.7500", s.dimension(ServqualDimension.TANGIBLES).gap());
-        fig("-1.5000", s.dimension(ServqualDimension.RELIABILITY).gap());
-        fig("-2.2500", s.dimension(ServqualDimension.RESPONSIVENESS).gap());
-        fig("-0.5000", s.dimension(ServqualDimension.ASSURANCE).gap());
-        fig("-1.5000", s.dimension(ServqualDimension.EMPATHY).gap());
+        assertEquals(4, s.dimension(Dimension.TANGIBLES).items());
+        fig("5.7500", s.dimension(Dimension.TANGIBLES).perception());
+        fig("-0.7500", s.dimension(Dimension.TANGIBLES).gap());
+        fig("-1.5000", s.dimension(Dimension.RELIABILITY).gap());
+        fig("-2.2500", s.dimension(Dimension.RESPONSIVENESS).gap());
+        fig("-0.5000", s.dimension(Dimension.ASSURANCE).gap());
+        fig("-1.5000", s.dimension(Dimension.EMPATHY).gap());
         fig("6.5000", s.overall().expectation());
         fig("5.2000", s.overall().perception());
         fig("-1.3000", s.overall().gap());
@@ -375,11 +375,11 @@ class SurveyTest {
     void servperfOfTheReferenceExample() {
         // t 5.5, r 6, s 4.5, a 6 (one answer), e 6; overall 28/5 = 5.6; weighted 557.5/100 = 5.575.
         Servperf p = e.surveyServperf(Survey.of(List.of(
-                SurveyItem.of("t", ServqualDimension.TANGIBLES),
-                SurveyItem.of("r", ServqualDimension.RELIABILITY),
-                SurveyItem.of("s", ServqualDimension.RESPONSIVENESS),
-                SurveyItem.of("a", ServqualDimension.ASSURANCE),
-                SurveyItem.of("e", ServqualDimension.EMPATHY)), List.of(
+                SurveyItem.of("t", Dimension.TANGIBLES),
+                SurveyItem.of("r", Dimension.RELIABILITY),
+                SurveyItem.of("s", Dimension.RESPONSIVENESS),
+                SurveyItem.of("a", Dimension.ASSURANCE),
+                SurveyItem.of("e", Dimension.EMPATHY)), List.of(
                 SurveyResponse.perceptions(List.of(5, 6, 4, 6, 5)),
                 SurveyResponse.perceptions(a(6, 6, 5, null, 7))))
                 .withWeights(DimensionWeights.of("10", "30", "25", "20", "15")));
@@ -401,7 +401,7 @@ class SurveyTest {
         assertEquals("按约上门", p.items().get(2).id());
         assertEquals(3, p.items().get(2).answered());
         fig("5.3333", p.items().get(2).perception());
-        assertEquals(ServqualDimension.RELIABILITY, p.dimensions().get(1).dimension());
+        assertEquals(Dimension.RELIABILITY, p.dimensions().get(1).dimension());
         assertEquals(2, p.dimensions().get(1).items());
         fig("5.1667", p.dimensions().get(1).perception());
         fig("5.1333", p.overall());
@@ -504,13 +504,13 @@ class SurveyTest {
         SurveyResponse.perceptions(List.of(5)).writeJson(sb);
         assertEquals("{\"perception\":[5]}", sb.toString());
         sb.setLength(0);
-        SurveyItem.reversed("漠不关心", ServqualDimension.EMPATHY).writeJson(sb);
+        SurveyItem.reversed("漠不关心", Dimension.EMPATHY).writeJson(sb);
         assertEquals("{\"id\":\"漠不关心\",\"dimension\":\"empathy\",\"reverse\":true}", sb.toString());
         // Survey answers keep their nulls and are frozen.
         SurveyResponse r = SurveyResponse.of(a(1, null), a(null, 2));
         assertNull(r.expectation().get(1));
         assertThrows(UnsupportedOperationException.class, () -> r.perception().set(0, 3));
-        assertEquals(ServqualDimension.RESPONSIVENESS, ServqualDimension.fromWire("responsiveness"));
+        assertEquals(Dimension.RESPONSIVENESS, Dimension.fromWire("responsiveness"));
         assertEquals("month", GroupBy.MONTH.wireName());
     }
 }
