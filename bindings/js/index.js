@@ -6,7 +6,7 @@
 //
 //   import { Engine } from 'wuye';
 //   const desk = new Engine();                       // standard desk, built-in calendar
-//   desk.calendarWorkingDays('2026-10-01', '2026-10-31');    // 18
+//   desk.calendarWorkingDays('2026-10-01', '2026-10-31');    // { days: 18 }
 //
 // Loading: the package is one WASM module per operation group of the contract (build.sh).
 // The service desk (`desk`: engine.*, calendar.*, request.*, sla.*, log.*) loads at import
@@ -31,6 +31,7 @@ import {
   Status,
 } from './src/errors.js';
 import { OPERATIONS } from './src/operations.js';
+import { EngineMethods } from './src/engine-methods.js';
 
 export * from './src/errors.js';
 
@@ -212,9 +213,10 @@ export function callOnce(config, requestJson) {
 /**
  * An engine 引擎: one customer-service desk (configuration, SLA policy, calendar, requests
  * with their SLA clocks), and the estate loaded for fee runs. Free it with `free()` (or
- * `using`) when done.
+ * `using`) when done. Its operation methods (`calendarBetween(from, to)`, …) are generated
+ * (src/engine-methods.js); each sends one request through `call`.
  */
-export class Engine {
+export class Engine extends EngineMethods {
   // The engine that holds the desk (the configuration, the requests, the calendar): in the
   // desk module, or, once a report has been asked for, in the reports module.
   #raw;
@@ -229,6 +231,7 @@ export class Engine {
    *   (`{config, policy, calendar}` or `{state}`; `v` is added) or the JSON text.
    */
   constructor(config) {
+    super();
     try {
       this.#raw = new deskGlue.Engine(configText(config));
     } catch (e) {
@@ -236,7 +239,7 @@ export class Engine {
     }
   }
 
-  /** An engine restored from a state saved with `engineExport()`. */
+  /** An engine restored from a state saved with `engineExport()` (its `state`). */
   static fromState(state) {
     return new Engine({ state });
   }
@@ -340,253 +343,6 @@ export class Engine {
     const text = JSON.stringify(request);
     const name = typeof op === 'string' ? moduleOf(op) : 'desk';
     return unwrap(name === 'desk' ? this.callJson(text) : this.#callIn(name, op, text));
-  }
-
-  // ---- engine -------------------------------------------------------------------------
-
-  /** Contract and library version, number of requests, the operations. */
-  engineInfo() {
-    return this.call('engine.info');
-  }
-
-  /** The whole engine state, to store and restore with `Engine.fromState`. */
-  engineExport() {
-    return this.call('engine.export').state;
-  }
-
-  // ---- calendar -----------------------------------------------------------------------
-
-  /** Whether a date ("YYYY-MM-DD") is a working day 工作日 (holidays, 调休 included). */
-  calendarIsWorkingDay(date) {
-    return this.call('calendar.is_working_day', { date }).working;
-  }
-
-  /** Working days in the inclusive range `from..to`. */
-  calendarWorkingDays(from, to) {
-    return this.call('calendar.working_days', { from, to }).days;
-  }
-
-  /** The instant when `seconds` of business time have passed after `start`. */
-  calendarAdd(start, seconds) {
-    return this.call('calendar.add', { start, seconds }).instant;
-  }
-
-  /** Business seconds between two instants. */
-  calendarBetween(from, to) {
-    return this.call('calendar.between', { from, to }).seconds;
-  }
-
-  /** `at` itself if inside working hours, else the start of the next working window. */
-  calendarNextWorkingInstant(at) {
-    return this.call('calendar.next_working_instant', { at }).instant;
-  }
-
-  // ---- requests -----------------------------------------------------------------------
-
-  /** Registers a request 受理登记; returns its events. */
-  requestRegister(request, actor, now) {
-    return this.call('request.register', { request, actor, now }).events;
-  }
-
-  /** One workflow step on request `id`; returns its events. */
-  requestExecute(id, command, actor, now) {
-    return this.call('request.execute', { id, command, actor, now }).events;
-  }
-
-  /**
-   * Several steps, each standing alone. Returns one item per step:
-   * `{ok: true, events}` or `{ok: false, error}` with `error` a WuyeError.
-   */
-  requestExecuteBatch(steps) {
-    return this.call('request.execute_batch', { steps }).results.map((item) =>
-      item.ok ? { ok: true, events: item.result.events } : { ok: false, error: errorFromFailure(item.error) },
-    );
-  }
-
-  /** The request as it stands. */
-  requestGet(id) {
-    return this.call('request.get', { id }).request;
-  }
-
-  // ---- SLA ----------------------------------------------------------------------------
-
-  /** Every clock of every cycle of request `id` as of `asOf`. */
-  slaStatus(id, asOf) {
-    return this.call('sla.status', { id, as_of: asOf });
-  }
-
-  /**
-   * Statuses of many requests (`ids`, or null/omitted for every request in id order):
-   * `{ok: true, status}` or `{ok: false, error}` per request.
-   */
-  slaStatusBatch(ids, asOf) {
-    return this.call('sla.status_batch', { ids: ids ?? null, as_of: asOf }).statuses.map((item) =>
-      item.ok ? { ok: true, status: item.result } : { ok: false, error: errorFromFailure(item.error) },
-    );
-  }
-
-  /** Records the escalations 升级 due by `now` (each once); returns them as events. */
-  slaTick(now) {
-    return this.call('sla.tick', { now }).events;
-  }
-
-  /** Applies recorded events, all or nothing. */
-  logReplay(events) {
-    return this.call('log.replay', { events });
-  }
-
-  /** SLA status of one request from its events alone, as of `asOf`. */
-  slaStatusFromEvents(events, asOf) {
-    return this.call('sla.status_from_events', { events, as_of: asOf });
-  }
-
-  // ---- fees 收费 ------------------------------------------------------------------------
-  // Money, rates, areas and readings are decimal strings ("232.09", "2.35", "0.0003"), in and
-  // out: a JS number is refused by the contract (InvalidRequestError, wrong_type), never
-  // rounded through a float.
-
-  /**
-   * Bills 账单 with traces for `period` ("2026-09", "2026-Q3", "2026", "2026-09-16..2026-09-30").
-   * `options`: `schedule` and `units` (both, stateless) or neither (the estate loaded with
-   * `feeLoadEstate`); the run's inputs `readings`, `usage`, `parking`, `shared`; `only` (unit ids).
-   * Returns `{bills, total}`.
-   */
-  feeBill(period, options = {}) {
-    return this.call('fee.bill', { ...options, period });
-  }
-
-  /** Loads an estate's schedule and units into the engine once; returns `{units, items}`. */
-  feeLoadEstate(schedule, units) {
-    return this.call('fee.load_estate', { schedule, units });
-  }
-
-  /**
-   * Every line of the loaded estate for `period`, compactly: `{period, lines: {unit, item,
-   * amount}, total}` (parallel columns: unit index, item index, amount). All or nothing.
-   */
-  feeBillEstate(period, inputs = {}) {
-    return this.call('fee.bill_estate', { ...inputs, period });
-  }
-
-  /** The charge for one temporary-parking stay 临时停车: `{charge, text}`. */
-  feeParking(tariff, entry, exit) {
-    return this.call('fee.parking', { tariff, entry, exit });
-  }
-
-  /** Splits `amount` by `weights` by largest remainder 最大余数法; the parts sum to it. */
-  feeApportion(amount, weights) {
-    return this.call('fee.apportion', { amount, weights }).parts;
-  }
-
-  /**
-   * One command on an account 账户 (`post_charges`, `pay`, `deposit`, `refund`,
-   * `credit_note`, `waive_late_fee`, `apply_prepaid`): `{account, events}`. The account passed
-   * in is not changed; keep the returned one (and store the events).
-   */
-  feeAccountExecute(account, command) {
-    return this.call('fee.account.execute', { account, command });
-  }
-
-  /** Late fees 滞纳金 of an account as of a date, itemised: `{late_fees, outstanding}`. */
-  feeAccountLateFees(account, asOf) {
-    return this.call('fee.account.late_fees', { account, as_of: asOf });
-  }
-
-  /** Arrears ageing 账龄 as of a date; `buckets` are upper bounds in days (default [30, 90, 180, 365]). */
-  feeAccountArrears(account, asOf, buckets) {
-    const args = { account, as_of: asOf };
-    if (buckets !== undefined && buckets !== null) args.buckets = buckets;
-    return this.call('fee.account.arrears', args);
-  }
-
-  // ---- surveys 满意度 ----------------------------------------------------------------------
-  // Pure figures from answers the host collected; they read and change nothing in the engine.
-  // Every figure is an exact decimal string with fixed places ("87.50", "-0.7667"); a figure
-  // over no answers is null ("no data"), never 0. Answers are JSON integers; weights are
-  // decimal strings out of 100. Refusals: RefusedError (7, invalid_survey).
-
-  /**
-   * SERVQUAL 服务质量差距: expectation, perception and gap P − E per item, per dimension
-   * (tangibles 有形性, reliability 可靠性, responsiveness 响应性, assurance 保证性, empathy
-   * 移情性), overall and weighted. `args`: `{responses, items?, scale?, weights?}` (items default
-   * to the standard 22, the scale to 1–7).
-   */
-  surveyServqual(args) {
-    return this.call('survey.servqual', args);
-  }
-
-  /** SERVPERF 服务绩效: the SERVQUAL arguments, perceptions only. */
-  surveyServperf(args) {
-    return this.call('survey.servperf', args);
-  }
-
-  /**
-   * CSAT 顾客满意度: the share of `answers` in the top boxes with its Wilson interval, the mean
-   * and the distribution. `options`: `scale` (default `{min: 1, max: 5}`), `topBoxes` (default 2).
-   */
-  surveyCsat(answers, options = {}) {
-    const { topBoxes, ...rest } = options;
-    const args = { ...rest, answers };
-    if (topBoxes !== undefined) args.top_boxes = topBoxes;
-    return this.call('survey.csat', args);
-  }
-
-  /** Net Promoter Score 净推荐值 of 0–10 `answers`: NPS, standard error, margin, 95% interval. */
-  surveyNps(answers) {
-    return this.call('survey.nps', { answers });
-  }
-
-  /** `count` of `total` 比例 in percent with its 95% Wilson interval 置信区间. */
-  surveyProportion(count, total) {
-    return this.call('survey.proportion', { count, total });
-  }
-
-  /**
-   * A 0–100 satisfaction index 满意度指数 (ACSI-style). `args`: `{items: [{id, weight}],
-   * responses: [[answer | null, …], …], scale?}` (scale default 1–10, weights sum to 100).
-   */
-  surveyIndex(args) {
-    return this.call('survey.index', args);
-  }
-
-  /**
-   * Customer value 顾客价值 and potential profit 公司潜在利润 per service line (`{line, utility,
-   * process_quality, price, access_cost, provision_cost}`, decimal strings): `{lines, total}`.
-   */
-  surveyValue(lines) {
-    return this.call('survey.value', { lines });
-  }
-
-  // ---- satisfaction and KPIs from the service log 回访满意率与服务指标 -------------------------
-  // Over the period [from, to) (instants), on this engine's requests or, given `events`, on a
-  // log the host passes (the engine is not changed; an event that does not apply is an
-  // InvalidEventError). Rates are {count, total, percent, interval}, null over nothing.
-
-  /**
-   * 回访满意率 and callback coverage 回访覆盖率, overall and by `by` ('all', 'department',
-   * 'assignee', 'kind', 'month'). `{from, to, by?, threshold?, events?}`; `threshold` 1–5
-   * defaults to the engine's satisfied threshold.
-   */
-  surveyCallbacks(args) {
-    return this.call('survey.callbacks', args);
-  }
-
-  /**
-   * Service KPIs 服务指标: time to accept and to complete (nearest-rank median and p90,
-   * business seconds), on-time rate per SLA clock, reopen, first-time-right, coverage,
-   * complaints per 100 households. `{from, to, households?, events?}`.
-   */
-  kpiReport(args) {
-    return this.call('kpi.report', args);
-  }
-
-  /**
-   * Reproducible callback sampling 回访抽样 from a `seed`: `{seed, rate | size, ids | from + to}`
-   * (`rate` a percentage string such as "30"; `from`/`to` take this engine's requests closed in
-   * the period). Returns `{considered, selected}` (selected ids in id order).
-   */
-  surveySample(args) {
-    return this.call('survey.sample', args);
   }
 }
 

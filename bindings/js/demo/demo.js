@@ -200,7 +200,7 @@ function renderLog() {
 }
 
 function renderList() {
-  const state = engine.engineExport();
+  const { state } = engine.engineExport();
   const rows = Object.values(state.requests).map(({ request: r }) => {
     const tr = document.createElement('tr');
     tr.dataset.id = r.details.id;
@@ -228,7 +228,7 @@ function renderList() {
 function renderDetail() {
   if (!selected) return;
   $('#detail').hidden = false;
-  const r = engine.requestGet(selected);
+  const { request: r } = engine.requestGet(selected);
   $('#d-id').textContent = selected;
   const stage = $('#d-stage');
   stage.textContent = STAGE[r.stage.stage];
@@ -326,7 +326,7 @@ $('#register').addEventListener('submit', (ev) => {
     reporter,
     description: f.get('description'),
   };
-  const events = attempt(() => engine.requestRegister(request, AGENT, now()));
+  const events = attempt(() => engine.requestRegister(request, AGENT, now()).events);
   if (record(events)) {
     select(request.id);
     const m = /^(.*?)(\d+)$/.exec(request.id);
@@ -361,7 +361,7 @@ function command(step) {
 function actorFor(step) {
   if (step === 'dispatch') return DISPATCHER;
   if (['accept', 'arrive', 'hold', 'resume', 'complete'].includes(step)) {
-    const r = engine.requestGet(selected);
+    const { request: r } = engine.requestGet(selected);
     return { role: 'worker', id: r.stage.assignee ?? ($('#assignee').value.trim() || 'w01') };
   }
   return AGENT;
@@ -371,12 +371,12 @@ for (const b of $$('[data-step]')) {
   b.addEventListener('click', () => {
     if (!selected) return;
     const step = b.dataset.step;
-    record(attempt(() => engine.requestExecute(selected, command(step), actorFor(step), now())));
+    record(attempt(() => engine.requestExecute(selected, command(step), actorFor(step), now()).events));
   });
 }
 
 $('#tick').addEventListener('click', () => {
-  const events = attempt(() => engine.slaTick(now()));
+  const events = attempt(() => engine.slaTick(now()).events);
   if (events) {
     record(events);
     show(events.length ? `${events.length} 条升级 escalation(s) recorded` : '无到期升级 No escalation due', 'info');
@@ -401,7 +401,7 @@ for (const t of $$('.tab')) {
 $('#q-workday').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const date = new FormData(ev.target).get('date');
-  const working = attempt(() => engine.calendarIsWorkingDay(date));
+  const working = attempt(() => engine.calendarIsWorkingDay(date).working);
   ev.target.querySelector('.answer').textContent =
     working === null ? '—' : `${date}: ${working ? '工作日 working day' : '休息日 day off'}`;
 });
@@ -409,7 +409,7 @@ $('#q-workday').addEventListener('submit', (ev) => {
 $('#q-range').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const f = new FormData(ev.target);
-  const days = attempt(() => engine.calendarWorkingDays(f.get('from'), f.get('to')));
+  const days = attempt(() => engine.calendarWorkingDays(f.get('from'), f.get('to')).days);
   ev.target.querySelector('.answer').textContent = days === null ? '—' : `${days} 个工作日 working days`;
 });
 
@@ -417,7 +417,7 @@ $('#q-add').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const f = new FormData(ev.target);
   const seconds = Number(f.get('hours')) * 3600 + Number(f.get('minutes')) * 60;
-  const at = attempt(() => engine.calendarAdd(f.get('start').trim(), seconds));
+  const at = attempt(() => engine.calendarAdd(f.get('start').trim(), seconds).instant);
   ev.target.querySelector('.answer').textContent = at === null ? '—' : `→ ${at} (${instant(at)})`;
 });
 

@@ -9,12 +9,12 @@
 export function playDay(engine, day) {
   const events = [];
   for (const s of day.steps) {
-    if (s.register) events.push(...engine.requestRegister(s.register, s.actor, s.at));
-    else if (s.command) events.push(...engine.requestExecute(s.request, s.command, s.actor, s.at));
-    else if (s.tick) events.push(...engine.slaTick(s.at));
+    if (s.register) events.push(...engine.requestRegister(s.register, s.actor, s.at).events);
+    else if (s.command) events.push(...engine.requestExecute(s.request, s.command, s.actor, s.at).events);
+    else if (s.tick) events.push(...engine.slaTick(s.at).events);
     else throw new Error(`sample day: a step is {register}, {request, command} or {tick}: ${JSON.stringify(s)}`);
   }
-  events.push(...engine.slaTick(day.day_end));
+  events.push(...engine.slaTick(day.day_end).events);
   return events;
 }
 

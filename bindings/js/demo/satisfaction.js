@@ -107,7 +107,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
       const { from, to } = dayPeriod(day.date);
       return [from.slice(0, 10), to.slice(0, 10)];
     }
-    const requests = Object.values(engine.engineExport().requests).map((r) => r.request);
+    const requests = Object.values(engine.engineExport().state.requests).map((r) => r.request);
     if (!requests.length) return [$('#now').value.slice(0, 10), nextDay($('#now').value.slice(0, 10))];
     const first = requests.map((r) => r.registered_at.slice(0, 10)).sort()[0];
     const last = [...requests.map((r) => r.last_event_at.slice(0, 10)), $('#now').value.slice(0, 10)].sort().at(-1);
@@ -206,10 +206,10 @@ export async function initSatisfaction({ engine, events, attempt }) {
   function runSample() {
     const seed = $('#sample-seed').value;
     const value = $('#sample-value').value.trim();
-    const args = { seed, ...period() };
-    if ($('#sample-mode').value === 'rate') args.rate = value;
-    else args.size = /^\d+$/.test(value) ? Number(value) : value;
-    const r = attempt(() => sourceEngine().surveySample(args));
+    const options = { ...period() };
+    if ($('#sample-mode').value === 'rate') options.rate = value;
+    else options.size = /^\d+$/.test(value) ? Number(value) : value;
+    const r = attempt(() => sourceEngine().surveySample(seed, options));
     if (!r) return false;
     $('#sample-result').textContent = `抽中 ${r.selected.length} / ${r.considered} 件已关闭工单 selected of the closed requests`;
     $('#sample-ids').replaceChildren(...r.selected.map((id) => el('li', {}, id)));
@@ -224,15 +224,16 @@ export async function initSatisfaction({ engine, events, attempt }) {
     const h = $('#sat-households').value.trim();
     const households = h === '' ? null : /^\d+$/.test(h) ? Number(h) : h;
     const e = sourceEngine();
-    const r = attempt(() => e.surveyCallbacks({ ...period(), by, threshold }));
+    const { from, to } = period();
+    const r = attempt(() => e.surveyCallbacks(from, to, { by, threshold }));
     if (!r) return false;
-    const k = attempt(() => e.kpiReport({ ...period(), households }));
+    const k = attempt(() => e.kpiReport(from, to, { households }));
     if (!k) return false;
     // The same figures from the source's event log on another engine (what a host with only
     // the log would run): they must agree.
     const log = sourceEvents();
     const checker = new Engine();
-    const again = attempt(() => checker.surveyCallbacks({ ...period(), by, threshold, events: log }));
+    const again = attempt(() => checker.surveyCallbacks(from, to, { by, threshold, events: log }));
     checker.free();
     renderCallbacks(r);
     renderKpis(k);
@@ -274,7 +275,7 @@ export async function initSatisfaction({ engine, events, attempt }) {
     const [min, max] = $('#csat-scale').value.split('-').map(Number);
     const top = $('#csat-top').value.trim();
     const r = attempt(() =>
-      engine.surveyCsat(answers($('#csat-answers').value), { scale: { min, max }, topBoxes: /^\d+$/.test(top) ? Number(top) : top }),
+      engine.surveyCsat(answers($('#csat-answers').value), { scale: { min, max }, top_boxes: /^\d+$/.test(top) ? Number(top) : top }),
     );
     if (!r) return false;
     $('#csat-value').textContent = pct(r.csat);
@@ -292,9 +293,9 @@ export async function initSatisfaction({ engine, events, attempt }) {
 
   function runServqual() {
     const q = survey.servqual;
-    const args = { scale: q.scale, responses: q.responses }; // the standard 22 items
-    const r = attempt(() => engine.surveyServqual(args));
-    const perf = r && attempt(() => engine.surveyServperf(args));
+    const options = { scale: q.scale }; // the standard 22 items
+    const r = attempt(() => engine.surveyServqual(q.responses, options));
+    const perf = r && attempt(() => engine.surveyServperf(q.responses, options));
     if (!r || !perf) return false;
     const span = q.scale.max - q.scale.min;
     $('#sq-title').textContent = `${q.title} · ${r.respondents} 位受访者 respondents`;

@@ -345,7 +345,7 @@ test('a page downloads the desk module with the package and the fee module only 
   const before = await page.evaluate(() => {
     const e = new window.wuye.Engine();
     const loaded = window.wuye.isModuleLoaded('fees');
-    const working = e.calendarIsWorkingDay('2026-10-10');
+    const working = e.calendarIsWorkingDay('2026-10-10').working;
     let refused;
     try {
       e.feeApportion('1.00', ['1', '2']);
@@ -366,7 +366,7 @@ test('a page downloads the desk module with the package and the fee module only 
   const after = await page.evaluate(async () => {
     await window.wuye.loadModule('fees');
     const e = new window.wuye.Engine();
-    const parts = e.feeApportion('1.00', ['1', '2']);
+    const { parts } = e.feeApportion('1.00', ['1', '2']);
     e.free();
     return { loaded: window.wuye.isModuleLoaded('fees'), parts };
   });
@@ -380,15 +380,15 @@ test('a page downloads the desk module with the package and the fee module only 
     const state = JSON.stringify(e.engineExport());
     let refused;
     try {
-      e.kpiReport(period);
+      e.kpiReport(period.from, period.to);
     } catch (err) {
       refused = `${err.name} ${err.status} ${err.code}`;
     }
     const untouched = JSON.stringify(e.engineExport()) === state;
     await window.wuye.loadModule('reports');
-    const registered = e.kpiReport(period).requests.registered;
+    const registered = e.kpiReport(period.from, period.to).requests.registered;
     const after = JSON.stringify(e.engineExport()) === state;
-    const working = e.calendarIsWorkingDay('2026-10-10');
+    const working = e.calendarIsWorkingDay('2026-10-10').working;
     e.free();
     return { refused, untouched, registered, after, working };
   });

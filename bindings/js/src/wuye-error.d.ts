@@ -1,11 +1,6 @@
 // The base class of every error of the wuye contract (its subclasses: src/errors.d.ts).
 
-/** The error object of a failure response. */
-export interface Failure {
-  status: number;
-  code: string;
-  message: string;
-}
+import type { Failure } from './contract.js';
 
 /** A failed call. */
 export declare class WuyeError extends Error {

@@ -25,6 +25,7 @@ import {
   contractVersion,
   libraryVersion,
   CONTRACT_VERSION,
+  errorFromFailure,
 } from '../index.js';
 
 const T = (s) => `${s}+08:00`;
@@ -111,19 +112,19 @@ describe('versions and raw calls', () => {
 describe('calendar', () => {
   const e = new Engine();
   test('working days, holidays and make-up days', () => {
-    assert.equal(e.calendarIsWorkingDay('2026-10-10'), true); // 调休 Saturday
-    assert.equal(e.calendarIsWorkingDay('2026-10-01'), false); // 国庆节
-    assert.equal(e.calendarIsWorkingDay('2026-10-08'), true);
+    assert.deepEqual(e.calendarIsWorkingDay('2026-10-10'), { working: true }); // 调休 Saturday
+    assert.equal(e.calendarIsWorkingDay('2026-10-01').working, false); // 国庆节
+    assert.equal(e.calendarIsWorkingDay('2026-10-08').working, true);
     // October 2026: 22 weekdays - Oct 1, 2, 5, 6, 7 + Saturday Oct 10 = 18.
-    assert.equal(e.calendarWorkingDays('2026-10-01', '2026-10-31'), 18);
+    assert.deepEqual(e.calendarWorkingDays('2026-10-01', '2026-10-31'), { days: 18 });
   });
   test('business time', () => {
     // 30 min on Sep 30, the holiday, 30 min on Oct 8 from 08:30.
-    assert.equal(e.calendarAdd(T('2026-09-30T17:00:00'), 3600), T('2026-10-08T09:00:00'));
+    assert.deepEqual(e.calendarAdd(T('2026-09-30T17:00:00'), 3600), { instant: T('2026-10-08T09:00:00') });
     // 16 business hours from Sep 30 16:00: 1.5 h + 7.5 h (Oct 8) + 7 h (Oct 9) -> 17:00.
-    assert.equal(e.calendarAdd(T('2026-09-30T16:00:00'), 16 * 3600), T('2026-10-09T17:00:00'));
-    assert.equal(e.calendarBetween(T('2026-09-30T16:00:00'), T('2026-10-09T17:00:00')), 57600);
-    assert.equal(e.calendarNextWorkingInstant(T('2026-10-01T10:00:00')), T('2026-10-08T08:30:00'));
+    assert.equal(e.calendarAdd(T('2026-09-30T16:00:00'), 16 * 3600).instant, T('2026-10-09T17:00:00'));
+    assert.deepEqual(e.calendarBetween(T('2026-09-30T16:00:00'), T('2026-10-09T17:00:00')), { seconds: 57600 });
+    assert.equal(e.calendarNextWorkingInstant(T('2026-10-01T10:00:00')).instant, T('2026-10-08T08:30:00'));
   });
   test('a year without data is a CalendarError, never a guess', () => {
     const err = throwsWith(() => e.calendarIsWorkingDay('2027-01-04'), CalendarError, 10, 'year_not_covered');
@@ -138,12 +139,12 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   const clocks = (asOf) => Object.fromEntries(e.slaStatus('R-0930', asOf).cycles[0].clocks.map((c) => [c.clock, c]));
 
   test('register, with Chinese text round-tripped', () => {
-    const events = e.requestRegister(repair, agent, T('2026-09-30T16:00:00'));
+    const { events } = e.requestRegister(repair, agent, T('2026-09-30T16:00:00'));
     assert.equal(events.length, 1);
     assert.equal(events[0].change.type, 'registered');
     assert.deepEqual(events[0].change.request, repair);
-    assert.equal(e.requestGet('R-0930').details.description, '卫生间天花板漏水，楼上疑似水管渗漏');
-    assert.equal(e.requestGet('R-0930').details.reporter.name, '李先生');
+    assert.equal(e.requestGet('R-0930').request.details.description, '卫生间天花板漏水，楼上疑似水管渗漏');
+    assert.equal(e.requestGet('R-0930').request.details.reporter.name, '李先生');
   });
 
   test('the complete clock: 16 business hours -> 2026-10-09 17:00', () => {
@@ -159,13 +160,17 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   });
 
   test('dispatch, accept, arrive, hold', () => {
-    const [d] = e.requestExecute('R-0930', { step: 'dispatch', department: 'engineering', assignee: 'w01' }, dispatcher, T('2026-09-30T16:10:00'));
+    const {
+      events: [d],
+    } = e.requestExecute('R-0930', { step: 'dispatch', department: 'engineering', assignee: 'w01' }, dispatcher, T('2026-09-30T16:10:00'));
     assert.deepEqual(d.change, { type: 'dispatched', department: 'engineering', assignee: 'w01' });
-    assert.equal(e.requestExecute('R-0930', { step: 'accept' }, worker, T('2026-09-30T16:20:00'))[0].change.type, 'accepted');
-    assert.equal(e.requestExecute('R-0930', { step: 'arrive' }, worker, T('2026-09-30T16:50:00'))[0].change.type, 'arrived');
-    const [h] = e.requestExecute('R-0930', { step: 'hold', reason: 'waiting_for_parts' }, worker, T('2026-09-30T17:00:00'));
+    assert.equal(e.requestExecute('R-0930', { step: 'accept' }, worker, T('2026-09-30T16:20:00')).events[0].change.type, 'accepted');
+    assert.equal(e.requestExecute('R-0930', { step: 'arrive' }, worker, T('2026-09-30T16:50:00')).events[0].change.type, 'arrived');
+    const {
+      events: [h],
+    } = e.requestExecute('R-0930', { step: 'hold', reason: 'waiting_for_parts' }, worker, T('2026-09-30T17:00:00'));
     assert.deepEqual(h.change, { type: 'held', reason: 'waiting_for_parts' });
-    const stage = e.requestGet('R-0930').stage;
+    const stage = e.requestGet('R-0930').request.stage;
     assert.equal(stage.stage, 'on_hold');
     assert.equal(stage.since, T('2026-09-30T17:00:00'));
   });
@@ -178,7 +183,7 @@ describe('a full repair lifecycle with a hold across National Day', () => {
     assert.equal(c.complete.deadline, null);
     assert.equal(c.arrive.state, 'met');
     assert.equal(c.arrive.elapsed_seconds, 3000);
-    assert.deepEqual(e.slaTick(T('2026-10-08T10:00:00')), []);
+    assert.deepEqual(e.slaTick(T('2026-10-08T10:00:00')), { events: [] });
     e.requestExecute('R-0930', { step: 'resume' }, worker, T('2026-10-08T14:00:00'));
     // 15 h left from Oct 8 14:00: 3.5 h + 7.5 h (Oct 9) + 3.5 h + 30 min on Saturday Oct 10.
     c = clocks(T('2026-10-09T09:00:00'));
@@ -190,7 +195,9 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   test('complete, reply, callback: closed satisfied, every clock met', () => {
     e.requestExecute('R-0930', { step: 'complete', note: '更换角阀，已试水' }, worker, T('2026-10-09T15:00:00'));
     e.requestExecute('R-0930', { step: 'reply', note: '已电话告知业主维修完成' }, agent, T('2026-10-09T16:00:00'));
-    const [cb] = e.requestExecute(
+    const {
+      events: [cb],
+    } = e.requestExecute(
       'R-0930',
       { step: 'callback', outcome: 'rated', rating: 5, comment: '师傅很专业', aspects: { speed: 5, attitude: 5, quality: 5 } },
       agent,
@@ -198,7 +205,7 @@ describe('a full repair lifecycle with a hold across National Day', () => {
     );
     assert.equal(cb.change.type, 'callback_rated');
     assert.equal(cb.change.satisfied, true);
-    assert.deepEqual(e.requestGet('R-0930').stage, { stage: 'closed', closure: { by: 'satisfied', rating: 5, comment: '师傅很专业' } });
+    assert.deepEqual(e.requestGet('R-0930').request.stage, { stage: 'closed', closure: { by: 'satisfied', rating: 5, comment: '师傅很专业' } });
     const c = clocks(T('2026-10-12T10:00:00'));
     for (const k of ['dispatch', 'accept', 'arrive', 'complete', 'reply', 'callback']) assert.equal(c[k].state, 'met', k);
     assert.equal(c.complete.elapsed_seconds, 34200); // 1 h + 3.5 h + 5 h
@@ -208,7 +215,7 @@ describe('a full repair lifecycle with a hold across National Day', () => {
   });
 
   test('export and restore give the same answers', () => {
-    const state = e.engineExport();
+    const { state } = e.engineExport();
     assert.ok(state.requests['R-0930']);
     const copy = Engine.fromState(state);
     assert.deepEqual(copy.requestGet('R-0930'), e.requestGet('R-0930'));
@@ -224,7 +231,9 @@ describe('batches, ticks, replay and status from events', () => {
   e.requestExecute('R1', { step: 'dispatch', department: 'engineering', assignee: 'w1' }, dispatcher, T('2026-03-02T09:00:00'));
 
   test('tick records the 80% escalation of the accept clock once (15 min from 09:00 -> 09:12)', () => {
-    const [esc] = e.slaTick(T('2026-03-02T09:13:00'));
+    const {
+      events: [esc],
+    } = e.slaTick(T('2026-03-02T09:13:00'));
     assert.deepEqual(esc.change, {
       type: 'escalated',
       cycle: 0,
@@ -234,35 +243,36 @@ describe('batches, ticks, replay and status from events', () => {
       due_at: T('2026-03-02T09:12:00'),
     });
     assert.equal(esc.actor.role, 'system');
-    assert.deepEqual(e.slaTick(T('2026-03-02T09:13:00')), []);
+    assert.deepEqual(e.slaTick(T('2026-03-02T09:13:00')).events, []);
   });
 
-  test('requestExecuteBatch: each step stands alone, errors as WuyeError', () => {
+  test('requestExecuteBatch: each step stands alone, a failure as the contract writes it', () => {
     const w1 = { role: 'worker', id: 'w1' };
-    const items = e.requestExecuteBatch([
+    const { results: items } = e.requestExecuteBatch([
       { id: 'R1', command: { step: 'accept' }, actor: w1, now: T('2026-03-02T09:25:00') },
       { id: 'R1', command: { step: 'arrive' }, actor: w1, now: T('2026-03-02T09:40:00') },
       { id: 'R1', command: { step: 'complete' }, actor: { role: 'worker', id: 'w2' }, now: T('2026-03-02T09:50:00') },
     ]);
     assert.equal(items[0].ok, true);
-    assert.equal(items[0].events[0].change.type, 'accepted');
+    assert.equal(items[0].result.events[0].change.type, 'accepted');
     assert.equal(items[1].ok, true);
     assert.equal(items[2].ok, false);
-    assert.ok(items[2].error instanceof RefusedError);
+    assert.equal(items[2].error.status, 7);
     assert.equal(items[2].error.code, 'not_assignee');
+    assert.ok(errorFromFailure(items[2].error) instanceof RefusedError);
   });
 
   test('slaStatusBatch: every request, or the ids given, each an item', () => {
-    const all = e.slaStatusBatch(null, T('2026-03-02T10:00:00'));
+    const all = e.slaStatusBatch(T('2026-03-02T10:00:00')).statuses;
     assert.equal(all.length, 1);
     assert.equal(all[0].ok, true);
-    const accept = all[0].status.cycles[0].clocks.find((c) => c.clock === 'accept');
+    const accept = all[0].result.cycles[0].clocks.find((c) => c.clock === 'accept');
     // 09:00 -> 09:25 = 25 min against 15: breached by 600 s.
     assert.equal(accept.state, 'breached');
     assert.equal(accept.overdue_seconds, 600);
-    const some = e.slaStatusBatch(['NOPE', 'R1'], T('2026-03-02T10:00:00'));
+    const some = e.slaStatusBatch(T('2026-03-02T10:00:00'), { ids: ['NOPE', 'R1'] }).statuses;
     assert.equal(some[0].ok, false);
-    assert.ok(some[0].error instanceof NotFoundError);
+    assert.ok(errorFromFailure(some[0].error) instanceof NotFoundError);
     assert.equal(some[1].ok, true);
   });
 
@@ -290,7 +300,7 @@ describe('batches, ticks, replay and status from events', () => {
     assert.deepEqual(s.cycles[0].clocks[0].deadline, T('2026-03-02T14:30:00'));
     assert.equal(s.cycles[0].clocks[0].remaining_seconds, 5400);
     assert.deepEqual(e.logReplay([reg]), { applied: 1, requests: 2 });
-    assert.equal(e.requestGet('R3').details.location.common_area, '小区');
+    assert.equal(e.requestGet('R3').request.details.location.common_area, '小区');
   });
 });
 
@@ -368,7 +378,7 @@ describe('every error status a JS caller can meet', () => {
     throwsWith(() => f.callJson('{"v":1,"op":"engine.info"}'), InvalidHandleError, 13, 'invalid_handle');
   });
   test('a refused call changes nothing', () => {
-    assert.equal(e.requestGet('R-0930').stage.stage, 'registered');
+    assert.equal(e.requestGet('R-0930').request.stage.stage, 'registered');
     assert.equal(e.engineInfo().requests, 1);
   });
 });

@@ -110,11 +110,11 @@ describe('bills 账单', () => {
   });
 
   test('apportion: 1000.00 over 98.76 / 120.50 / 143.20 → 272.47 / 332.45 / 395.08', () => {
-    const parts = e.feeApportion('1000.00', ['98.76', '120.50', '143.20']);
+    const { parts } = e.feeApportion('1000.00', ['98.76', '120.50', '143.20']);
     assert.deepEqual(parts, ['272.47', '332.45', '395.08']);
     assert.ok(parts.every((p) => typeof p === 'string'));
     // The parts always sum to the amount: 100.00 in thirds → 33.34 + 33.33 + 33.33.
-    assert.deepEqual(e.feeApportion('100.00', ['1', '1', '1']), ['33.34', '33.33', '33.33']);
+    assert.deepEqual(e.feeApportion('100.00', ['1', '1', '1']), { parts: ['33.34', '33.33', '33.33'] });
   });
 
   test('temporary parking: 1590 min → 30.00 (a capped day) + 11.00 = 41.00', () => {
@@ -231,7 +231,7 @@ describe('an estate loaded once: the sample estate 翠湖花园', () => {
       ['lift_power', '53.95'],
     ]);
     // The estate is not part of the exported state: a restored engine must load it again.
-    const restored = Engine.fromState(e.engineExport());
+    const restored = Engine.fromState(e.engineExport().state);
     throwsWith(() => restored.feeBillEstate('2026-09'), RefusedError, 7, 'no_estate');
     restored.free();
     e.free();
@@ -275,7 +275,7 @@ describe('accounts 账户: payments, late fees, arrears', () => {
     assert.equal(ageing.buckets.at(-1).to_days, undefined);
     // Custom buckets.
     assert.deepEqual(
-      e.feeAccountArrears(paid.account, '2026-10-15', [15, 60]).buckets.map((b) => [b.label, b.principal]),
+      e.feeAccountArrears(paid.account, '2026-10-15', { buckets: [15, 60] }).buckets.map((b) => [b.label, b.principal]),
       [['0-15', '0.00'], ['16-60', '132.09'], ['over 60', '0.00']],
     );
     // A waiver 减免 of the late fee, with its reason.

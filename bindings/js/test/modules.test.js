@@ -17,6 +17,12 @@ import * as desk from '../pkg/wuye_desk.js';
 import * as fees from '../pkg/wuye_fees.js';
 import { playDay, dayPeriod } from '../demo/sample-day.js';
 
+// A day's period as the positional `from, to` of kpiReport.
+function periodOf(date) {
+  const { from, to } = dayPeriod(date);
+  return [from, to];
+}
+
 const APPORTION = '{"args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]},"op":"fee.apportion","v":1}';
 const PARTS = '{"v":1,"ok":true,"result":{"parts":["272.47","332.45","395.08"]}}';
 
@@ -24,7 +30,7 @@ test('the desk module loads at import, the fee module on the first fee call', ()
   assert.equal(isModuleLoaded('desk'), true);
   assert.equal(isModuleLoaded('fees'), false);
   const engine = new Engine();
-  assert.equal(engine.calendarWorkingDays('2026-10-01', '2026-10-31'), 18);
+  assert.equal(engine.calendarWorkingDays('2026-10-01', '2026-10-31').days, 18);
   assert.equal(engine.engineInfo().operations.length, 34, 'engine.info lists the whole contract');
   assert.equal(isModuleLoaded('fees'), false);
   assert.equal(engine.callJson(APPORTION), PARTS);
@@ -104,7 +110,7 @@ test('an engine moves its desk to the reports module on its first report, state 
   );
   bare.free();
 
-  const kpi = engine.kpiReport(dayPeriod(day.date));
+  const kpi = engine.kpiReport(...periodOf(day.date));
   assert.equal(isModuleLoaded('reports'), true);
   assert.equal(kpi.requests.registered, 13);
   // The same state, the same answers, and the moved desk goes on as the control does.
@@ -124,12 +130,12 @@ test('an engine moves its desk to the reports module on its first report, state 
   assert.match(registered, /"ok":true/);
   assert.equal(registered, control.callJson(JSON.stringify(next)));
   assert.equal(engine.callJson(EXPORT), control.callJson(EXPORT));
-  assert.deepEqual(engine.kpiReport(dayPeriod(day.date)), kpi);
+  assert.deepEqual(engine.kpiReport(...periodOf(day.date)), kpi);
   // Fee calls still reach the fee module's own engine.
   assert.equal(engine.callJson(APPORTION), PARTS);
   engine.free();
   control.free();
-  assert.throws(() => engine.kpiReport(dayPeriod(day.date)), (e) => e.code === 'invalid_handle');
+  assert.throws(() => engine.kpiReport(...periodOf(day.date)), (e) => e.code === 'invalid_handle');
 });
 
 test('the published package carries every module build.sh makes', async () => {

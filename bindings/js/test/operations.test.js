@@ -1,17 +1,19 @@
 // One method per operation, named by the one rule of every binding (the manifest's `method`):
-// the generated operation table is the contract's, and Engine has exactly its methods, besides
-// the per-language conveniences listed here.
+// the generated operation table is the contract's, the generated EngineMethods has exactly its
+// methods, and Engine (which extends it) adds only the hand-written members listed here.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Engine } from '../index.js';
 import { OPERATIONS } from '../src/operations.js';
+import { EngineMethods } from '../src/engine-methods.js';
 
 const manifest = JSON.parse(readFileSync(new URL('../../../docs/contract.manifest.json', import.meta.url), 'utf8'));
 
-// Engine.prototype members that are not one operation each: lifecycle, raw calls.
-const CONVENIENCES = ['constructor', 'free', 'freed', 'callJson', 'callBytes', 'call'];
+// The hand-written members of Engine.prototype: lifecycle and raw calls (no convenience
+// method: every operation method is generated).
+const HAND_WRITTEN = ['constructor', 'free', 'freed', 'callJson', 'callBytes', 'call'];
 
 test('the operation table is the manifest', () => {
   assert.deepEqual(
@@ -31,9 +33,22 @@ test('the library answers every operation', () => {
 
 test('Engine has exactly one method per operation', () => {
   const methods = Object.values(OPERATIONS).map((op) => op.method);
-  for (const m of methods) assert.equal(typeof Engine.prototype[m], 'function', `Engine.prototype.${m}`);
-  const others = Object.getOwnPropertyNames(Engine.prototype).filter(
-    (name) => !methods.includes(name) && !CONVENIENCES.includes(name),
-  );
-  assert.deepEqual(others, [], 'public Engine members that are neither an operation nor a listed convenience');
+  assert.equal(Object.getPrototypeOf(Engine.prototype), EngineMethods.prototype);
+  assert.deepEqual(Object.getOwnPropertyNames(EngineMethods.prototype), ['constructor', ...methods]);
+  assert.deepEqual(Object.getOwnPropertyNames(Engine.prototype).sort(), [...HAND_WRITTEN].sort());
+});
+
+test('a method sends its required arguments in order, then its options', () => {
+  const sent = [];
+  const probe = Object.assign(Object.create(EngineMethods.prototype), { call: (op, args) => sent.push([op, args]) });
+  probe.engineInfo();
+  probe.slaStatus('R1', '2026-03-02T10:00:00+08:00');
+  probe.surveyCsat([5, 4], { top_boxes: 1 });
+  probe.feeBill('2026-09');
+  assert.deepEqual(sent, [
+    ['engine.info', undefined],
+    ['sla.status', { id: 'R1', as_of: '2026-03-02T10:00:00+08:00' }],
+    ['survey.csat', { top_boxes: 1, answers: [5, 4] }],
+    ['fee.bill', { period: '2026-09' }],
+  ]);
 });

@@ -107,7 +107,7 @@ describe('survey scores 满意度', () => {
       csat: { count: 6, total: 10, percent: '60.00', interval: { low: '31.26', high: '83.19' } },
     });
     // 7s only on 1–7: 3 of 8 = 37.50%; mean 45/8 = 5.6250; Wilson 3 of 8 → 13.68 … 69.43.
-    const seven = e.surveyCsat([7, 6, 7, 5, 4, 7, 6, 3], { scale: { min: 1, max: 7 }, topBoxes: 1 });
+    const seven = e.surveyCsat([7, 6, 7, 5, 4, 7, 6, 3], { scale: { min: 1, max: 7 }, top_boxes: 1 });
     assert.equal(seven.top_boxes, 1);
     assert.equal(seven.mean, '5.6250');
     assert.deepEqual(share(seven.csat), [3, 8, '37.50', '13.68', '69.43']);
@@ -116,7 +116,7 @@ describe('survey scores 满意度', () => {
     assert.deepEqual(share(none.csat), [0, 0, null, null, null]);
     throwsWith(() => e.surveyCsat([5, 4, 6]), RefusedError, 7, 'invalid_survey', 'answers[2]: answer 6 is outside the scale 1–5');
     throwsWith(
-      () => e.surveyCsat([5], { topBoxes: 5 }),
+      () => e.surveyCsat([5], { top_boxes: 5 }),
       RefusedError,
       7,
       'invalid_survey',
@@ -173,7 +173,7 @@ describe('survey scores 满意度', () => {
   ];
 
   test('SERVQUAL: reliability (20/3 + 13/2)/2 = 6.5833 vs 5.75; overall gap −23/30; weighted −235/300', () => {
-    const r = e.surveyServqual({ items, responses });
+    const r = e.surveyServqual(responses, { items });
     assert.equal(r.respondents, 3);
     assert.deepEqual(
       r.items.map((i) => [i.id, i.answered, i.expectation, i.perception, i.gap]),
@@ -212,40 +212,40 @@ describe('survey scores 满意度', () => {
       { id: '7-3-801 陈先生', expectation: [7, 7, 6, 7, 7, 1], perception: [6, 5, 5, 4, 5, 1] },
     ];
     const weights = { tangibles: '10', reliability: '35', responsiveness: '25', assurance: '15', empathy: '15' };
-    const r = e.surveyServqual({ items: cn, responses: owners, weights });
+    const r = e.surveyServqual(owners, { items: cn, weights });
     // Reliability: E (27/4 + 19/3)/2 = 157/24, P (5 + 16/3)/2 = 31/6, gap −11/8.
     assert.deepEqual(r.dimensions[1], { dimension: 'reliability', items: 2, expectation: '6.5417', perception: '5.1667', gap: '-1.3750' });
     assert.equal(r.items[5].id, '漠不关心');
     assert.equal(r.overall.gap, '-1.1750');
     assert.deepEqual([r.weighted.source, r.weighted.gap], ['fixed', '-1.3813']);
     // SERVPERF on the same answers: (10·5.5 + 35·31/6 + 25·4 + 15·5.5 + 15·5.5)/100 = 5.008333…
-    const perf = e.surveyServperf({ items: cn, responses: owners, weights });
+    const perf = e.surveyServperf(owners, { items: cn, weights });
     assert.equal(perf.overall, '5.1333');
     assert.equal(perf.weighted.perception, '5.0083');
     // An answer off the scale names the owner and the item.
     const bad = structuredClone(owners);
     bad[2].perception[4] = 9;
     throwsWith(
-      () => e.surveyServqual({ items: cn, responses: bad }),
+      () => e.surveyServqual(bad, { items: cn }),
       RefusedError,
       7,
       'invalid_survey',
       'responses[2] (5-1-1203 张阿姨), item 专业技能: perception 9 is outside the scale 1–7',
     );
     throwsWith(
-      () => e.surveyServqual({ items: cn, responses: owners, weights: { ...weights, empathy: '16' } }),
+      () => e.surveyServqual(owners, { items: cn, weights: { ...weights, empathy: '16' } }),
       RefusedError,
       7,
       'invalid_survey',
       'weights: weights sum to 101, not 100',
     );
     // Without answers every mean is null ("no data").
-    const empty = e.surveyServqual({ items: cn, responses: [], weights });
+    const empty = e.surveyServqual([], { items: cn, weights });
     assert.deepEqual([empty.overall.gap, empty.weighted.gap, empty.items[0].answered], [null, null, 0]);
   });
 
   test('SERVPERF: t 5.5, r 6, s 4.5, a 6 (one answer), e 6; overall 5.6; weighted 5.575', () => {
-    const r = e.surveyServperf({
+    const r = e.surveyServperf([{ perception: [5, 6, 4, 6, 5] }, { perception: [6, 6, 5, null, 7] }], {
       items: [
         { id: 't', dimension: 'tangibles' },
         { id: 'r', dimension: 'reliability' },
@@ -254,7 +254,6 @@ describe('survey scores 满意度', () => {
         { id: 'e', dimension: 'empathy' },
       ],
       weights: { tangibles: '10', reliability: '30', responsiveness: '25', assurance: '20', empathy: '15' },
-      responses: [{ perception: [5, 6, 4, 6, 5] }, { perception: [6, 6, 5, null, 7] }],
     });
     assert.deepEqual(
       r.items.map((i) => [i.id, i.answered, i.perception]),
@@ -272,7 +271,7 @@ describe('survey scores 满意度', () => {
 
   test('the sample questionnaire (20 owners, 22 items): overall gap −1.1892, weighted −1.3144 over 17', () => {
     const sample = json('bindings/js/demo/survey-sample.json');
-    const r = e.surveyServqual({ responses: sample.servqual.responses }); // the standard 22 items
+    const r = e.surveyServqual(sample.servqual.responses); // the standard 22 items
     assert.equal(r.respondents, 20);
     // q1: 梁先生 skipped P1: 19 pairs, E 118/19, P 111/19, gap −7/19.
     assert.deepEqual([r.items[0].answered, r.items[0].expectation, r.items[0].perception, r.items[0].gap], [19, '6.2105', '5.8421', '-0.3684']);
@@ -298,19 +297,19 @@ describe('survey scores 满意度', () => {
   });
 
   test('satisfaction index: 40·29/36 + 30·7/9 + 30·17/27 = 670/9 = 74.44', () => {
-    const r = e.surveyIndex({
-      items: [
+    const r = e.surveyIndex(
+      [
         { id: 'overall', weight: '40' },
         { id: 'vs_expectation', weight: '30' },
         { id: 'vs_ideal', weight: '30' },
       ],
-      responses: [
+      [
         [9, 8, 7],
         [10, null, 8],
         [6, 7, 5],
         [8, 9, null],
       ],
-    });
+    );
     assert.deepEqual(r, {
       scale: { min: 1, max: 10 },
       respondents: 4,
@@ -323,14 +322,14 @@ describe('survey scores 满意度', () => {
     });
     throwsWith(
       () =>
-        e.surveyIndex({
-          items: [
+        e.surveyIndex(
+          [
             { id: 'a', weight: '40' },
             { id: 'b', weight: '30' },
             { id: 'c', weight: '20' },
           ],
-          responses: [],
-        }),
+          [],
+        ),
       RefusedError,
       7,
       'invalid_survey',
@@ -404,20 +403,20 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     const e = new Engine();
     const events = R9(3);
     const period = { from: '2026-03-03T00:00:00+08:00', to: '2026-03-04T00:00:00+08:00' };
-    const at3 = e.surveyCallbacks({ ...period, by: 'department', threshold: 3, events });
+    const at3 = e.surveyCallbacks(period.from, period.to, { by: 'department', threshold: 3, events });
     assert.equal(at3.threshold, 3);
     // 1 of 1: Wilson [20.65, 100.00]; mean 3.0000; the one round was reached.
     assert.deepEqual(share(at3.overall.satisfied), [1, 1, '100.00', '20.65', '100.00']);
     assert.equal(at3.overall.mean_rating, '3.0000');
     assert.deepEqual([at3.overall.coverage.due, at3.overall.coverage.reached, at3.overall.coverage.pending], [1, 1, 0]);
     assert.deepEqual(at3.groups.map((g) => g.key), ['security']);
-    const at4 = e.surveyCallbacks({ ...period, by: 'assignee', events });
+    const at4 = e.surveyCallbacks(period.from, period.to, { by: 'assignee', events });
     assert.equal(at4.threshold, 4);
     assert.deepEqual(share(at4.groups[0].satisfied), [0, 1, '0.00', '0.00', '79.35']);
     assert.equal(at4.groups[0].key, '李队长');
     // KPIs of the same log: accept 09:05→09:10 = 300 s, complete 09:00→09:50 = 3000 s; one
     // complaint for 100 households = 1.00; nothing closed: reopen and first-time-right null.
-    const k = e.kpiReport({ ...period, households: 100, events });
+    const k = e.kpiReport(period.from, period.to, { households: 100, events });
     assert.deepEqual(k.requests, { registered: 1, closed: 0, closed_after_work: 0, cancelled: 0 });
     assert.deepEqual(k.accept, { count: 1, median_seconds: 300, p90_seconds: 300 });
     assert.deepEqual(k.complete, { count: 1, median_seconds: 3000, p90_seconds: 3000 });
@@ -433,7 +432,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     ]);
     // The engine itself was not changed by the log.
     assert.equal(e.engineInfo().requests, 0);
-    assert.equal(e.kpiReport(period).requests.registered, 0);
+    assert.equal(e.kpiReport(period.from, period.to).requests.registered, 0);
     e.free();
   });
 
@@ -441,28 +440,28 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     const e = new Engine();
     const period = { from: '2026-03-04T00:00:00+08:00', to: '2026-03-05T00:00:00+08:00' };
     throwsWith(
-      () => e.surveyCallbacks({ ...period, events: R9(4).slice(1) }),
+      () => e.surveyCallbacks(period.from, period.to, { events: R9(4).slice(1) }),
       InvalidEventError,
       12,
       'unknown_request',
       'event 0: unknown request R9',
     );
-    throwsWith(() => e.surveyCallbacks({ ...period, threshold: 6 }), RefusedError, 7, 'invalid_survey', 'threshold: must be 1–5, got 6');
+    throwsWith(() => e.surveyCallbacks(period.from, period.to, { threshold: 6 }), RefusedError, 7, 'invalid_survey', 'threshold: must be 1–5, got 6');
     throwsWith(
-      () => e.surveyCallbacks({ ...period, by: 'floor' }),
+      () => e.surveyCallbacks(period.from, period.to, { by: 'floor' }),
       InvalidRequestError,
       6,
       'invalid_value',
       'survey.callbacks args: unknown variant `floor`, expected one of `all`, `department`, `assignee`, `kind`, `month`',
     );
     throwsWith(
-      () => e.surveyCallbacks({ from: period.to, to: period.from }),
+      () => e.surveyCallbacks(period.to, period.from),
       RefusedError,
       7,
       'invalid_survey',
       'to: the period ends (2026-03-04T00:00:00+08:00) before it starts (2026-03-05T00:00:00+08:00)',
     );
-    throwsWith(() => e.kpiReport({ ...period, households: 0 }), RefusedError, 7, 'invalid_survey', 'households: must be at least 1');
+    throwsWith(() => e.kpiReport(period.from, period.to, { households: 0 }), RefusedError, 7, 'invalid_survey', 'households: must be at least 1');
     e.free();
   });
 
@@ -470,12 +469,12 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     const e = new Engine();
     const ids = ['WY20260930-004', 'WY20260930-001', 'WY20260930-005', 'WY20260930-002', 'WY20260930-003'];
     // Draws (key mod 10000): 3143, 2394, 5254, 1974, 8056 — below 3000: 002 and 004.
-    assert.deepEqual(e.surveySample({ seed: '2026-Q3', rate: '30', ids }), { considered: 5, selected: ['WY20260930-002', 'WY20260930-004'] });
-    assert.deepEqual(e.surveySample({ seed: '2026-Q3', size: 2, ids }).selected, ['WY20260930-001', 'WY20260930-002']);
-    throwsWith(() => e.surveySample({ seed: 's', rate: '12.345', ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'rate: 12.345: at most 2 decimals');
-    throwsWith(() => e.surveySample({ seed: 's', rate: 30, ids: ['A'] }), InvalidRequestError, 6, 'wrong_type');
-    throwsWith(() => e.surveySample({ seed: '', size: 1, ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'seed: must not be empty');
-    throwsWith(() => e.surveySample({ seed: 's', rate: '30' }), InvalidRequestError, 6, 'missing_field');
+    assert.deepEqual(e.surveySample('2026-Q3', { rate: '30', ids }), { considered: 5, selected: ['WY20260930-002', 'WY20260930-004'] });
+    assert.deepEqual(e.surveySample('2026-Q3', { size: 2, ids }).selected, ['WY20260930-001', 'WY20260930-002']);
+    throwsWith(() => e.surveySample('s', { rate: '12.345', ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'rate: 12.345: at most 2 decimals');
+    throwsWith(() => e.surveySample('s', { rate: 30, ids: ['A'] }), InvalidRequestError, 6, 'wrong_type');
+    throwsWith(() => e.surveySample('', { size: 1, ids: ['A'] }), RefusedError, 7, 'invalid_survey', 'seed: must not be empty');
+    throwsWith(() => e.surveySample('s', { rate: '30' }), InvalidRequestError, 6, 'missing_field');
     e.free();
   });
 
@@ -487,7 +486,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     assert.deepEqual(period, { from: '2026-09-30T00:00:00+08:00', to: '2026-10-01T00:00:00+08:00' });
     // Callbacks: 工程部 001 5, 003 2 (reopened) then 5, 005 5 (transferred from 绿化部), 002 5;
     // 安管部 012 4. Satisfied (≥ 4): 4 of 5, 1 of 1, 5 of 6.
-    const r = e.surveyCallbacks({ ...period, by: 'department' });
+    const r = e.surveyCallbacks(period.from, period.to, { by: 'department' });
     assert.deepEqual(r.groups.map((g) => g.key), ['engineering', 'security']);
     const [eng, sec] = r.groups;
     assert.deepEqual([...share(eng.satisfied), eng.mean_rating, eng.unreachable], [4, 5, '80.00', '37.55', '96.38', '4.4000', 3]);
@@ -499,10 +498,10 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
     assert.deepEqual(share(cov.rate), [6, 7, '85.71', '48.68', '97.44']);
     // The same figures from the day's event log on a fresh engine.
     const fresh = new Engine();
-    assert.deepEqual(fresh.surveyCallbacks({ ...period, by: 'department', events }), r);
+    assert.deepEqual(fresh.surveyCallbacks(period.from, period.to, { by: 'department', events }), r);
     fresh.free();
 
-    const k = e.kpiReport({ ...period, households: 1860 });
+    const k = e.kpiReport(period.from, period.to, { households: 1860 });
     // Accept: 0, 0, 300, 420, 420, 480, 600, 600, 600, 900, 900 → median 6th = 480, p90 10th = 900.
     assert.deepEqual(k.accept, { count: 11, median_seconds: 480, p90_seconds: 900 });
     // Complete: 0, 0, 5400, 6000, 7800, 9900, 16200 → median 4th = 6000, p90 7th = 16200.
@@ -519,7 +518,7 @@ describe('satisfaction and KPIs from the service log 回访满意率与服务指
 
     // Closed on the day but without work (006, 010): 8; draws under “翠湖花园 2026-09”: 5577,
     // 763, 1911, 7765, 4594, 7332, 198, 6585 — below 3000: 002, 003, 012.
-    assert.deepEqual(e.surveySample({ seed: '翠湖花园 2026-09', rate: '30', ...period }), {
+    assert.deepEqual(e.surveySample('翠湖花园 2026-09', { rate: '30', ...period }), {
       considered: 8,
       selected: ['WY20260930-002', 'WY20260930-003', 'WY20260930-012'],
     });

@@ -1,5 +1,7 @@
-// Type-checked (tsc --noEmit, strict) use of the declarations in index.d.ts: the discriminated
-// unions narrow as a TypeScript user expects, and wrong shapes are rejected (@ts-expect-error).
+// Type-checked (tsc --noEmit, strict) use of the declarations in index.d.ts and the generated
+// src/contract.d.ts and src/engine-methods.d.ts: the discriminated unions narrow as a
+// TypeScript user expects, optional members may be left out, every method returns its
+// operation's result type, and wrong shapes are rejected (@ts-expect-error).
 import {
   Engine,
   WuyeError,
@@ -7,8 +9,12 @@ import {
   isModuleLoaded,
   type ModuleName,
   RefusedError,
+  errorFromFailure,
   type Command,
-  type Event,
+  type EventOut,
+  type Change,
+  type EventsOut,
+  type SlaStatus,
   type Stage,
   type ClockStatus,
   type NewRequest,
@@ -29,7 +35,8 @@ const request: NewRequest = {
 const agent: Actor = { role: 'agent', id: 'kf01' };
 
 const engine = new Engine();
-const events: Event[] = engine.requestRegister(request, agent, '2026-03-02T08:55:00+08:00');
+const registered: EventsOut = engine.requestRegister(request, agent, '2026-03-02T08:55:00+08:00');
+const events: EventOut[] = registered.events;
 for (const e of events) {
   if (e.change.type === 'registered') {
     const kind: NewRequest['kind'] = e.change.request.kind;
@@ -58,9 +65,31 @@ void bad;
 // @ts-expect-error an unknown step
 const bad2: Command = { step: 'teleport' };
 void bad2;
-// @ts-expect-error an anonymous reporter keeps no name
-const bad3: NewRequest['reporter'] = { kind: 'anonymous', name: 'x' };
+// @ts-expect-error a reporter's kind is one of the ReporterKind literals
+const bad3: NewRequest['reporter'] = { kind: 'stranger' };
 void bad3;
+// Optional members may be left out; a nullable one may be null.
+const dispatch: Command = { step: 'dispatch', department: 'engineering' };
+const dispatchNull: Command = { step: 'dispatch', department: 'engineering', assignee: null };
+void [dispatch, dispatchNull];
+
+// A change narrows by its `type`, a callback command by `step` then `outcome`.
+function describeChange(c: Change): string {
+  switch (c.type) {
+    case 'transferred':
+      return `${c.from_department} → ${c.department} (${c.assignee ?? 'no one yet'})`;
+    case 'escalated':
+      return `${c.clock} ${c.percent}% → ${c.notify}`;
+    default:
+      return c.type;
+  }
+}
+void events.map((e) => describeChange(e.change));
+function rating(c: Command): number | null {
+  if (c.step !== 'callback') return null;
+  return c.outcome === 'rated' ? c.rating : null;
+}
+void commands.map(rating);
 
 function describeStage(s: Stage): string {
   switch (s.stage) {
@@ -76,19 +105,21 @@ function describeStage(s: Stage): string {
       return s.stage;
   }
 }
-void describeStage(engine.requestGet('R1').stage);
+void describeStage(engine.requestGet('R1').request.stage);
 
 function left(c: ClockStatus): number {
-  if (c.state === 'breached') return -c.overdue_seconds;
-  if (c.state === 'voided') return 0;
-  return c.remaining_seconds;
+  if (c.state === 'breached') return -(c.overdue_seconds ?? 0);
+  return c.remaining_seconds ?? 0;
 }
-const status = engine.slaStatus('R1', '2026-03-02T10:00:00+08:00');
+const status: SlaStatus = engine.slaStatus('R1', '2026-03-02T10:00:00+08:00');
 void status.cycles.flatMap((c) => c.clocks).map(left);
 
-const days: number = engine.calendarWorkingDays('2026-10-01', '2026-10-31');
-const working: boolean = engine.calendarIsWorkingDay('2026-10-10');
-const at: string = engine.calendarAdd('2026-09-30T17:00:00+08:00', 3600);
+const days: number = engine.calendarWorkingDays('2026-10-01', '2026-10-31').days;
+const working: boolean = engine.calendarIsWorkingDay('2026-10-10').working;
+const at: string = engine.calendarAdd('2026-09-30T17:00:00+08:00', 3600).instant;
+// @ts-expect-error a method returns its operation's result object, not the bare value
+const bareDays: number = engine.calendarWorkingDays('2026-10-01', '2026-10-31');
+void bareDays;
 const info = engine.call('engine.info');
 const n: number = info.requests;
 void days, working, at, n;
@@ -97,10 +128,15 @@ void r;
 // @ts-expect-error the args of calendar.add need seconds
 engine.call('calendar.add', { start: at });
 
-for (const item of engine.requestExecuteBatch([{ id: 'R1', command: { step: 'accept' }, actor: agent, now: at }])) {
-  if (item.ok) void item.events.length;
-  else void (item.error instanceof RefusedError ? item.error.code : item.error.status);
+for (const item of engine.requestExecuteBatch([{ id: 'R1', command: { step: 'accept' }, actor: agent, now: at }]).results) {
+  if (item.ok) void item.result.events.length;
+  else void errorFromFailure(item.error).code;
 }
+for (const item of engine.slaStatusBatch(at, { ids: ['R1'] }).statuses) {
+  void (item.ok ? item.result.cycles.length : item.error.status);
+}
+void engine.slaStatusBatch(at).statuses;
+void RefusedError;
 try {
   engine.requestGet('NOPE');
 } catch (e) {
@@ -153,12 +189,12 @@ fees.feeLoadEstate(feeSchedule, feeUnits);
 const compact = fees.feeBillEstate('2026-09', { readings: [{ unit: '1-101', item: 'water', date: '2026-09-30', previous: '1', current: '9', year_to_date: '0' }] });
 const unitIndex: number = compact.lines.unit[0]!;
 void unitIndex;
-const parts: string[] = fees.feeApportion('1000.00', ['98.76', '120.50']);
+const parts: string[] = fees.feeApportion('1000.00', ['98.76', '120.50']).parts;
 void parts;
 // @ts-expect-error money is a decimal string, never a JS number
 fees.feeApportion(1000, ['1']);
-// @ts-expect-error a rate has a price or tiers, not both
-const badRate: Rate = { item: 'water', from: '2020-01-01', price: '1.00', tiers: [{ price: '2.00' }] };
+// @ts-expect-error a rate's dates are strings
+const badRate: Rate = { item: 'water', from: 20200101, price: '1.00' };
 void badRate;
 // @ts-expect-error a parking formula needs its tariff
 const badFormula: Formula = { kind: 'parking' };
@@ -199,7 +235,7 @@ const prepaid: Money = account.prepaid;
 void prepaid;
 const late = fees.feeAccountLateFees(account, '2026-10-15');
 void late.late_fees.map((l) => [l.accrued, l.outstanding, l.cap]);
-const ageing = fees.feeAccountArrears(account, '2026-10-15', [30, 90]);
+const ageing = fees.feeAccountArrears(account, '2026-10-15', { buckets: [30, 90] });
 void ageing.buckets.map((b) => b.to_days ?? Infinity);
 const viaCall = fees.call('fee.apportion', { amount: '1.00', weights: ['1'] });
 void viaCall.parts;
@@ -210,8 +246,8 @@ const gaps = fees.call('survey.servqual', {
 });
 const overallGap: string | null = gaps.overall.gap;
 void [overallGap, gaps.weighted?.weights.empathy, gaps.dimensions.map((d) => d.dimension)];
-// @ts-expect-error not a SERVQUAL dimension
-fees.call('survey.servqual', { items: [{ id: 't1', dimension: 'tangible' }], responses: [] });
+// @ts-expect-error an item needs its id
+fees.call('survey.servqual', { items: [{ dimension: 'tangibles' }], responses: [] });
 const nps = fees.call('survey.nps', { answers: [10, 9, 0] });
 void [nps.nps, nps.interval?.low, nps.promoters.count];
 const csat = fees.call('survey.csat', { scale: { min: 1, max: 7 }, top_boxes: 1, answers: [7] });
@@ -231,35 +267,37 @@ void picked.selected;
 // @ts-expect-error no such breakdown
 fees.call('survey.callbacks', { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00', by: 'floor' });
 // The survey methods: figures are strings, "no data" is null.
-const served = fees.surveyServqual({ responses: [{ expectation: Array(22).fill(6), perception: Array(22).fill(5) }] });
+const served = fees.surveyServqual([{ expectation: Array(22).fill(6), perception: Array(22).fill(5) }]);
 const dimGap: string | null = served.dimensions[0].gap;
-void [dimGap, fees.surveyServperf({ responses: [] }).weighted?.perception];
-const satisfied = fees.surveyCsat([5, 4, 3], { scale: { min: 1, max: 5 }, topBoxes: 2 });
+void [dimGap, fees.surveyServperf([], { scale: { min: 1, max: 5 } }).weighted?.perception];
+const satisfied = fees.surveyCsat([5, 4, 3], { scale: { min: 1, max: 5 }, top_boxes: 2 });
 const csatPercent: string | null = satisfied.csat.percent;
 void csatPercent;
-// @ts-expect-error the option is camelCase in the method (top_boxes only through `call`)
-fees.surveyCsat([5], { top_boxes: 2 });
+// @ts-expect-error options keep the wire names (top_boxes)
+fees.surveyCsat([5], { topBoxes: 2 });
+// @ts-expect-error a required member is a parameter, not an option
+fees.surveyCsat([5], { answers: [4] });
 const promoters: number = fees.surveyNps([10, 9, 6]).promoters.count;
 void promoters;
 const share = fees.surveyProportion(7, 8);
 void [share.percent, share.interval?.low];
 // @ts-expect-error counts are numbers
 fees.surveyProportion('7', 8);
-void fees.surveyIndex({ items: [{ id: 'overall', weight: '100' }], responses: [[9]] }).index;
+void fees.surveyIndex([{ id: 'overall', weight: '100' }], [[9]]).index;
 void fees.surveyValue([{ line: '保洁', utility: '60', process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]).total;
 // @ts-expect-error money is a decimal string
 fees.surveyValue([{ line: '保洁', utility: 60, process_quality: '15', price: '45', access_cost: '5', provision_cost: '38' }]);
 const period = { from: '2026-03-02T00:00:00+08:00', to: '2026-03-03T00:00:00+08:00' } as const;
-const report = fees.surveyCallbacks({ ...period, by: 'department', threshold: 4, events: [] });
+const report = fees.surveyCallbacks(period.from, period.to, { by: 'department', threshold: 4, events: [] });
 const overallRate: string | null = report.overall.satisfied.percent;
 void [overallRate, report.groups.map((g) => g.key)];
-const kpi = fees.kpiReport({ ...period, households: 1860 });
+const kpi = fees.kpiReport(period.from, period.to, { households: 1860 });
 const p90: number | null = kpi.complete.p90_seconds;
 void [p90, kpi.complaints.per_100_households];
-const drawn: string[] = fees.surveySample({ seed: '翠湖花园 2026-09', rate: '30', ...period }).selected;
+const drawn: string[] = fees.surveySample('翠湖花园 2026-09', { rate: '30', ...period }).selected;
 void drawn;
 // @ts-expect-error a rate is a percentage string, never a JS number
-fees.surveySample({ seed: 's', rate: 30, ids: ['A'] });
+fees.surveySample('s', { rate: 30, ids: ['A'] });
 fees.free();
 
 // Loading a module on demand (a browser page before its first fee call).
