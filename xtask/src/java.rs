@@ -1,8 +1,14 @@
 //! The Java binding's generated surface (`bindings/java/src/main/java/org/wuye`): the `Status`
 //! enum with its status → exception mapping, one exception class per failing status, the
 //! `Operation` enum (name → method, group, mutates), and from the contract schema
-//! (`crate::schema()`) every string enum (`Channel`, `Priority`, …) and the result records
-//! listed in [`RECORDS`] (`SlaStatus`, …), each with its reader.
+//! (`crate::schema()`): every string enum (`Channel`, `Priority`, …), `Operations` (one method
+//! per operation, which `Engine` extends), and a record with its reader for every object a
+//! result reaches that has no hand-written class (`SlaStatus`, `EngineInfo`, …).
+//!
+//! The one type table: schema scalars in `kind` (strings, integers by format, booleans,
+//! instants, dates, decimals, money); definitions in `CLASSES` (hand-written Java classes),
+//! else generated enums and records; a tagged union without a class is refused. The method
+//! rule is in `params` and `result`.
 
 use crate::names::{self, failures, screaming, OPERATION_TABLE, STATUS_TABLE};
 use serde_json::Value;
@@ -1202,3 +1208,64 @@ public abstract sealed class Operations permits Engine {
     }
 
 "#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn java(schema: &Value, member: Value) -> String {
+        let (kind, nullable) = kind(schema, &member);
+        java_type(schema, &kind, nullable)
+    }
+
+    #[test]
+    fn instants_and_dates_map_the_same_inline_or_as_definitions() {
+        let schema = json!({"$defs": {
+            "Instant": {"type": "string", "format": "date-time"},
+            "Date": {"type": "string", "format": "date"},
+        }});
+        let inline = json!({"type": "string", "format": "date-time"});
+        assert_eq!(java(&schema, inline), "OffsetDateTime");
+        assert_eq!(
+            java(&schema, json!({"$ref": "#/$defs/Instant"})),
+            "OffsetDateTime"
+        );
+        assert_eq!(
+            java(&schema, json!({"type": "string", "format": "date"})),
+            "LocalDate"
+        );
+        assert_eq!(java(&schema, json!({"$ref": "#/$defs/Date"})), "LocalDate");
+        let optional = json!({"anyOf": [{"$ref": "#/$defs/Instant"}, {"type": "null"}]});
+        assert_eq!(java(&schema, optional), "OffsetDateTime");
+    }
+
+    #[test]
+    fn integers_box_only_where_they_may_be_null() {
+        let schema = json!({"$defs": {}});
+        let long = json!({"type": "integer", "format": "uint64"});
+        assert_eq!(java(&schema, long), "long");
+        let int = json!({"type": ["integer", "null"], "format": "uint32"});
+        assert_eq!(java(&schema, int), "Integer");
+        let list = json!({"type": "array", "items": {"type": "integer", "format": "int64"}});
+        assert_eq!(java(&schema, list), "List<Long>");
+    }
+
+    #[test]
+    #[should_panic(expected = "no Java type for the tagged union Shape")]
+    fn a_tagged_union_without_a_class_is_refused_by_name() {
+        let schema = json!({"$defs": {"Shape": {"oneOf": [
+            {"type": "object", "properties": {"kind": {"const": "circle"}}},
+        ]}}});
+        java(&schema, json!({"$ref": "#/$defs/Shape"}));
+    }
+
+    #[test]
+    fn every_operation_has_a_method_and_every_result_a_reader() {
+        let text = operations(&crate::schema());
+        for op in TABLE {
+            let method = format!(" {}(", op.method_name());
+            assert!(text.contains(&method), "{}", op.name);
+        }
+    }
+}
