@@ -610,6 +610,20 @@ public final class Json {
         return List.of(out);
     }
 
+    /** An unmodifiable list of the strings of an array. */
+    static List<String> strings(Object json, String what) {
+        List<Object> arr = arr(json, what);
+        String[] out = new String[arr.size()];
+        for (int i = 0; i < out.length; i++) {
+            Object v = arr.get(i);
+            if (!(v instanceof String)) {
+                throw new IllegalStateException("expected a string in \"" + what + "\", got " + v);
+            }
+            out[i] = (String) v;
+        }
+        return List.of(out);
+    }
+
     /** An unmodifiable view of a parsed list (helper for records). */
     static <T> List<T> frozen(List<T> l) {
         return Collections.unmodifiableList(l);

@@ -25,7 +25,8 @@ import java.util.Objects;
  * @param weights fixed importance weights, or null (then the respondents' own, if any)
  * @param responses the respondents' answers
  */
-public record Survey(Scale scale, List<SurveyItem> items, DimensionWeights weights, List<SurveyResponse> responses) {
+public record Survey(Scale scale, List<SurveyItem> items, DimensionWeights weights, List<SurveyResponse> responses)
+        implements Json.JsonWritable {
     /** Checks {@code responses} and freezes the lists. */
     public Survey {
         items = items == null ? null : List.copyOf(items);
@@ -50,5 +51,36 @@ public record Survey(Scale scale, List<SurveyItem> items, DimensionWeights weigh
     /** This survey with fixed importance weights (not together with respondents' own). */
     public Survey withWeights(DimensionWeights weights) {
         return new Survey(scale, items, weights, responses);
+    }
+
+    /** Writes the arguments of {@code survey.servqual} and {@code survey.servperf}. */
+    @Override
+    public void writeJson(StringBuilder out) {
+        char sep = '{';
+        if (scale != null) {
+            scale.writeJson(out.append(sep).append("\"scale\":"));
+            sep = ',';
+        }
+        if (items != null) {
+            writeAll(out.append(sep).append("\"items\":"), items);
+            sep = ',';
+        }
+        if (weights != null) {
+            weights.writeJson(out.append(sep).append("\"weights\":"));
+            sep = ',';
+        }
+        writeAll(out.append(sep).append("\"responses\":"), responses);
+        out.append('}');
+    }
+
+    private static void writeAll(StringBuilder out, List<? extends Json.JsonWritable> l) {
+        out.append('[');
+        for (int i = 0, n = l.size(); i < n; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            l.get(i).writeJson(out);
+        }
+        out.append(']');
     }
 }

@@ -42,6 +42,15 @@ class SurveyTest {
         return Arrays.asList(answers);
     }
 
+    /** Answers as the contract's integers (int64, so {@code Long}), with nulls. */
+    static List<Long> l(Integer... answers) {
+        List<Long> out = new ArrayList<>(answers.length);
+        for (Integer x : answers) {
+            out.add(x == null ? null : x.longValue());
+        }
+        return out;
+    }
+
     Engine e;
 
     @BeforeEach
@@ -92,7 +101,7 @@ class SurveyTest {
     @Test
     void csatCountsTheTopTwoBoxesOfFive() {
         // Fours and fives 6 of 10 = 60.00%; mean 36/10; Wilson [0.312669…, 0.831822…] → 31.26, 83.19.
-        Csat c = e.surveyCsat(List.of(5, 5, 4, 4, 4, 3, 3, 2, 5, 1));
+        Csat c = e.surveyCsat(l(5, 5, 4, 4, 4, 3, 3, 2, 5, 1));
         assertEquals(Scale.FIVE, c.scale());
         assertEquals(2, c.topBoxes());
         assertEquals(10, c.answers());
@@ -107,7 +116,7 @@ class SurveyTest {
     @Test
     void csatOnASevenPointScaleTopBoxOnly() {
         // Sevens 3 of 8 = 37.50%; mean 45/8 = 5.6250; Wilson → 13.68 … 69.43 outward.
-        Csat c = e.surveyCsat(Scale.of(1, 7), 1, List.of(7, 6, 7, 5, 4, 7, 6, 3));
+        Csat c = e.surveyCsat(Scale.of(1, 7), 1, l(7, 6, 7, 5, 4, 7, 6, 3));
         assertEquals(Scale.SEVEN, c.scale());
         assertEquals(1, c.topBoxes());
         assertEquals(List.of(0L, 0L, 1L, 1L, 1L, 2L, 3L), c.distribution());
@@ -118,7 +127,7 @@ class SurveyTest {
 
     @Test
     void csatWithoutAnswersHasNoFigures() {
-        Csat c = e.surveyCsat(List.of());
+        Csat c = e.surveyCsat(l());
         assertEquals(0, c.answers());
         assertEquals(List.of(0L, 0L, 0L, 0L, 0L), c.distribution());
         assertNull(c.mean());
@@ -129,10 +138,11 @@ class SurveyTest {
     @Test
     void anAnswerOffTheScaleIsRefusedNamingIt() {
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.surveyCsat(List.of(5, 4, 6)));
+                () -> e.surveyCsat(l(5, 4, 6)));
         assertEquals("answers[2]: answer 6 is outside the scale 1–5", x.getMessage());
-        fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.surveyCsat(Scale.FIVE, 5, List.of(5)));
-        assertThrows(NullPointerException.class, () -> e.surveyCsat(a(5, null)));
+        fails(RefusedException.class, Status.REFUSED, "invalid_survey", () -> e.surveyCsat(Scale.FIVE, 5, l(5)));
+        // A null answer is sent as null; the library refuses it, naming what it expected.
+        fails(InvalidRequestException.class, Status.INVALID_REQUEST, "wrong_type", () -> e.surveyCsat(l(5, null)));
     }
 
     // ---------------------------------------------------------------- survey.nps
@@ -141,7 +151,7 @@ class SurveyTest {
     void npsOfTenAnswers() {
         // P 5, passives 2, D 3: NPS 20.00; SE 100·√0.076 = 27.5680… → 27.57; margin 54.0334… →
         // 54.03; interval [−34.0334…, 74.0334…] → −34.04 and 74.04.
-        Nps n = e.surveyNps(List.of(10, 10, 9, 9, 9, 8, 7, 6, 3, 0));
+        Nps n = e.surveyNps(l(10, 10, 9, 9, 9, 8, 7, 6, 3, 0));
         assertEquals(10, n.answers());
         assertEquals(List.of(1L, 0L, 0L, 1L, 0L, 0L, 1L, 1L, 1L, 3L, 2L), n.distribution());
         assertEquals(5, n.promoters().count());
@@ -159,7 +169,7 @@ class SurveyTest {
     @Test
     void aNegativeNpsHasItsIntervalClampedAtMinusOneHundred() {
         // P 1, D 4 of 5: −60.00; SE √1280 = 35.7771…; margin 70.1231…; −130.12… clamps to −100.
-        Nps n = e.surveyNps(List.of(0, 3, 6, 6, 9));
+        Nps n = e.surveyNps(l(0, 3, 6, 6, 9));
         fig("-60.00", n.nps());
         fig("35.78", n.standardError());
         fig("70.12", n.margin());
@@ -169,7 +179,7 @@ class SurveyTest {
 
     @Test
     void npsWithoutAnswersIsNullThroughout() {
-        Nps n = e.surveyNps(List.of());
+        Nps n = e.surveyNps(l());
         assertEquals(0, n.answers());
         assertEquals(Collections.nCopies(11, 0L), n.distribution());
         assertEquals(0, n.promoters().count());
@@ -179,7 +189,7 @@ class SurveyTest {
         assertNull(n.margin());
         assertNull(n.interval());
         RefusedException x = fails(RefusedException.class, Status.REFUSED, "invalid_survey",
-                () -> e.surveyNps(List.of(10, 11)));
+                () -> e.surveyNps(l(10, 11)));
         assertEquals("answers[1]: answer 11 is outside the scale 0–10", x.getMessage());
     }
 
@@ -417,7 +427,7 @@ class SurveyTest {
         SatisfactionIndex x = e.surveyIndex(
                 List.of(IndexItem.of("overall", "40"), IndexItem.of("vs_expectation", "30"),
                         IndexItem.of("vs_ideal", "30")),
-                List.of(a(9, 8, 7), a(10, null, 8), a(6, 7, 5), a(8, 9, null)));
+                List.of(l(9, 8, 7), l(10, null, 8), l(6, 7, 5), l(8, 9, null)));
         assertEquals(Scale.TEN, x.scale());
         assertEquals(4, x.respondents());
         SatisfactionIndex.Item overall = x.items().get(0);
@@ -439,7 +449,7 @@ class SurveyTest {
         SatisfactionIndex x = e.surveyIndex(Scale.TEN,
                 List.of(IndexItem.of("总体满意 overall", "40"), IndexItem.of("与期望相比 vs expectation", "30"),
                         IndexItem.of("与理想相比 vs ideal", "30")),
-                List.of(a(8, 7, 7), a(9, 9, 8), a(6, 5, null), a(10, 9, 9), a(7, 8, 6)));
+                List.of(l(8, 7, 7), l(9, 9, 8), l(6, 5, null), l(10, 9, 9), l(7, 8, 6)));
         assertEquals("与理想相比 vs ideal", x.items().get(2).id());
         assertEquals(4, x.items().get(2).answered());
         fig("7.5000", x.items().get(2).mean());
