@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "operations.h"
 #include "wuye.h"
 
 #define CFG "{\"v\":1}"
@@ -1117,15 +1118,7 @@ static void test_status_from_events(WuyeEngine *e) {
                      WUYE_STATUS_INVALID_REQUEST, "missing_field");
 }
 
-static const char *const operations =
-    "['engine.info','engine.export','calendar.is_working_day','calendar.working_days',"
-    "'calendar.add','calendar.between','calendar.next_working_instant','request.register',"
-    "'request.execute','request.execute_batch','request.get','sla.status','sla.status_batch',"
-    "'sla.tick','log.replay','sla.status_from_events','fee.bill','fee.load_estate',"
-    "'fee.bill_estate','fee.parking','fee.apportion','fee.account.execute',"
-    "'fee.account.late_fees','fee.account.arrears','survey.servqual','survey.servperf',"
-    "'survey.csat','survey.nps','survey.proportion','survey.index','survey.value','survey.callbacks','kpi.report',"
-    "'survey.sample']";
+static const char *const operations = WUYE_TEST_OPERATIONS;
 
 static void test_info(WuyeEngine *fresh, WuyeEngine *busy) {
     section("engine.info");

@@ -11,6 +11,7 @@
 //! Each generated file is a pure function of the tables: [`files`] lists them with their
 //! contents.
 
+pub mod c;
 pub mod java;
 pub mod js;
 pub mod names;
@@ -139,6 +140,7 @@ pub fn files() -> Vec<(PathBuf, String)> {
         ),
         (PathBuf::from("docs/reference.md"), reference::page(&schema)),
     ];
+    files.extend(c::files());
     files.extend(php::files());
     files.extend(java::files());
     files.extend(js::files());
