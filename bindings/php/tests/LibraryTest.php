@@ -15,7 +15,7 @@ final class LibraryTest extends WuyeTestCase
     public function testLoadsOnceAndSpeaksVersionOne(): void
     {
         $ffi = Library::load();
-        self::assertSame($ffi, Library::load(), 'FFI::cdef runs once per process');
+        self::assertSame($ffi, Library::load(), 'FFI::cdef runs once per request (per script in the CLI)');
         self::assertSame(1, Library::abiVersion());
         self::assertSame(1, Library::contractVersion());
         self::assertSame(Library::ABI_VERSION, Library::abiVersion());
