@@ -8,15 +8,22 @@ use FFI;
 use FFI\CData;
 
 /**
- * The loaded libwuye: one `FFI::cdef` per process, kept in a static.
+ * The loaded libwuye: one `FFI::cdef` per PHP request, kept in a static.
+ *
+ * (Statics live as long as the request: under PHP-FPM, Apache's mod_php and every other
+ * server SAPI each request loads the library again — about 5 ms for the first request of a
+ * worker, when the library is mapped, and about 0.2 ms after; a CLI script loads it once.)
  *
  * Where the library comes from, first match wins:
- *  1. the path given to {@see Library::load()} (or to the {@see Engine} constructor),
- *  2. the `WUYE_LIB` environment variable,
- *  3. `target/release/libwuye.so`, then `target/debug/libwuye.so`, relative to the
- *     repository this package sits in (`bindings/php` → `../..`).
+ *  1. the path given to {@see Library::load()} (or to the {@see Engine} constructor);
+ *  2. the library shipped in this package, `lib/linux-x86_64/libwuye.so` next to `src/`
+ *     (the Composer package built by `scripts/package`);
+ *  3. the `WUYE_LIB` environment variable (a file, or a directory holding `libwuye.so`);
+ *  4. in a checkout of the wuye repository (`bindings/php` → `../..`, for development):
+ *     `target/release/libwuye.so`, then `target/debug/libwuye.so`;
+ *  5. the system's library path (`libwuye.so.0`, as installed from the C SDK).
  *
- * A path that was asked for (1 or 2) but does not exist is an error; there is no fallback
+ * A path that was asked for (1 or 3) but does not exist is an error; there is no fallback
  * to another build. When loading, the ABI and contract versions are checked and a library
  * that speaks another version is refused.
  *
@@ -49,17 +56,21 @@ final class Library
     {
     }
 
+    /** The name of the library on the system's library path (its SONAME). */
+    public const SYSTEM_LIBRARY = 'libwuye.so.0';
+
     /**
-     * Loads libwuye (once per process) and returns its FFI instance.
+     * Loads libwuye (once per request) and returns its FFI instance.
      *
-     * @param string|null $path Path of libwuye.so; null for `WUYE_LIB` or the default search.
+     * @param string|null $path Path of libwuye.so (or its directory); null for the search
+     *                          described on this class.
      * @throws LibraryException when the library is missing, does not load, was already loaded
      *                          from another path, or speaks another ABI or contract version.
      */
     public static function load(?string $path = null): FFI
     {
         if (self::$ffi !== null) {
-            if ($path !== null && realpath($path) !== self::$path) {
+            if ($path !== null && realpath(self::file($path)) !== self::$path) {
                 throw new LibraryException(sprintf(
                     'libwuye is already loaded from %s in this process; cannot load %s as well',
                     self::$path,
@@ -68,7 +79,7 @@ final class Library
             }
             return self::$ffi;
         }
-        $file = self::locate($path, self::env());
+        $file = self::find($path, self::env(), self::defaultPaths());
         if (!extension_loaded('ffi')) {
             throw new LibraryException('the PHP FFI extension is not loaded (php-ffi, ffi.enable)');
         }
@@ -77,10 +88,14 @@ final class Library
             throw new LibraryException('cannot read ' . __DIR__ . '/wuye.h');
         }
         try {
-            $ffi = FFI::cdef($header, $file);
+            $ffi = FFI::cdef($header, $file ?? self::SYSTEM_LIBRARY);
         } catch (FFI\Exception $e) {
+            if ($file === null) {
+                throw new LibraryException(self::notFound(self::defaultPaths()) . ' (' . $e->getMessage() . ')', 0, $e);
+            }
             throw new LibraryException("cannot load libwuye from $file: " . $e->getMessage(), 0, $e);
         }
+        $file ??= self::SYSTEM_LIBRARY;
         self::checkVersions($ffi->wuye_abi_version(), $ffi->wuye_contract_version(), $file);
         self::$ffi = $ffi;
         self::$path = realpath($file) ?: $file;
@@ -117,46 +132,91 @@ final class Library
     }
 
     /**
-     * The file to load: the explicit path, else `$env` (the value of `WUYE_LIB`), else the
-     * first existing default build (`$defaults`, or {@see Library::defaultPaths()}).
+     * The file to load: the explicit path, else the library shipped in this package, else
+     * `$env` (the value of `WUYE_LIB`), else the first existing default build (`$defaults`,
+     * or {@see Library::defaultPaths()}). A path or `$env` may name a directory holding
+     * `libwuye.so`.
      *
      * @param list<string>|null $defaults
-     * @throws LibraryException naming every path tried when none exists.
+     * @throws LibraryException naming every path tried when none exists (the system's
+     *                          library path, which {@see Library::load()} tries last, is not
+     *                          searched here).
      */
     public static function locate(?string $path, ?string $env, ?array $defaults = null): string
     {
-        if ($path !== null && $path !== '') {
-            if (is_file($path)) {
-                return $path;
-            }
-            throw new LibraryException("libwuye not found at $path (the path given to Wuye)");
-        }
-        if ($env !== null && $env !== '') {
-            if (is_file($env)) {
-                return $env;
-            }
-            throw new LibraryException("libwuye not found at $env (from the WUYE_LIB environment variable)");
-        }
-        $tried = $defaults ?? self::defaultPaths();
-        foreach ($tried as $candidate) {
-            if (is_file($candidate)) {
-                return $candidate;
-            }
-        }
-        throw new LibraryException(
-            'libwuye not found; tried ' . implode(', ', $tried)
-            . '. Build it with `cargo build -p wuye-ffi` (or --release), or set WUYE_LIB to its path.'
-        );
+        $defaults ??= self::defaultPaths();
+        return self::find($path, $env, $defaults) ?? throw new LibraryException(self::notFound($defaults));
     }
 
-    /** @return list<string> the default locations, in search order. */
+    /** The shipped library's path: `lib/linux-x86_64/libwuye.so` of this package. */
+    public static function bundledPath(): string
+    {
+        return dirname(__DIR__) . '/lib/linux-x86_64/libwuye.so';
+    }
+
+    /**
+     * @return list<string> the builds of the wuye repository this package sits in
+     *                      (`bindings/php`), release then debug; none outside a checkout.
+     */
     public static function defaultPaths(): array
     {
         $root = dirname(__DIR__, 3);
+        if (!is_file($root . '/Cargo.toml')) {
+            return [];
+        }
         return [
             $root . '/target/release/libwuye.so',
             $root . '/target/debug/libwuye.so',
         ];
+    }
+
+    /**
+     * As {@see Library::locate()}, but null when only the system's library path is left.
+     *
+     * @param list<string> $defaults
+     */
+    private static function find(?string $path, ?string $env, array $defaults): ?string
+    {
+        if ($path !== null && $path !== '') {
+            $file = self::file($path);
+            if (is_file($file)) {
+                return $file;
+            }
+            throw new LibraryException("libwuye not found at $file (the path given to Wuye)");
+        }
+        $bundled = self::bundledPath();
+        if (is_file($bundled)) {
+            return $bundled;
+        }
+        if ($env !== null && $env !== '') {
+            $file = self::file($env);
+            if (is_file($file)) {
+                return $file;
+            }
+            throw new LibraryException("libwuye not found at $file (from the WUYE_LIB environment variable)");
+        }
+        foreach ($defaults as $candidate) {
+            if (is_file($candidate)) {
+                return $candidate;
+            }
+        }
+        return null;
+    }
+
+    /** A directory stands for the `libwuye.so` in it. */
+    private static function file(string $path): string
+    {
+        return is_dir($path) ? rtrim($path, '/') . '/libwuye.so' : $path;
+    }
+
+    /** @param list<string> $defaults */
+    private static function notFound(array $defaults): string
+    {
+        return 'libwuye not found: not shipped in this package (' . self::bundledPath() . '), WUYE_LIB not set'
+            . ($defaults === [] ? '' : '; tried ' . implode(', ', $defaults))
+            . '; and ' . self::SYSTEM_LIBRARY . ' is not on the system library path.'
+            . ' Install the Composer package (it carries the library), set WUYE_LIB to libwuye.so or its'
+            . ' directory, or build it with `cargo build -p wuye-ffi` (or --release).';
     }
 
     /**

@@ -15,7 +15,7 @@ final class LibraryTest extends WuyeTestCase
     public function testLoadsOnceAndSpeaksVersionOne(): void
     {
         $ffi = Library::load();
-        self::assertSame($ffi, Library::load(), 'FFI::cdef runs once per process');
+        self::assertSame($ffi, Library::load(), 'FFI::cdef runs once per request (per script in the CLI)');
         self::assertSame(1, Library::abiVersion());
         self::assertSame(1, Library::contractVersion());
         self::assertSame(Library::ABI_VERSION, Library::abiVersion());
@@ -81,6 +81,24 @@ final class LibraryTest extends WuyeTestCase
             "$root/target/debug/libwuye.so",
         ], Library::defaultPaths());
         self::assertFileExists("$root/Cargo.toml", 'the repository root is three levels above src/');
+    }
+
+    public function testADirectoryStandsForTheLibraryInIt(): void
+    {
+        $lib = Library::path();
+        self::assertNotNull($lib);
+        $dir = dirname($lib);
+        self::assertSame("$dir/libwuye.so", Library::locate(null, $dir, []));
+        self::assertSame("$dir/libwuye.so", Library::locate("$dir/", null, []));
+        $this->expectExceptionMessage('libwuye not found at ' . __DIR__ . '/libwuye.so (from the WUYE_LIB environment variable)');
+        Library::locate(null, __DIR__, []);
+    }
+
+    public function testTheShippedLibraryIsLookedForNextToSrc(): void
+    {
+        // scripts/package puts it there in the Composer package; a checkout has none.
+        self::assertSame(dirname(__DIR__) . '/lib/linux-x86_64/libwuye.so', Library::bundledPath());
+        self::assertFileDoesNotExist(Library::bundledPath());
     }
 
     public function testAnExplicitPathWinsOverWuyeLib(): void

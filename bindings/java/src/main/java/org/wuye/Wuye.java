@@ -9,9 +9,10 @@ import java.util.Objects;
  * {@link Engine#fromState(String)}.
  *
  * <p>libwuye is found through the system property {@code wuye.library.path}, else the
- * environment variable {@code WUYE_LIB} (a file or its directory), else JNA's search
- * ({@code jna.library.path}, then the system's). Its ABI and contract versions are checked
- * when it loads; a mismatch refuses to load.
+ * environment variable {@code WUYE_LIB} (a file or its directory), else a {@code libwuye.so}
+ * in {@code jna.library.path}, else the copy inside the published jar
+ * ({@code linux-x86-64/libwuye.so}), else the system's library path. Its ABI and contract
+ * versions are checked when it loads; a mismatch refuses to load.
  */
 public final class Wuye {
     /** The C ABI version this binding is written against. */

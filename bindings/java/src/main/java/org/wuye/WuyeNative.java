@@ -2,8 +2,10 @@ package org.wuye;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,11 +70,18 @@ final class WuyeNative {
     }
 
     /**
-     * Finds libwuye: the system property {@code wuye.library.path}, else the environment
-     * variable {@code WUYE_LIB} (each a file, or a directory holding {@code libwuye.so}),
-     * else JNA's own search ({@code jna.library.path}, then the system's library path). The
-     * first of the two settings that is present decides: a wrong path is an error, not a
-     * reason to load some other copy.
+     * Finds libwuye, first match wins:
+     * <ol>
+     *   <li>the system property {@code wuye.library.path} (on the command line, or set in code
+     *       before the first call), then the environment variable {@code WUYE_LIB} — each a
+     *       file, or a directory holding {@code libwuye.so}; the first of the two that is
+     *       present decides, and a wrong path is an error, not a reason to load some other
+     *       copy;</li>
+     *   <li>a {@code libwuye.so} in a directory of {@code jna.library.path};</li>
+     *   <li>the library inside this jar, at JNA's resource path ({@code linux-x86-64/libwuye.so}
+     *       in the published jar; JNA unpacks it to its temporary directory);</li>
+     *   <li>the system's library path ({@code ld.so}: {@code LD_LIBRARY_PATH}, ld.so.cache).</li>
+     * </ol>
      */
     private static NativeLibrary open() {
         String fileName = System.mapLibraryName("wuye");
@@ -95,21 +104,50 @@ final class WuyeNative {
                         + f.getAbsolutePath() + " does not exist. Build it with `cargo build --release -p wuye-ffi` "
                         + "(target/release/" + fileName + ")");
             }
-            try {
-                return NativeLibrary.getInstance(f.getAbsolutePath());
-            } catch (UnsatisfiedLinkError e) {
-                throw new UnsatisfiedLinkError("cannot load libwuye from " + f.getAbsolutePath() + " (" + s[0]
-                        + "): " + e.getMessage());
+            return load(f, s[0]);
+        }
+        String jnaPath = System.getProperty("jna.library.path");
+        if (jnaPath != null && !jnaPath.isBlank()) {
+            for (String dir : jnaPath.split(File.pathSeparator)) {
+                File f = new File(dir, fileName);
+                if (!dir.isBlank() && f.isFile()) {
+                    return load(f.getAbsoluteFile(), "jna.library.path");
+                }
             }
         }
+        tried.add("jna.library.path = " + (jnaPath == null ? "(not set)" : jnaPath));
+        String resource = Platform.RESOURCE_PREFIX + "/" + fileName;
+        ClassLoader loader = WuyeNative.class.getClassLoader();
+        if (loader != null && loader.getResource(resource) != null) {
+            File unpacked;
+            try {
+                // A leading "/" makes JNA take the name as the resource path itself.
+                unpacked = Native.extractFromResourcePath("/" + resource, loader);
+            } catch (IOException e) {
+                throw new UnsatisfiedLinkError("cannot unpack " + resource + " from the wuye jar: " + e.getMessage()
+                        + " (JNA unpacks to jna.tmpdir, else ~/.cache/JNA/temp; set -Djna.tmpdir=DIR to a"
+                        + " writable directory that allows executables)");
+            }
+            return load(unpacked, "the library inside the wuye jar (" + resource + ")");
+        }
+        tried.add("the jar's own " + resource + " (not in this jar)");
         try {
             return NativeLibrary.getInstance("wuye");
         } catch (UnsatisfiedLinkError e) {
-            tried.add("jna.library.path = " + System.getProperty("jna.library.path", "(not set)"));
             tried.add("the system library path");
             throw new UnsatisfiedLinkError("cannot find libwuye (" + fileName + "). Tried: " + String.join("; ", tried)
                     + ". Set -Dwuye.library.path=DIR or WUYE_LIB=DIR to the directory of " + fileName
-                    + ". JNA said: " + e.getMessage());
+                    + ", or use the published jar, which carries it. JNA said: " + e.getMessage());
+        }
+    }
+
+    /** Loads the given file; {@code from} says which setting named it, for the error. */
+    private static NativeLibrary load(File f, String from) {
+        try {
+            return NativeLibrary.getInstance(f.getAbsolutePath());
+        } catch (UnsatisfiedLinkError e) {
+            throw new UnsatisfiedLinkError("cannot load libwuye from " + f.getAbsolutePath() + " (" + from + "): "
+                    + e.getMessage());
         }
     }
 

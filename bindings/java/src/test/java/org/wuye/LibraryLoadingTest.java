@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Finding libwuye and refusing the wrong one, each in a fresh JVM (the library loads once per
- * JVM): the system property, WUYE_LIB, jna.library.path, a clear error naming what was tried,
- * and a library speaking another ABI version.
+ * JVM): the system property, WUYE_LIB, jna.library.path, the copy inside the jar, a clear error
+ * naming what was tried, and a library speaking another ABI version.
  */
 class LibraryLoadingTest {
     static final String REAL_DIR = new File(Wuye.libraryPath()).getParent();
@@ -27,11 +27,18 @@ class LibraryLoadingTest {
 
     /** Runs LoadProbe with the given system properties and environment; returns its output line. */
     static String probe(List<String> props, Map<String, String> env) throws IOException, InterruptedException {
+        return probe(props, env, null);
+    }
+
+    /** As {@link #probe(List, Map)}, with {@code extraClasspath} (if not null) first on the class path. */
+    static String probe(List<String> props, Map<String, String> env, Path extraClasspath)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(props);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add((extraClasspath == null ? "" : extraClasspath + File.pathSeparator)
+                + System.getProperty("java.class.path"));
         cmd.add(LoadProbe.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("WUYE_LIB");
@@ -56,6 +63,32 @@ class LibraryLoadingTest {
         assertTrue(env.startsWith("LOADED " + REAL_DIR), env);
         String jna = probe(List.of("-Djna.library.path=" + REAL_DIR), Map.of());
         assertTrue(jna.startsWith("LOADED"), jna);
+    }
+
+    /**
+     * The published jar carries libwuye at JNA's resource path (scripts/package): found with no
+     * setting, unpacked by JNA; an explicit setting still wins over it.
+     */
+    @Test
+    void theCopyOnTheClassPathIsFoundWithNoSettingAndLosesToOne() throws Exception {
+        Path classes = tmp.resolve("classes");
+        Path resource = classes.resolve("linux-x86-64").resolve("libwuye.so");
+        Files.createDirectories(resource.getParent());
+        // A jar: JNA unpacks the library (a directory on the class path it would load in place).
+        Files.copy(Path.of(Wuye.libraryPath()), resource);
+        Path jar = tmp.resolve("natives.jar");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(),
+                "cf", jar.toString(), "-C", classes.toString(), ".").redirectErrorStream(true).start();
+        String jarOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), jarOut);
+
+        String bundled = probe(List.of(), Map.of(), jar);
+        assertTrue(bundled.startsWith("LOADED ") && bundled.endsWith("working=true"), bundled);
+        assertTrue(!bundled.startsWith("LOADED " + REAL_DIR), "an unpacked copy, not the build: " + bundled);
+        String env = probe(List.of(), Map.of("WUYE_LIB", REAL_DIR), jar);
+        assertTrue(env.startsWith("LOADED " + REAL_DIR), env);
+        String prop = probe(List.of("-Dwuye.library.path=" + REAL_DIR), Map.of(), jar);
+        assertTrue(prop.startsWith("LOADED " + REAL_DIR), prop);
     }
 
     @Test
