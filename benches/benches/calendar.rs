@@ -3,13 +3,13 @@
 
 use std::hint::black_box;
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use criterion::{criterion_main, Criterion};
 use wuye_core::calendar::BusinessCalendar;
 use wuye_core::time::Instant;
 
 fn t(s: &str) -> Instant {
-    DateTime::parse_from_rfc3339(s).expect("valid RFC 3339 in bench fixture")
+    Instant::parse(s).expect("valid RFC 3339 in bench fixture")
 }
 
 /// Starts spread over 2024–2025: inside windows, in lunch breaks, at night, on weekends,

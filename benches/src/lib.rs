@@ -1,6 +1,6 @@
 //! Shared fixtures for the benchmarks: a busy estate's worth of service requests.
 
-use chrono::{DateTime, Duration};
+use chrono::Duration;
 use wuye_core::desk::request::{
     CallbackOutcome, Channel, Command, Location, NewRequest, Priority, Reporter, ReporterKind,
     RequestKind,
@@ -9,7 +9,7 @@ use wuye_core::{Actor, Desk, Instant, Role};
 
 /// Parses a fixture instant.
 pub fn t(s: &str) -> Instant {
-    DateTime::parse_from_rfc3339(s).expect("valid RFC 3339 in bench fixture")
+    Instant::parse(s).expect("valid RFC 3339 in bench fixture")
 }
 
 /// A new request with id `R{i}`, kind and priority varied by `i`.

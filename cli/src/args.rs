@@ -3,7 +3,7 @@
 //! `YYYY-MM-DD` dates and durations such as `8h`, `90m`, `3600s`, `1h30m`. The help texts
 //! are in [`crate::help`].
 
-use chrono::{DateTime, NaiveDate};
+use chrono::NaiveDate;
 use lexopt::prelude::*;
 use std::path::PathBuf;
 use wuye_core::fee::Period;
@@ -120,11 +120,9 @@ impl UsageError {
     }
 }
 
-/// Parses an RFC 3339 instant with an explicit offset.
+/// Parses an instant in the contract's form: `YYYY-MM-DDTHH:MM:SS` plus `Z` or `±HH:MM`.
 pub fn parse_instant(s: &str) -> Result<Instant, String> {
-    DateTime::parse_from_rfc3339(s).map_err(|e| {
-        format!("invalid instant {s:?} ({e}); expected RFC 3339 with an offset, e.g. 2026-09-30T16:00:00+08:00")
-    })
+    Instant::parse(s).map_err(|e| format!("{e}, e.g. 2026-09-30T16:00:00+08:00"))
 }
 
 /// Parses a `YYYY-MM-DD` date.

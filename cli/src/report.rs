@@ -450,7 +450,7 @@ pub fn demo_report(estate: &Estate, scenario: &Scenario, day: &Day) -> Result<St
         }
     );
     if let Ok(next) = cal.next_working_instant(day.end) {
-        let nd = next.date_naive();
+        let nd = next.date();
         let gap = days_between(cal, date, nd).unwrap_or_default();
         let _ = writeln!(
             w,
@@ -720,7 +720,7 @@ fn summary(w: &mut String, day: &Day, statuses: &[(&ServiceRequest, SlaStatus)],
             else {
                 continue;
             };
-            let dd = deadline.date_naive();
+            let dd = deadline.date();
             if dd <= date {
                 continue;
             }
@@ -778,6 +778,7 @@ pub fn satisfaction_report(
     let start = date
         .and_hms_opt(0, 0, 0)
         .and_then(|t| t.and_local_timezone(cal.offset()).single())
+        .map(Instant::from_chrono)
         .ok_or("the day's start is not an instant")?;
     let period =
         ReportPeriod::new(start, start + chrono::Duration::days(1)).map_err(|e| e.to_string())?;

@@ -20,20 +20,20 @@ pub fn hmm(seconds: i64) -> String {
 /// results), with seconds only when they are not zero.
 pub fn date_time(t: &Instant) -> String {
     if t.timestamp() % 60 == 0 {
-        t.format("%Y-%m-%d %H:%M").to_string()
+        t.local().format("%Y-%m-%d %H:%M").to_string()
     } else {
-        t.format("%Y-%m-%d %H:%M:%S").to_string()
+        t.local().format("%Y-%m-%d %H:%M:%S").to_string()
     }
 }
 
 /// An instant as `HH:MM` when it falls on `day` (in its own offset), else as
 /// [`date_time`].
 pub fn time_on(t: &Instant, day: chrono::NaiveDate) -> String {
-    if t.date_naive() == day {
+    if t.date() == day {
         if t.timestamp() % 60 == 0 {
-            t.format("%H:%M").to_string()
+            t.local().format("%H:%M").to_string()
         } else {
-            t.format("%H:%M:%S").to_string()
+            t.local().format("%H:%M:%S").to_string()
         }
     } else {
         date_time(t)

@@ -64,12 +64,12 @@
 //! # Example
 //!
 //! ```
-//! use chrono::DateTime;
 //! use wuye_core::calendar::{BusinessCalendar, CalendarError};
+//! use wuye_core::Instant;
 //!
 //! let cal = BusinessCalendar::china_mainland();
 //! // A repair request 报修 due in one business hour, filed on the eve of National Day:
-//! let filed = DateTime::parse_from_rfc3339("2026-09-30T17:00:00+08:00").unwrap();
+//! let filed = Instant::parse("2026-09-30T17:00:00+08:00").unwrap();
 //! let due = cal.add(filed, 3600)?;
 //! assert_eq!(due.to_rfc3339(), "2026-10-08T09:00:00+08:00");
 //! assert_eq!(cal.between(filed, due)?, 3600);
@@ -77,7 +77,7 @@
 //! ```
 
 use crate::time::Instant;
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use chrono::{Datelike, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Errors from calendar queries and calendar data.
@@ -523,7 +523,7 @@ impl BusinessCalendar {
         for &(s, e) in t.windows(day) {
             if tod < e {
                 return if tod >= s {
-                    Ok(at.with_timezone(&t.offset))
+                    Ok(at.with_offset(t.offset))
                 } else {
                     self.instant_from(day, s)
                 };
@@ -649,9 +649,7 @@ impl BusinessCalendar {
         let t = &self.tables;
         let epoch_day = t.base_day + day as i64;
         let utc = epoch_day * SECS_PER_DAY + i64::from(tod) - t.offset_secs;
-        DateTime::from_timestamp(utc, 0)
-            .map(|d| d.with_timezone(&t.offset))
-            .ok_or_else(|| self.not_covered_day(epoch_day))
+        Instant::from_timestamp(utc, t.offset).ok_or_else(|| self.not_covered_day(epoch_day))
     }
 
     /// Fails if a year between the years of span days `a <= b` is not covered.

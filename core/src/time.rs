@@ -2,88 +2,359 @@
 //! how instants and dates are written and read on the wire, without chrono's general
 //! machinery. (Working time 工作时间 on the business calendar is [`crate::calendar`].)
 //!
+//! # Instants
+//!
+//! [`Instant`] is the library's own type: a moment in whole seconds with the UTC offset it is
+//! written in (chrono's `DateTime<FixedOffset>` inside). On the wire it has exactly one form,
+//! the one docs/contract.md documents:
+//!
+//! ```text
+//! YYYY-MM-DDTHH:MM:SSZ        2026-09-30T08:00:00Z
+//! YYYY-MM-DDTHH:MM:SS±HH:MM   2026-09-30T16:00:00+08:00
+//! ```
+//!
+//! an upper-case `T`, no fractional seconds, hours `00`–`23`, minutes and seconds `00`–`59`,
+//! an offset of at most `±23:59`, and a date that exists. Anything else is refused with a
+//! message that quotes the text and names the form ([`InstantError`]); serde adds where.
+//!
 //! Writing: status and event responses carry many instants; chrono's generic formatter
 //! writes them a character at a time, which dominated the cost of a status response.
-//! [`write_rfc3339`] produces exactly chrono's serde form (`2026-03-02T09:00:00+08:00`,
-//! fractional seconds as 3, 6 or 9 digits when present) and falls back to chrono for years
-//! outside 0000–9999.
+//! [`write_rfc3339`] produces exactly chrono's serde form (`2026-03-02T09:00:00+08:00`, a zero
+//! offset as `Z`) and falls back to chrono for years outside 0000–9999 and offsets with
+//! seconds (which the calendar allows but the wire form cannot carry back).
 //!
-//! Reading: [`de()`], [`de_opt`], [`de_date`] and [`de_date_opt`] read exactly as chrono's
-//! `Deserialize` for `DateTime<FixedOffset>` and `NaiveDate` (its `FromStr`: RFC 3339 relaxed,
-//! `YYYY-MM-DD`): the same texts accepted, the same values, the same error messages found in the same order.
-//! chrono's general parser (format items, `Parsed`) is large in the WASM build and these two
-//! forms are all the library reads; the tests compare both on many thousands of texts.
+//! # Dates
+//!
+//! Dates stay chrono's `NaiveDate`, read by [`de_date`] and [`de_date_opt`] exactly as
+//! chrono's `Deserialize` reads them (its `FromStr`: `YYYY-MM-DD`, some whitespace tolerated):
+//! the same texts accepted, the same values, the same error messages found in the same order.
+//! chrono's general parser (format items, `Parsed`) is large in the WASM build; the tests
+//! compare both on many thousands of texts.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Offset, TimeZone, Timelike};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta,
+    TimeZone, Timelike,
+};
 use serde::de::{self, Deserializer, Visitor};
-use serde::Serializer;
+use serde::{Deserialize, Serialize, Serializer};
 use std::fmt;
+use std::str::FromStr;
 
-/// An instant 时间点 with an explicit UTC offset (RFC 3339 on the wire).
-pub type Instant = DateTime<FixedOffset>;
+/// An instant 时间点: a moment, in whole seconds, with the UTC offset it is written in.
+///
+/// Read and written on the wire as `YYYY-MM-DDTHH:MM:SS` plus `Z` or `±HH:MM` (see the
+/// module documentation); [`Instant::parse`] reads the same form. Two instants are equal
+/// (and ordered) by the moment they name, whatever their offsets, as chrono's are.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Instant(DateTime<FixedOffset>);
+
+impl Instant {
+    /// Reads the wire form `YYYY-MM-DDTHH:MM:SS` plus `Z` or `±HH:MM`, nothing else.
+    ///
+    /// ```
+    /// use wuye_core::Instant;
+    /// let t = Instant::parse("2026-09-30T16:00:00+08:00").unwrap();
+    /// assert_eq!(t.timestamp(), 1_790_755_200);
+    /// assert!(Instant::parse("2026-09-30 16:00:00 UTC").is_err());
+    /// assert!(Instant::parse("2026-09-30T16:00:00.5+08:00").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Instant, InstantError> {
+        parse_instant(text).map_err(|reason| InstantError {
+            text: text.to_owned(),
+            reason,
+        })
+    }
+
+    /// The instant of a chrono date and time, its fraction of a second dropped (an instant is
+    /// whole seconds).
+    pub fn from_chrono(t: DateTime<FixedOffset>) -> Instant {
+        if t.nanosecond() == 0 {
+            return Instant(t);
+        }
+        // Whole seconds since the epoch (a leap second's nanoseconds included) in t's offset.
+        let whole = DateTime::from_timestamp(t.timestamp(), 0).unwrap_or_default();
+        Instant(whole.with_timezone(&t.timezone()))
+    }
+
+    /// The instant `seconds` after the Unix epoch, in `offset`; `None` outside chrono's range
+    /// (years −262143 to 262142).
+    pub fn from_timestamp(seconds: i64, offset: FixedOffset) -> Option<Instant> {
+        DateTime::from_timestamp(seconds, 0).map(|t| Instant(t.with_timezone(&offset)))
+    }
+
+    /// The same instant as chrono's date and time.
+    pub fn to_chrono(self) -> DateTime<FixedOffset> {
+        self.0
+    }
+
+    /// Seconds since the Unix epoch (1970-01-01T00:00:00Z).
+    pub fn timestamp(self) -> i64 {
+        self.0.timestamp()
+    }
+
+    /// The UTC offset it is written in.
+    pub fn offset(self) -> FixedOffset {
+        self.0.timezone()
+    }
+
+    /// The same moment, written in `offset`.
+    pub fn with_offset(self, offset: FixedOffset) -> Instant {
+        Instant(self.0.with_timezone(&offset))
+    }
+
+    /// The local date and time in its own offset.
+    pub fn local(self) -> NaiveDateTime {
+        self.0.naive_local()
+    }
+
+    /// The local date in its own offset.
+    pub fn date(self) -> NaiveDate {
+        self.0.date_naive()
+    }
+
+    /// chrono's RFC 3339 text, as error messages quote instants: like the wire form, but a
+    /// zero offset is `+00:00` (the wire form writes `Z`).
+    pub fn to_rfc3339(self) -> String {
+        self.0.to_rfc3339()
+    }
+
+    /// `seconds` later (earlier when negative); `None` outside chrono's range.
+    pub fn checked_add_seconds(self, seconds: i64) -> Option<Instant> {
+        self.0
+            .checked_add_signed(TimeDelta::try_seconds(seconds)?)
+            .map(Instant)
+    }
+}
+
+impl From<DateTime<FixedOffset>> for Instant {
+    /// As [`Instant::from_chrono`]: the fraction of a second dropped.
+    fn from(t: DateTime<FixedOffset>) -> Instant {
+        Instant::from_chrono(t)
+    }
+}
+
+impl From<Instant> for DateTime<FixedOffset> {
+    fn from(t: Instant) -> DateTime<FixedOffset> {
+        t.0
+    }
+}
+
+impl std::ops::Add<TimeDelta> for Instant {
+    type Output = Instant;
+
+    /// The instant `d` later (whole seconds of `d`). Panics outside chrono's range, as
+    /// chrono's addition does.
+    fn add(self, d: TimeDelta) -> Instant {
+        Instant::from_chrono(self.0 + d)
+    }
+}
+
+impl std::ops::Sub<TimeDelta> for Instant {
+    type Output = Instant;
+
+    /// The instant `d` earlier (whole seconds of `d`). Panics outside chrono's range, as
+    /// chrono's subtraction does.
+    fn sub(self, d: TimeDelta) -> Instant {
+        Instant::from_chrono(self.0 - d)
+    }
+}
+
+impl std::ops::AddAssign<TimeDelta> for Instant {
+    /// As `+`.
+    fn add_assign(&mut self, d: TimeDelta) {
+        *self = *self + d;
+    }
+}
+
+impl std::ops::SubAssign<TimeDelta> for Instant {
+    /// As `-`.
+    fn sub_assign(&mut self, d: TimeDelta) {
+        *self = *self - d;
+    }
+}
+
+impl std::ops::Sub for Instant {
+    type Output = TimeDelta;
+
+    /// The time from `other` to `self`.
+    fn sub(self, other: Instant) -> TimeDelta {
+        self.0 - other.0
+    }
+}
+
+impl FromStr for Instant {
+    type Err = InstantError;
+
+    /// As [`Instant::parse`].
+    fn from_str(s: &str) -> Result<Instant, InstantError> {
+        Instant::parse(s)
+    }
+}
+
+impl fmt::Debug for Instant {
+    /// chrono's: `2026-09-30T16:00:00+08:00`.
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Instant {
+    /// chrono's: `2026-09-30 16:00:00 +08:00` (the wire form is [`write_rfc3339`]'s).
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+/// The documented form of an instant, as error messages name it.
+pub const INSTANT_FORM: &str = "YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM";
+
+/// A text that is not an instant of the documented form: ``invalid instant "2026-10-01
+/// 09:00:00 UTC": expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM``.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstantError {
+    text: String,
+    reason: Reason,
+}
+
+/// Why a text is not an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reason {
+    /// Not of the form (characters, lengths, field ranges).
+    Form,
+    /// Of the form, but the date does not exist (February 30th).
+    NoSuchDate,
+    /// Of the form, but outside chrono's range (cannot happen for 4-digit years).
+    OutOfRange,
+}
+
+impl fmt::Display for InstantError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(f, "invalid instant {:?}: ", self.text)?;
+        match self.reason {
+            Reason::Form => write!(f, "expected {INSTANT_FORM}"),
+            Reason::NoSuchDate => write!(f, "no such date {}", &self.text[..10]),
+            Reason::OutOfRange => f.write_str("out of range"),
+        }
+    }
+}
+
+impl std::error::Error for InstantError {}
+
+/// Two ASCII digits at `b[at..at + 2]` as a number.
+fn two(b: &[u8], at: usize) -> Option<u32> {
+    match b.get(at..at + 2)? {
+        [h @ b'0'..=b'9', l @ b'0'..=b'9'] => Some(u32::from((h - b'0') * 10 + (l - b'0'))),
+        _ => None,
+    }
+}
+
+/// The documented form, exactly (see the module documentation).
+fn parse_instant(s: &str) -> Result<Instant, Reason> {
+    let b = s.as_bytes();
+    let sep = |at: usize, c: u8| b.get(at) == Some(&c);
+    if !(b.len() == 20 || b.len() == 25)
+        || !(sep(4, b'-') && sep(7, b'-') && sep(10, b'T') && sep(13, b':') && sep(16, b':'))
+    {
+        return Err(Reason::Form);
+    }
+    let field = |at: usize, lo: u32, hi: u32| two(b, at).filter(|v| (lo..=hi).contains(v));
+    let (Some(y1), Some(y2)) = (two(b, 0), two(b, 2)) else {
+        return Err(Reason::Form);
+    };
+    let (Some(month), Some(day), Some(hour), Some(minute), Some(second)) = (
+        field(5, 1, 12),
+        field(8, 1, 31),
+        field(11, 0, 23),
+        field(14, 0, 59),
+        field(17, 0, 59),
+    ) else {
+        return Err(Reason::Form);
+    };
+    let offset = match (b.len(), b[19]) {
+        (20, b'Z') => 0,
+        (25, sign @ (b'+' | b'-')) if b[22] == b':' => {
+            let (Some(h), Some(m)) = (field(20, 0, 23), field(23, 0, 59)) else {
+                return Err(Reason::Form);
+            };
+            let seconds = (h * 3600 + m * 60) as i32;
+            if sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return Err(Reason::Form),
+    };
+    // Checked as two two-digit numbers above.
+    let year = (y1 * 100 + y2) as i32;
+    let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(Reason::NoSuchDate)?;
+    let time = NaiveTime::from_hms_opt(hour, minute, second).ok_or(Reason::Form)?;
+    let offset = FixedOffset::east_opt(offset).ok_or(Reason::Form)?;
+    offset
+        .from_local_datetime(&date.and_time(time))
+        .single()
+        .map(Instant)
+        .ok_or(Reason::OutOfRange)
+}
+
+impl Serialize for Instant {
+    /// The wire form, as [`write_rfc3339`] writes it.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut out = String::with_capacity(32);
+        write_rfc3339(self, &mut out);
+        s.serialize_str(&out)
+    }
+}
+
+/// Reads an [`Instant`] from a string.
+struct InstantVisitor;
+
+impl Visitor<'_> for InstantVisitor {
+    type Value = Instant;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // chrono's words, kept: a non-string gets the message it always had.
+        f.write_str("an RFC 3339 formatted date and time string")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Instant, E> {
+        Instant::parse(v).map_err(E::custom)
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    /// The wire form only; see the module documentation.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
+        d.deserialize_str(InstantVisitor)
+    }
+}
 
 /// Writes `t` as RFC 3339 into `out` (the same text chrono's serde form gives).
 pub fn write_rfc3339(t: &Instant, out: &mut String) {
+    let t = &t.0;
     let year = t.year();
     if !(0..=9999).contains(&year) {
         out.push_str(&chrono_form(t));
         return;
     }
-    let mut buf = [0u8; 35];
-    let mut n = 0;
-    let mut put = |v: u32, width: usize| {
-        let mut i = width;
-        let mut v = v;
-        while i > 0 {
-            i -= 1;
-            buf[n + i] = b'0' + (v % 10) as u8;
-            v /= 10;
-        }
-        n += width;
-    };
-    put(year as u32, 4);
-    let sep = |b: &mut [u8; 35], at: usize, c: u8| b[at] = c;
-    sep(&mut buf, 4, b'-');
-    let mut pos = 5;
+    let mut buf = [0u8; 25];
+    let mut pos = 0;
     for (v, next) in [
-        (t.month(), b'-'),
-        (t.day(), b'T'),
-        (t.hour(), b':'),
-        (t.minute(), b':'),
+        (year as u32 / 100, None),
+        (year as u32 % 100, Some(b'-')),
+        (t.month(), Some(b'-')),
+        (t.day(), Some(b'T')),
+        (t.hour(), Some(b':')),
+        (t.minute(), Some(b':')),
+        (t.second(), None),
     ] {
         buf[pos] = b'0' + (v / 10) as u8;
         buf[pos + 1] = b'0' + (v % 10) as u8;
-        buf[pos + 2] = next;
-        pos += 3;
-    }
-    let s = t.second();
-    buf[pos] = b'0' + (s / 10) as u8;
-    buf[pos + 1] = b'0' + (s % 10) as u8;
-    pos += 2;
-    // chrono writes a leap second as second 60 via nanoseconds ≥ 1e9; keep its output then.
-    let nanos = t.nanosecond();
-    if nanos >= 1_000_000_000 {
-        out.push_str(&chrono_form(t));
-        return;
-    }
-    let (frac, digits) = if nanos == 0 {
-        (0, 0)
-    } else if nanos % 1_000_000 == 0 {
-        (nanos / 1_000_000, 3)
-    } else if nanos % 1_000 == 0 {
-        (nanos / 1_000, 6)
-    } else {
-        (nanos, 9)
-    };
-    if digits > 0 {
-        buf[pos] = b'.';
-        pos += 1;
-        let mut v = frac;
-        for i in (0..digits).rev() {
-            buf[pos + i] = b'0' + (v % 10) as u8;
-            v /= 10;
+        pos += 2;
+        if let Some(c) = next {
+            buf[pos] = c;
+            pos += 1;
         }
-        pos += digits;
     }
     let off = t.offset().fix().local_minus_utc();
     if off == 0 {
@@ -92,7 +363,7 @@ pub fn write_rfc3339(t: &Instant, out: &mut String) {
         out.push_str(std::str::from_utf8(&buf[..pos + 1]).unwrap_or_default());
         return;
     }
-    buf[pos] = if off < 0 { b'-' } else { b'+' };
+    let sign = if off < 0 { b'-' } else { b'+' };
     let off = off.unsigned_abs();
     let (h, m, sec) = (off / 3600, off / 60 % 60, off % 60);
     if sec != 0 {
@@ -100,45 +371,37 @@ pub fn write_rfc3339(t: &Instant, out: &mut String) {
         out.push_str(&chrono_form(t));
         return;
     }
-    buf[pos + 1] = b'0' + (h / 10) as u8;
-    buf[pos + 2] = b'0' + (h % 10) as u8;
-    buf[pos + 3] = b':';
-    buf[pos + 4] = b'0' + (m / 10) as u8;
-    buf[pos + 5] = b'0' + (m % 10) as u8;
+    for (i, c) in [
+        sign,
+        b'0' + (h / 10) as u8,
+        b'0' + (h % 10) as u8,
+        b':',
+        b'0' + (m / 10) as u8,
+        b'0' + (m % 10) as u8,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        buf[pos + i] = c;
+    }
     pos += 6;
     // Only ASCII digits and separators were written.
     out.push_str(std::str::from_utf8(&buf[..pos]).unwrap_or_default());
 }
 
-fn chrono_form(t: &Instant) -> String {
+fn chrono_form(t: &DateTime<FixedOffset>) -> String {
     serde_json::to_value(t)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_else(|| t.to_rfc3339())
 }
 
-/// `serialize_with` for an [`Instant`] field.
-pub fn ser<S: Serializer>(t: &Instant, s: S) -> Result<S::Ok, S::Error> {
-    let mut out = String::with_capacity(32);
-    write_rfc3339(t, &mut out);
-    s.serialize_str(&out)
-}
-
-/// `serialize_with` for an `Option<Instant>` field.
-pub fn ser_opt<S: Serializer>(t: &Option<Instant>, s: S) -> Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => ser(t, s),
-        None => s.serialize_none(),
-    }
-}
-
-// ---- reading -------------------------------------------------------------------------------
+// ---- reading dates --------------------------------------------------------------------------
 
 type Parse<T> = Result<T, &'static str>;
 
 // chrono's `ParseError` messages.
 const OUT_OF_RANGE: &str = "input is out of range";
-const IMPOSSIBLE: &str = "no possible date and time matching input";
 const INVALID: &str = "input contains invalid characters";
 const TOO_SHORT: &str = "premature end of input";
 const TOO_LONG: &str = "trailing input";
@@ -240,84 +503,6 @@ pub(crate) fn parse_date_ymd(s: &str) -> Parse<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d).ok_or(OUT_OF_RANGE)
 }
 
-/// chrono's `scan::timezone_offset` with `:` or whitespace between hours and minutes, `Z`
-/// allowed, minutes required, U+2212 allowed as the minus sign.
-fn offset(s: &str) -> Parse<(&str, i32)> {
-    if let Some(b'Z' | b'z') = s.as_bytes().first() {
-        return Ok((&s[1..], 0));
-    }
-    let (negative, s) = match s.chars().next() {
-        Some(c @ ('+' | '-' | '\u{2212}')) => (c != '+', &s[c.len_utf8()..]),
-        Some(_) => return Err(INVALID),
-        None => return Err(TOO_SHORT),
-    };
-    let two = |s: &str| match s.as_bytes() {
-        [a, b, ..] => Ok((*a, *b)),
-        _ => Err(TOO_SHORT),
-    };
-    let hours = match two(s)? {
-        (h1 @ b'0'..=b'9', h2 @ b'0'..=b'9') => i32::from((h1 - b'0') * 10 + (h2 - b'0')),
-        _ => return Err(INVALID),
-    };
-    let s = s[2..].trim_start_matches(|c: char| c == ':' || c.is_whitespace());
-    let minutes = match two(s)? {
-        (m1 @ b'0'..=b'5', m2 @ b'0'..=b'9') => i32::from((m1 - b'0') * 10 + (m2 - b'0')),
-        (b'6'..=b'9', b'0'..=b'9') => return Err(OUT_OF_RANGE),
-        _ => return Err(INVALID),
-    };
-    let seconds = hours * 3600 + minutes * 60;
-    Ok((&s[2..], if negative { -seconds } else { seconds }))
-}
-
-/// `DateTime<FixedOffset>::from_str` (RFC 3339, relaxed); the error is chrono's
-/// `ParseError` message.
-pub(crate) fn parse_instant(s: &str) -> Parse<Instant> {
-    let (s, y, m, d) = ymd(s, true)?;
-    let s = match s.as_bytes().first() {
-        Some(b't' | b'T' | b' ') => &s[1..],
-        Some(_) => return Err(INVALID),
-        None => return Err(TOO_SHORT),
-    };
-    let (s, hour) = field(s, 2, 0, 23)?;
-    let (s, minute) = field(literal(s, ':')?, 2, 0, 59)?;
-    let (s, second) = field(literal(s, ':')?, 2, 0, 60)?;
-    let (s, nano) = match s.strip_prefix('.') {
-        Some(r) => {
-            let (rest, v) = number(r, 9)?;
-            // Scaled by the digits read (at most 9, so within u32); digits past the ninth are
-            // skipped.
-            let v = (v as u32) * 10u32.pow(9 - (r.len() - rest.len()) as u32);
-            (rest.trim_start_matches(|c: char| c.is_ascii_digit()), v)
-        }
-        None => (s, 0),
-    };
-    let s = s.trim_start();
-    let (s, offset) = if s.len() >= 3 && s.as_bytes()[..3].eq_ignore_ascii_case(b"UTC") {
-        (&s[3..], 0)
-    } else {
-        offset(s)?
-    };
-    if !s.trim_start().is_empty() {
-        return Err(TOO_LONG);
-    }
-    // `Parsed::to_datetime`: the date, the time (second 60 is a leap second), the offset.
-    let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(OUT_OF_RANGE);
-    let (second, leap) = if second == 60 {
-        (59, 1_000_000_000)
-    } else {
-        (second, 0)
-    };
-    // hour, minute and second were checked within 0..=60 above.
-    let time = NaiveTime::from_hms_nano_opt(hour as u32, minute as u32, second as u32, leap + nano)
-        .ok_or(OUT_OF_RANGE);
-    let local = date?.and_time(time?);
-    let offset = FixedOffset::east_opt(offset).ok_or(OUT_OF_RANGE)?;
-    offset
-        .from_local_datetime(&local)
-        .single()
-        .ok_or(IMPOSSIBLE)
-}
-
 /// Reads a string with `parse`; `expecting` is chrono's visitor's.
 struct Text<T> {
     parse: fn(&str) -> Parse<T>,
@@ -334,15 +519,6 @@ impl<T> Visitor<'_> for Text<T> {
     fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
         (self.parse)(v).map_err(E::custom)
     }
-}
-
-/// `deserialize_with` for an [`Instant`] field: what chrono's `Deserialize` reads, with the
-/// same messages.
-pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
-    d.deserialize_str(Text {
-        parse: parse_instant,
-        expecting: "an RFC 3339 formatted date and time string",
-    })
 }
 
 /// `deserialize_with` for a `NaiveDate` field: what chrono's `Deserialize` reads, with the
@@ -378,15 +554,7 @@ macro_rules! optional {
     };
 }
 
-optional!(Optional, Instant, de);
 optional!(OptionalDate, NaiveDate, de_date);
-
-/// `deserialize_with` for an `Option<Instant>` field, as serde reads an `Option` of chrono's
-/// instant. (With `deserialize_with` serde refuses a missing field, so such a field also
-/// needs `#[serde(default)]`.)
-pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Instant>, D::Error> {
-    d.deserialize_option(Optional)
-}
 
 /// `deserialize_with` for an `Option<NaiveDate>` field, as serde reads an `Option` of
 /// chrono's date. (With `deserialize_with` serde refuses a missing field, so such a field
@@ -395,8 +563,8 @@ pub fn de_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>,
     d.deserialize_option(OptionalDate)
 }
 
-// Members of tagged enums (crate::wire) are read the same way: dates and instants as chrono
-// reads them, without chrono's parser.
+// Members of tagged enums (crate::wire) are read the same way: dates as chrono reads them,
+// instants by their own `Deserialize`.
 impl crate::wire::Read for NaiveDate {
     fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
         de_date(crate::wire::BufDeserializer(value))
@@ -405,13 +573,13 @@ impl crate::wire::Read for NaiveDate {
 
 impl crate::wire::Read for Instant {
     fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        de(crate::wire::BufDeserializer(value))
+        Instant::deserialize(crate::wire::BufDeserializer(value))
     }
 }
 
 impl crate::wire::Read for Option<Instant> {
     fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        de_opt(crate::wire::BufDeserializer(value))
+        Option::<Instant>::deserialize(crate::wire::BufDeserializer(value))
     }
 }
 
@@ -420,11 +588,17 @@ mod tests {
     use super::*;
     use chrono::{DateTime, FixedOffset, TimeZone};
 
-    fn same_as_chrono(t: Instant) {
+    /// Writes a whole-second chrono instant as chrono's serde form does.
+    fn same_as_chrono(t: DateTime<FixedOffset>) {
+        assert_eq!(t.nanosecond(), 0);
         let mut mine = String::new();
-        write_rfc3339(&t, &mut mine);
+        write_rfc3339(&Instant::from_chrono(t), &mut mine);
         let theirs = serde_json::to_value(t).unwrap();
         assert_eq!(mine, theirs.as_str().unwrap(), "{t:?}");
+        assert_eq!(
+            serde_json::to_value(Instant::from_chrono(t)).unwrap(),
+            theirs
+        );
     }
 
     #[test]
@@ -434,9 +608,8 @@ mod tests {
             "2026-12-31T23:59:59-05:30",
             "0001-01-01T00:00:00+00:00",
             "9999-12-31T23:59:59+14:00",
-            "2026-03-02T09:00:00.5+08:00",
-            "2026-03-02T09:00:00.123456+08:00",
-            "2026-03-02T09:00:00.000000001Z",
+            "0000-01-01T00:30:00+01:00",
+            "2026-03-02T01:00:00Z",
         ] {
             same_as_chrono(DateTime::parse_from_rfc3339(s).unwrap());
         }
@@ -469,10 +642,42 @@ mod tests {
         let ours = parse_date_ymd(s).map_err(str::to_owned);
         let theirs = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| e.to_string());
         assert_eq!(ours, theirs, "%Y-%m-%d {s:?}");
-        let mut d = serde_json::Deserializer::from_str(&text);
-        let ours = de(&mut d).map_err(|e| e.to_string());
-        let theirs = serde_json::from_str::<Instant>(&text).map_err(|e| e.to_string());
-        assert_eq!(ours, theirs, "instant {s:?}");
+        reads_as_documented(s);
+    }
+
+    /// The documented form, checked another way: the shape character by character, the
+    /// ranges, then chrono (RFC 3339, which the form narrows) for the value.
+    fn reads_as_documented(s: &str) {
+        let b = s.as_bytes();
+        let shape = |mask: &[u8]| {
+            b.len() == mask.len()
+                && b.iter().zip(mask).all(|(c, m)| match m {
+                    b'd' => c.is_ascii_digit(),
+                    b's' => *c == b'+' || *c == b'-',
+                    m => c == m,
+                })
+        };
+        let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap();
+        let expected = (shape(b"dddd-dd-ddTdd:dd:ddZ") || shape(b"dddd-dd-ddTdd:dd:ddsdd:dd"))
+            .then(|| DateTime::parse_from_rfc3339(s).ok())
+            .flatten()
+            .filter(|_| num(11..13) < 24 && num(14..16) < 60 && num(17..19) < 60)
+            .filter(|_| b.len() == 20 || (num(20..22) < 24 && num(23..25) < 60));
+        let ours = Instant::parse(s);
+        match (&ours, expected) {
+            (Ok(t), Some(e)) => {
+                assert_eq!(t.to_chrono(), e, "{s:?}");
+                assert_eq!(t.offset(), e.timezone(), "{s:?}");
+            }
+            (Err(e), None) => {
+                let text = serde_json::to_string(s).unwrap();
+                let serde = serde_json::from_str::<Instant>(&text)
+                    .unwrap_err()
+                    .to_string();
+                assert!(serde.starts_with(&e.to_string()), "{serde}");
+            }
+            (ours, theirs) => panic!("{s:?}: ours {ours:?}, expected {theirs:?}"),
+        }
     }
 
     #[test]
@@ -490,6 +695,11 @@ mod tests {
             "+12345-01-01T00:00:00z",
             "-0044-03-15T12:00:00\u{2212}01:00",
             " 2026 - 1 - 5 T 9 : 0 : 0 + 08 : 00 ",
+            "2026-10-01T09:00:00Z",
+            "0000-01-01T00:00:00-23:59",
+            "2026-10-01T09:00:00.5+08:00",
+            "2026-02-30T09:00:00+08:00",
+            "2026-10-01T09:00:00+24:00",
             "262143-12-31T23:59:59-23:59",
             "-262144-01-01T00:00:00+23:59",
             "2026-02-29T00:00:00+99:59",
@@ -556,17 +766,20 @@ mod tests {
         assert!(n > 50_000);
         // Not a string: chrono's visitors' messages.
         for text in ["1", "null", "[]", "{}", "true", "1.5"] {
-            let mut d = serde_json::Deserializer::from_str(text);
-            let ours = de(&mut d).map_err(|e| e.to_string());
-            let theirs = serde_json::from_str::<Instant>(text).map_err(|e| e.to_string());
-            assert_eq!(ours, theirs, "{text}");
+            let ours = serde_json::from_str::<Instant>(text).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<DateTime<FixedOffset>>(text);
+            assert_eq!(
+                ours,
+                theirs.map(Instant).map_err(|e| e.to_string()),
+                "{text}"
+            );
             let mut d = serde_json::Deserializer::from_str(text);
             let ours = de_date(&mut d).map_err(|e| e.to_string());
             let theirs = serde_json::from_str::<NaiveDate>(text).map_err(|e| e.to_string());
             assert_eq!(ours, theirs, "{text}");
-            let mut d = serde_json::Deserializer::from_str(text);
-            let ours = de_opt(&mut d).map_err(|e| e.to_string());
-            let theirs = serde_json::from_str::<Option<Instant>>(text).map_err(|e| e.to_string());
+            let ours = serde_json::from_str::<Option<Instant>>(text).map_err(|e| e.to_string());
+            let theirs = serde_json::from_str::<Option<DateTime<FixedOffset>>>(text);
+            let theirs = theirs.map(|t| t.map(Instant)).map_err(|e| e.to_string());
             assert_eq!(ours, theirs, "{text}");
             let mut d = serde_json::Deserializer::from_str(text);
             let ours = de_date_opt(&mut d).map_err(|e| e.to_string());
@@ -575,13 +788,144 @@ mod tests {
         }
     }
 
+    fn refused(text: &str) -> String {
+        let json = serde_json::to_string(text).unwrap();
+        serde_json::from_str::<Instant>(&json)
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn refusals_name_the_form() {
+        let form = "expected YYYY-MM-DDTHH:MM:SS with Z or ±HH:MM";
+        for text in [
+            "2026-10-01 09:00:00+08:00",
+            "2026-10-01 09:00:00 UTC",
+            "2026-10-01T09:00:00UTC",
+            "2026-10-01T10:00:00.5+08:00",
+            "2026-10-01T10:00:00.000Z",
+            "2026-10-01t09:00:00+08:00",
+            "2026-10-01T09:00:00z",
+            "2026-10-01T09:00:00+24:00",
+            "2026-10-01T09:00:00-08:60",
+            "2026-10-01T09:00:00+0800",
+            "2026-10-01T09:00:00+08:00:00",
+            "2026-10-01T09:00:00\u{2212}08:00",
+            "2026-10-01T09:00:00",
+            "2026-10-01T24:00:00+08:00",
+            "2026-10-01T09:60:00+08:00",
+            "2026-12-31T23:59:60+08:00",
+            "2026-10-01T9:00:00+08:00",
+            "+2026-10-01T09:00:00+08:00",
+            "2026-13-01T09:00:00+08:00",
+            "2026-00-01T09:00:00+08:00",
+            "2026-10-00T09:00:00+08:00",
+            " 2026-10-01T09:00:00+08:00",
+            "2026-10-01T09:00:00+08:00 ",
+            "",
+        ] {
+            let message = format!("invalid instant {text:?}: {form}");
+            assert_eq!(Instant::parse(text).unwrap_err().to_string(), message);
+            // serde_json adds where.
+            assert_eq!(
+                refused(text),
+                format!("{message} at line 1 column {}", text.len() + 2)
+            );
+        }
+        assert_eq!(
+            Instant::parse("2026-02-30T09:00:00+08:00")
+                .unwrap_err()
+                .to_string(),
+            r#"invalid instant "2026-02-30T09:00:00+08:00": no such date 2026-02-30"#
+        );
+        assert_eq!(
+            Instant::parse("2025-02-29T09:00:00Z")
+                .unwrap_err()
+                .to_string(),
+            r#"invalid instant "2025-02-29T09:00:00Z": no such date 2025-02-29"#
+        );
+        assert!(Instant::parse("2024-02-29T09:00:00Z").is_ok());
+        // Not a string: chrono's words, as before.
+        assert_eq!(
+            serde_json::from_str::<Instant>("5").unwrap_err().to_string(),
+            "invalid type: integer `5`, expected an RFC 3339 formatted date and time string at line 1 column 1"
+        );
+    }
+
+    #[test]
+    fn reads_the_documented_form() {
+        let t = Instant::parse("2026-09-30T16:00:00+08:00").unwrap();
+        assert_eq!(t.timestamp(), 1_790_755_200);
+        assert_eq!(t.offset().local_minus_utc(), 8 * 3600);
+        let z = Instant::parse("2026-09-30T08:00:00Z").unwrap();
+        assert_eq!(z, t);
+        assert_eq!(z.offset().local_minus_utc(), 0);
+        let west = Instant::parse("2026-09-29T20:00:00-12:00").unwrap();
+        assert_eq!(
+            (west.timestamp(), west.offset().local_minus_utc()),
+            (t.timestamp(), -12 * 3600)
+        );
+        // `-00:00` and `+00:00` are read as `Z` and written so.
+        for text in ["2026-09-30T08:00:00+00:00", "2026-09-30T08:00:00-00:00"] {
+            let u = Instant::parse(text).unwrap();
+            assert_eq!(
+                serde_json::to_string(&u).unwrap(),
+                r#""2026-09-30T08:00:00Z""#
+            );
+        }
+        assert_eq!(
+            serde_json::to_string(&t).unwrap(),
+            r#""2026-09-30T16:00:00+08:00""#
+        );
+        let none: Option<Instant> = serde_json::from_str("null").unwrap();
+        assert_eq!(none, None);
+        assert_eq!(
+            serde_json::to_string(&Some(t)).unwrap(),
+            r#""2026-09-30T16:00:00+08:00""#
+        );
+    }
+
+    #[test]
+    fn chrono_fractions_are_dropped() {
+        let t = DateTime::parse_from_rfc3339("2026-10-01T10:00:00.5+08:00").unwrap();
+        let i = Instant::from_chrono(t);
+        assert_eq!(
+            serde_json::to_string(&i).unwrap(),
+            r#""2026-10-01T10:00:00+08:00""#
+        );
+        assert_eq!(i.to_chrono().nanosecond(), 0);
+        let leap = DateTime::parse_from_rfc3339("2016-12-31T23:59:60.5Z").unwrap();
+        assert_eq!(
+            serde_json::to_string(&Instant::from(leap)).unwrap(),
+            r#""2016-12-31T23:59:59Z""#
+        );
+        assert_eq!(
+            (i + chrono::Duration::milliseconds(1500)).timestamp(),
+            i.timestamp() + 1
+        );
+    }
+
     proptest::proptest! {
         #[test]
-        fn matches_chrono_everywhere(secs in -62_000_000_000i64..253_000_000_000, nanos in 0u32..1_000_000_000, off in -86_399i32..86_400, pick in 0u8..4) {
-            let nanos = match pick { 0 => 0, 1 => nanos / 1_000_000 * 1_000_000, 2 => nanos / 1000 * 1000, _ => nanos };
-            let off = if pick % 2 == 0 { off / 60 * 60 } else { off };
-            let t = DateTime::from_timestamp(secs, nanos).unwrap().with_timezone(&FixedOffset::east_opt(off).unwrap());
+        fn matches_chrono_everywhere(secs in -62_000_000_000i64..253_000_000_000, off in -86_399i32..86_400, whole_minutes: bool) {
+            let off = if whole_minutes { off / 60 * 60 } else { off };
+            let t = DateTime::from_timestamp(secs, 0).unwrap().with_timezone(&FixedOffset::east_opt(off).unwrap());
             same_as_chrono(t);
+        }
+
+        /// Every instant written (years 0000–9999 in its offset, offsets in whole minutes up
+        /// to ±23:59) is read back equal, in the same offset.
+        #[test]
+        fn written_is_read_back(secs in -62_167_219_200i64..253_402_300_800, minutes in -1439i32..=1439) {
+            let offset = FixedOffset::east_opt(minutes * 60).unwrap();
+            let t = Instant::from_timestamp(secs, offset).unwrap();
+            let year = t.local().year();
+            proptest::prop_assume!((0..=9999).contains(&year));
+            let text = serde_json::to_string(&t).unwrap();
+            let back: Instant = serde_json::from_str(&text).unwrap();
+            proptest::prop_assert_eq!(back.timestamp(), t.timestamp());
+            proptest::prop_assert_eq!(back.offset(), t.offset());
+            proptest::prop_assert_eq!(serde_json::to_string(&back).unwrap(), text);
         }
     }
 }

@@ -2,7 +2,7 @@
 //! holiday notices for 2024–2026, working-day counts worked out by hand, and a naive
 //! day-by-day reference model for the property tests.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Weekday};
+use chrono::{Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Timelike, Weekday};
 use proptest::prelude::*;
 use wuye_core::calendar::{BusinessCalendar, CalendarError, CalendarSpec, WeekSpec, YearSpec};
 use wuye_core::time::Instant;
@@ -63,7 +63,12 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn t(s: &str) -> Instant {
-    DateTime::parse_from_rfc3339(s).unwrap()
+    Instant::parse(s).unwrap()
+}
+
+/// An instant from chrono's RFC 3339 (fractions allowed, and dropped).
+fn chrono_t(s: &str) -> Instant {
+    Instant::from_chrono(chrono::DateTime::parse_from_rfc3339(s).unwrap())
 }
 
 fn cal() -> BusinessCalendar {
@@ -437,9 +442,9 @@ fn positions_and_instants() {
     let r = c.instant_at(1).unwrap();
     assert_eq!(r.offset().local_minus_utc(), 8 * 3600);
     assert_eq!(c.offset(), FixedOffset::east_opt(8 * 3600).unwrap());
-    // Sub-seconds are truncated.
+    // An instant is whole seconds: chrono's sub-seconds are dropped on the way in.
     assert_eq!(
-        c.position(t("2024-01-02T08:30:01.999+08:00")),
+        c.position(chrono_t("2024-01-02T08:30:01.999+08:00")),
         Ok(1),
         "truncates"
     );
@@ -483,13 +488,13 @@ fn next_working_instant_examples() {
     let r = n("2026-06-01T00:30:00Z").unwrap();
     assert_eq!(r, t("2026-06-01T08:30:00+08:00"));
     assert_eq!(r.offset().local_minus_utc(), 8 * 3600);
-    // Sub-second instants inside a window are returned unchanged.
+    // chrono's sub-seconds are dropped on the way in (an instant is whole seconds).
     assert_eq!(
-        n("2026-06-01T11:59:59.5+08:00"),
-        Ok(t("2026-06-01T11:59:59.5+08:00"))
+        c.next_working_instant(chrono_t("2026-06-01T11:59:59.5+08:00")),
+        Ok(t("2026-06-01T11:59:59+08:00"))
     );
     assert_eq!(
-        n("2026-06-01T08:29:59.5+08:00"),
+        c.next_working_instant(chrono_t("2026-06-01T08:29:59.5+08:00")),
         Ok(t("2026-06-01T08:30:00+08:00"))
     );
     assert_eq!(n("2026-12-31T18:00:00+08:00"), Err(not_covered(2027)));
@@ -871,9 +876,7 @@ fn span() -> (i64, i64) {
 }
 
 fn inst(ts: i64) -> Instant {
-    DateTime::from_timestamp(ts, 0)
-        .unwrap()
-        .with_timezone(&cst())
+    Instant::from_timestamp(ts, cst()).unwrap()
 }
 
 fn ref_working(day: NaiveDate, hs: &[NaiveDate]) -> bool {
@@ -883,10 +886,7 @@ fn ref_working(day: NaiveDate, hs: &[NaiveDate]) -> bool {
 
 /// Business seconds in [a, b] by walking days and intersecting 08:30–12:00, 13:30–17:30.
 fn ref_between(a: Instant, b: Instant, hs: &[NaiveDate]) -> i64 {
-    let (la, lb) = (
-        a.with_timezone(&cst()).naive_local(),
-        b.with_timezone(&cst()).naive_local(),
-    );
+    let (la, lb) = (a.with_offset(cst()).local(), b.with_offset(cst()).local());
     let mut total = 0;
     let mut day = la.date();
     while day <= lb.date() {
@@ -907,7 +907,7 @@ fn ref_between(a: Instant, b: Instant, hs: &[NaiveDate]) -> i64 {
 }
 
 fn in_window(at: Instant) -> bool {
-    let l = at.with_timezone(&cst()).naive_local();
+    let l = at.with_offset(cst()).local();
     let secs = l
         .time()
         .signed_duration_since(chrono::NaiveTime::MIN)
@@ -991,13 +991,13 @@ proptest! {
         let c = cal();
         let p = n * 27_000 + if morning { 12_600 } else { 27_000 };
         let r = c.instant_at(p).unwrap();
-        let l = r.naive_local().time();
+        let l = r.local().time();
         let want = if morning { (12, 0) } else { (17, 30) };
         prop_assert_eq!((l.hour(), l.minute(), l.second()), (want.0, want.1, 0));
-        prop_assert!(ref_working(r.date_naive(), &holidays()));
+        prop_assert!(ref_working(r.date(), &holidays()));
         let start = inst(span().0);
         prop_assert_eq!(
-            c.working_days(start.date_naive(), r.date_naive()).unwrap(),
+            c.working_days(start.date(), r.date()).unwrap(),
             n as u32 + 1
         );
     }
@@ -1041,14 +1041,14 @@ proptest! {
     ) {
         let c = cal();
         let (a, b) = (inst(x.min(y)), inst(x.max(y)));
-        let (a2, b2) = (a.with_timezone(&o1), b.with_timezone(&o2));
+        let (a2, b2) = (a.with_offset(o1), b.with_offset(o2));
         prop_assert_eq!(c.position(a2), c.position(a));
         prop_assert_eq!(c.between(a2, b2), c.between(a, b));
         prop_assert_eq!(c.add(a2, s), c.add(a, s));
         prop_assert_eq!(c.next_working_instant(a2), c.next_working_instant(a));
         prop_assert_eq!(
-            c.is_working_day(a2.with_timezone(&cst()).date_naive()),
-            c.is_working_day(a.date_naive())
+            c.is_working_day(a2.with_offset(cst()).date()),
+            c.is_working_day(a.date())
         );
     }
 }

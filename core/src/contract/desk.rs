@@ -39,7 +39,6 @@ args!(
     /// An instant and a business duration.
     AddArgs {
         /// Where to start.
-        #[serde(deserialize_with = "crate::time::de")]
         start: Instant,
         /// Business seconds to add (positive).
         seconds: i64
@@ -49,10 +48,8 @@ args!(
     /// Two instants.
     BetweenArgs {
         /// From.
-        #[serde(deserialize_with = "crate::time::de")]
         from: Instant,
         /// To (not before `from`).
-        #[serde(deserialize_with = "crate::time::de")]
         to: Instant
     }
 );
@@ -60,7 +57,6 @@ args!(
     /// An instant.
     AtArgs {
         /// The instant.
-        #[serde(deserialize_with = "crate::time::de")]
         at: Instant
     }
 );
@@ -72,7 +68,6 @@ args!(
         /// Who registers it.
         actor: Actor,
         /// When.
-        #[serde(deserialize_with = "crate::time::de")]
         now: Instant
     }
 );
@@ -86,7 +81,6 @@ args!(
         /// Who takes it.
         actor: Actor,
         /// When.
-        #[serde(deserialize_with = "crate::time::de")]
         now: Instant
     }
 );
@@ -110,7 +104,6 @@ args!(
         /// The request's id.
         id: String,
         /// As of when.
-        #[serde(deserialize_with = "crate::time::de")]
         as_of: Instant
     }
 );
@@ -121,7 +114,6 @@ args!(
         #[serde(default)]
         ids: Option<Vec<String>>,
         /// As of when.
-        #[serde(deserialize_with = "crate::time::de")]
         as_of: Instant
     }
 );
@@ -129,7 +121,6 @@ args!(
     /// An instant.
     TickArgs {
         /// Now.
-        #[serde(deserialize_with = "crate::time::de")]
         now: Instant
     }
 );
@@ -146,7 +137,6 @@ args!(
         /// The events, in order.
         events: Vec<Event>,
         /// As of when.
-        #[serde(deserialize_with = "crate::time::de")]
         as_of: Instant
     }
 );
@@ -221,7 +211,6 @@ pub(crate) struct DaysOut {
 /// An instant.
 pub(crate) struct InstantOut {
     /// The instant, in the calendar's offset.
-    #[serde(serialize_with = "crate::time::ser")]
     instant: Instant,
 }
 

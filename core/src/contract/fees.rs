@@ -31,10 +31,8 @@ args!(
         /// The tariff 临时停车收费标准.
         tariff: ParkingTariff,
         /// Entry.
-        #[serde(deserialize_with = "crate::time::de")]
         entry: Instant,
         /// Exit.
-        #[serde(deserialize_with = "crate::time::de")]
         exit: Instant
     }
 );

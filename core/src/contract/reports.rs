@@ -21,10 +21,8 @@ args!(
         #[serde(default)]
         events: Option<Vec<Event>>,
         /// Start of the period (included).
-        #[serde(deserialize_with = "crate::time::de")]
         from: Instant,
         /// End of the period (excluded).
-        #[serde(deserialize_with = "crate::time::de")]
         to: Instant,
         /// How to group the figures.
         #[serde(default)]
@@ -41,10 +39,8 @@ args!(
         #[serde(default)]
         events: Option<Vec<Event>>,
         /// Start of the period (included).
-        #[serde(deserialize_with = "crate::time::de")]
         from: Instant,
         /// End of the period (excluded).
-        #[serde(deserialize_with = "crate::time::de")]
         to: Instant,
         /// Households served, for complaints per 100 households.
         #[serde(default)]
@@ -66,10 +62,10 @@ args!(
         #[serde(default)]
         ids: Option<Vec<String>>,
         /// Start of the period (included).
-        #[serde(default, deserialize_with = "crate::time::de_opt")]
+        #[serde(default)]
         from: Option<Instant>,
         /// End of the period (excluded).
-        #[serde(default, deserialize_with = "crate::time::de_opt")]
+        #[serde(default)]
         to: Option<Instant>,
         /// The seed that makes the sample reproducible.
         seed: String,

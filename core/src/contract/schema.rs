@@ -5,9 +5,10 @@
 //! serde's own attributes (`tag`, `rename_all`, `deny_unknown_fields`, `default`,
 //! `skip_serializing_if`) and its doc comments. The types with a hand-written wire form get
 //! their schema here, by hand, from their parsers: [`Money`], [`Decimal`], [`Period`],
-//! [`Figure`], [`ReadingColumns`] (and the `readings` of `fee.bill_estate`); instants and
-//! dates (chrono's types, read by `crate::instant`) get the exact documented form by a pass
-//! over the finished document ([`INSTANT_PATTERN`], [`DATE_PATTERN`]).
+//! [`Figure`], [`ReadingColumns`] (and the `readings` of `fee.bill_estate`), and [`Instant`]
+//! (inlined where it is used: [`INSTANT_PATTERN`]); dates (chrono's `NaiveDate`, read by
+//! `crate::time::de_date`) get the exact documented form by a pass over the finished document
+//! ([`DATE_PATTERN`]).
 //!
 //! # Two directions
 //!
@@ -46,6 +47,7 @@ use crate::fee::meter::ReadingColumns;
 use crate::fee::Period;
 use crate::money::{Decimal, Money};
 use crate::num::Figure;
+use crate::time::Instant;
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 use std::borrow::Cow;
@@ -290,7 +292,7 @@ pub fn contract_schema(ops: &[OpSchema]) -> Value {
         "$ref": def_ref("Request"),
         "$defs": defs,
     });
-    exact_time_forms(&mut doc);
+    exact_date_form(&mut doc);
     sorted(doc)
 }
 
@@ -412,9 +414,8 @@ fn engine_config(g: &mut SchemaGenerator) -> Value {
     })
 }
 
-/// Gives chrono's instants and dates (schemars: `format` `date-time` / `date`) the exact
-/// documented forms.
-fn exact_time_forms(v: &mut Value) {
+/// Gives chrono's dates (schemars: `format` `date`) the exact documented form.
+fn exact_date_form(v: &mut Value) {
     match v {
         Value::Object(m) => {
             let is_string = match m.get("type") {
@@ -423,23 +424,14 @@ fn exact_time_forms(v: &mut Value) {
                 Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
                 _ => false,
             };
-            match m.get("format").and_then(Value::as_str) {
-                Some("date-time") if is_string => {
-                    m.insert("pattern".into(), INSTANT_PATTERN.into());
-                    m.entry("description").or_insert_with(|| {
-                        "An instant: RFC 3339 with an explicit offset, whole seconds (`2026-09-30T16:00:00+08:00`).".into()
-                    });
-                }
-                Some("date") if is_string => {
-                    m.insert("pattern".into(), DATE_PATTERN.into());
-                    m.entry("description")
-                        .or_insert_with(|| "A date: `YYYY-MM-DD`.".into());
-                }
-                _ => {}
+            if is_string && m.get("format").and_then(Value::as_str) == Some("date") {
+                m.insert("pattern".into(), DATE_PATTERN.into());
+                m.entry("description")
+                    .or_insert_with(|| "A date: `YYYY-MM-DD`.".into());
             }
-            m.values_mut().for_each(exact_time_forms);
+            m.values_mut().for_each(exact_date_form);
         }
-        Value::Array(a) => a.iter_mut().for_each(exact_time_forms),
+        Value::Array(a) => a.iter_mut().for_each(exact_date_form),
         _ => {}
     }
 }
@@ -482,6 +474,30 @@ impl JsonSchema for Money {
                 "pattern": MONEY_OUT_PATTERN,
             })
         }
+    }
+}
+
+impl JsonSchema for Instant {
+    // Inlined where used, as chrono's instant was: a field's doc comment describes it.
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        "Instant".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "wuye_core::time::Instant".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An instant: RFC 3339 with an explicit offset, whole seconds (`2026-09-30T16:00:00+08:00`).",
+            "type": "string",
+            "format": "date-time",
+            "pattern": INSTANT_PATTERN,
+        })
     }
 }
 

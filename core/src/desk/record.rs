@@ -18,31 +18,15 @@ use serde::{Deserialize, Serialize};
 #[serde(deny_unknown_fields)]
 pub struct CycleRecord {
     /// Registration or reopen.
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub started_at: Instant,
     /// The cycle's first dispatch 派单.
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub dispatched_at: Option<Instant>,
     /// The cycle's first acceptance 接单.
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub accepted_at: Option<Instant>,
     /// Completion 完工.
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub completed_at: Option<Instant>,
 }
 
@@ -52,10 +36,6 @@ pub struct CycleRecord {
 #[serde(deny_unknown_fields)]
 pub struct CallbackAttempt {
     /// When.
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub at: Instant,
     /// The rating 1–5; `None` when unreachable.
     pub rating: Option<u8>,
@@ -68,10 +48,6 @@ pub struct CallbackAttempt {
 #[serde(deny_unknown_fields)]
 pub struct CallbackRound {
     /// The reply that made a callback due.
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub replied_at: Instant,
     /// The department 部门 that did the work.
     pub department: Option<String>,
@@ -80,11 +56,7 @@ pub struct CallbackRound {
     /// Every attempt, in order; only the last may carry a rating.
     pub attempts: Vec<CallbackAttempt>,
     /// When the round was closed unreachable 联系不上关闭, if it was.
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub closed_unreachable_at: Option<Instant>,
 }
 

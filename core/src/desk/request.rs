@@ -328,7 +328,6 @@ pub enum Stage {
         /// The worker.
         assignee: String,
         /// When the worker arrived 到场.
-        #[serde(serialize_with = "crate::time::ser")]
         arrived_at: Instant,
     },
     /// On hold 暂停, from accepted or in progress; resuming returns there.
@@ -339,12 +338,10 @@ pub enum Stage {
         assignee: String,
         /// Arrival on site, if it happened before the hold.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[serde(serialize_with = "crate::time::ser_opt")]
         arrived_at: Option<Instant>,
         /// Why.
         reason: HoldReason,
         /// Since when.
-        #[serde(serialize_with = "crate::time::ser")]
         since: Instant,
     },
     /// Completed 完工 by the department; the centre must reply.
@@ -771,7 +768,6 @@ pub enum Change {
         /// Who is to be told.
         notify: Role,
         /// When the threshold was crossed.
-        #[serde(serialize_with = "crate::time::ser")]
         due_at: Instant,
     },
 }
@@ -894,10 +890,6 @@ pub struct Event {
     /// Request id.
     pub request: String,
     /// When it happened (the `now` of the command).
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub at: Instant,
     /// Who did it.
     pub actor: Actor,
@@ -1021,16 +1013,8 @@ pub struct ServiceRequest {
     /// What was registered.
     pub details: NewRequest,
     /// When it was registered.
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub registered_at: Instant,
     /// Time of the last workflow event; later commands may not be earlier.
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub last_event_at: Instant,
     /// Current stage.
     pub stage: Stage,

@@ -29,7 +29,6 @@ use crate::calendar::{BusinessCalendar, CalendarError};
 use crate::desk::request::{Change, ClockKind, Event, Priority, RequestKind};
 use crate::desk::role::Role;
 use crate::time::Instant;
-use chrono::DateTime;
 use serde::{Deserialize, Serialize};
 
 /// How a target's time is counted.
@@ -301,8 +300,7 @@ fn position(cal: &BusinessCalendar, timing: Timing, t: Instant) -> Result<i64, C
 fn instant_at(cal: &BusinessCalendar, timing: Timing, p: i64) -> Result<Instant, CalendarError> {
     match timing {
         Timing::Business => cal.instant_at(p),
-        Timing::AroundTheClock => DateTime::from_timestamp(p, 0)
-            .map(|t| t.with_timezone(&cal.offset()))
+        Timing::AroundTheClock => Instant::from_timestamp(p, cal.offset())
             .ok_or(CalendarError::InvalidDuration { seconds: p }),
     }
 }
@@ -323,19 +321,16 @@ pub enum Phase {
     /// Paused while on hold.
     Paused {
         /// Since when.
-        #[serde(serialize_with = "crate::time::ser")]
         since: Instant,
     },
     /// Stopped by its stop event.
     Stopped {
         /// When.
-        #[serde(serialize_with = "crate::time::ser")]
         at: Instant,
     },
     /// The request ended (cancelled, closed without work, closed at reply) while it ran.
     Voided {
         /// When.
-        #[serde(serialize_with = "crate::time::ser")]
         at: Instant,
     },
 }
@@ -361,11 +356,7 @@ pub struct EscalationTrack {
     /// `None` while unknown (paused, not started, or never reached).
     // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
     // None otherwise).
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub due: Option<Instant>,
     /// Whether its `escalated` event has been recorded.
     pub fired: bool,
@@ -380,10 +371,6 @@ pub struct ClockTrack {
     /// Handling cycle: 0 first, one more per reopen.
     pub cycle: u32,
     /// When its cycle began (registration or reopen).
-    #[serde(
-        serialize_with = "crate::time::ser",
-        deserialize_with = "crate::time::de"
-    )]
     pub cycle_started_at: Instant,
     /// Which clock.
     pub clock: ClockKind,
@@ -398,22 +385,14 @@ pub struct ClockTrack {
     /// When it started, once it has.
     // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
     // None otherwise).
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub started_at: Option<Instant>,
     /// Elapsed seconds in finished segments (before the current running one).
     pub banked: i64,
     /// The instant elapsed reaches the target, computed when it last started or resumed.
     // `default`: with `deserialize_with` serde would refuse a missing field (an Option's is
     // None otherwise).
-    #[serde(
-        default,
-        serialize_with = "crate::time::ser_opt",
-        deserialize_with = "crate::time::de_opt"
-    )]
+    #[serde(default)]
     pub deadline: Option<Instant>,
     /// Escalation thresholds, ascending.
     pub escalations: Vec<EscalationTrack>,
@@ -611,10 +590,8 @@ pub struct ClockStatus {
     /// Its state.
     pub state: ClockState,
     /// When it started.
-    #[serde(serialize_with = "crate::time::ser_opt")]
     pub started_at: Option<Instant>,
     /// When it stopped (met, breached late, or voided).
-    #[serde(serialize_with = "crate::time::ser_opt")]
     pub stopped_at: Option<Instant>,
     /// Elapsed seconds (business or wall, per timing), excluding paused time.
     pub elapsed_seconds: i64,
@@ -623,7 +600,6 @@ pub struct ClockStatus {
     /// Seconds over target, when breached.
     pub overdue_seconds: Option<i64>,
     /// The instant the target is (or was) reached; unknown while paused.
-    #[serde(serialize_with = "crate::time::ser_opt")]
     pub deadline: Option<Instant>,
 }
 
@@ -635,7 +611,6 @@ pub struct CycleStatus {
     /// Cycle number, 0 first.
     pub cycle: u32,
     /// When it began.
-    #[serde(serialize_with = "crate::time::ser")]
     pub started_at: Instant,
     /// Its clocks.
     pub clocks: Vec<ClockStatus>,
@@ -649,7 +624,6 @@ pub struct SlaStatus {
     /// Request id.
     pub request: String,
     /// The instant it describes.
-    #[serde(serialize_with = "crate::time::ser")]
     pub as_of: Instant,
     /// Every cycle that has clocks, oldest first; the last is current.
     pub cycles: Vec<CycleStatus>,

@@ -52,10 +52,8 @@ pub struct ParkingStay {
     /// Item code (a parking item).
     pub item: String,
     /// Entry 入场.
-    #[serde(deserialize_with = "crate::time::de")]
     pub entry: Instant,
     /// Exit 出场.
-    #[serde(deserialize_with = "crate::time::de")]
     pub exit: Instant,
     /// Plate 车牌, for the trace.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -240,10 +238,9 @@ impl ParkingCharge {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
 
     fn t(s: &str) -> Instant {
-        DateTime::parse_from_rfc3339(s).unwrap()
+        Instant::parse(s).unwrap()
     }
     fn m(s: &str) -> Money {
         s.parse().unwrap()

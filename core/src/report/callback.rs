@@ -106,10 +106,8 @@ pub struct CallbackFigures {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallbackReport {
     /// Period start.
-    #[serde(serialize_with = "crate::time::ser")]
     pub from: Instant,
     /// Period end (excluded).
-    #[serde(serialize_with = "crate::time::ser")]
     pub to: Instant,
     /// The breakdown.
     pub by: GroupBy,
@@ -163,7 +161,7 @@ impl Tally {
 
 /// The month 月份 of an instant in the given offset, as `"YYYY-MM"` (the `month` group key).
 pub fn month_key(t: Instant, offset: FixedOffset) -> String {
-    let local = t.with_timezone(&offset);
+    let local = t.with_offset(offset).date();
     format!("{:04}-{:02}", local.year(), local.month())
 }
 

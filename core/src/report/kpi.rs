@@ -148,10 +148,8 @@ pub struct Complaints {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct KpiReport {
     /// Period start.
-    #[serde(serialize_with = "crate::time::ser")]
     pub from: Instant,
     /// Period end (excluded).
-    #[serde(serialize_with = "crate::time::ser")]
     pub to: Instant,
     /// Requests counted.
     pub requests: RequestCounts,

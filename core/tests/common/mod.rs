@@ -1,7 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use chrono::DateTime;
 use proptest::prelude::*;
 use wuye_core::desk::request::{
     CallbackOutcome, Channel, Command, HoldReason, Location, NewRequest, Priority, Reporter,
@@ -11,7 +10,7 @@ use wuye_core::{Actor, Instant, Role};
 
 /// Parses an RFC 3339 instant (test literal).
 pub fn t(s: &str) -> Instant {
-    DateTime::parse_from_rfc3339(s).unwrap()
+    Instant::parse(s).unwrap()
 }
 
 pub fn agent() -> Actor {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 /// (a date's `Display` is that `%Y-%m-%d`, signed years outside 0000–9999 included).
 fn to_minute(t: &crate::time::Instant) -> String {
     use chrono::Timelike;
-    let local = t.naive_local();
+    let local = t.local();
     format!("{} {:02}:{:02}", local.date(), local.hour(), local.minute())
 }
 
@@ -387,7 +387,8 @@ mod tests {
                         else {
                             continue;
                         };
-                        assert_eq!(super::to_minute(&t), t.format("%Y-%m-%d %H:%M").to_string());
+                        let ours = super::to_minute(&crate::time::Instant::from_chrono(t));
+                        assert_eq!(ours, t.format("%Y-%m-%d %H:%M").to_string());
                         n += 1;
                     }
                 }
