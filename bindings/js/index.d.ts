@@ -19,16 +19,17 @@ export declare function libraryVersion(): string;
  * The WASM modules of the package, one per operation group: `desk` (engine.*, calendar.*,
  * request.*, sla.*, log.*; loaded at import), `fees` (fee.*; on demand), `survey` (the survey
  * scores survey.servqual … survey.value; on demand) and `reports` (the desk with the
- * service-log figures survey.callbacks, survey.sample, kpi.report; on demand: an engine moves
- * its desk there, state and all, on its first report).
+ * service-log figures survey.callbacks, survey.sample, kpi.report; on demand: an engine made
+ * while it is loaded keeps its desk there, and only such an engine answers the figures; in
+ * Node every engine does).
  */
 export type ModuleName = 'desk' | 'fees' | 'survey' | 'reports';
 /**
  * Loads a WASM module if it is not loaded yet. In a browser, `await loadModule('fees')` before
  * the first fee call (`loadModule('survey')` before the first survey score,
- * `loadModule('reports')` before the first service-log figure; until then such calls fail
- * with UnknownOperationError, code `module_not_loaded`); Node loads a module by itself on its
- * first call.
+ * `await loadModule('reports')` before creating an engine that reports; until then such calls
+ * fail with UnknownOperationError, code `module_not_loaded`); Node loads a module by itself
+ * when first needed (`reports` with the first engine).
  */
 export declare function loadModule(name: ModuleName): Promise<void>;
 /** Whether a WASM module is loaded. */
@@ -45,7 +46,9 @@ export type EngineOptions = Omit<EngineConfig, 'v'> & { v?: 1 };
 /**
  * An engine 引擎: one customer-service desk. Its operation methods (one per operation of the
  * contract: `calendarBetween(from, to)`, `feeBill(period, options?)`, …) are declared by
- * `EngineMethods`.
+ * `EngineMethods`. Its desk stays in the module it is made in: `reports` if that module is
+ * loaded then (always in Node), else `desk`, where the service-log figures fail with
+ * `module_not_loaded`.
  */
 export declare class Engine extends EngineMethods {
   /** Standard desk when omitted; throws InvalidConfigError (or another WuyeError). */

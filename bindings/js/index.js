@@ -13,11 +13,13 @@
 // with top-level await: in Node from disk next to this file, in a browser with fetch (serve it
 // as application/wasm). The others load on demand: the fees (`fees`: fee.*), the survey scores
 // (`survey`), and `reports`, the desk with the service-log figures (survey.callbacks,
-// survey.sample, kpi.report), to which an engine moves its desk on its first report. In Node a
-// module loads by itself, synchronously, on the first call that needs it; in a browser with
-// `await loadModule(name)` before that call (until then such calls fail with
-// UnknownOperationError, `module_not_loaded`). A page that never bills or reports never
-// downloads those modules.
+// survey.sample, kpi.report). In Node a module loads by itself, synchronously, when first
+// needed; in a browser with `await loadModule(name)` (until then its calls fail with
+// UnknownOperationError, `module_not_loaded`). Every call goes to the module of its operation
+// (src/operations.js). An engine's desk lives in one module for its whole life, chosen when it
+// is made: `reports` if that module can answer then (loaded; in Node always), else `desk`. So a
+// page that reports loads `reports` before making its engines. A page that never bills or
+// reports never downloads those modules.
 
 import initDesk, * as deskGlue from './pkg/wuye_desk.js';
 import initFees, * as feesGlue from './pkg/wuye_fees.js';
@@ -39,22 +41,22 @@ export * from './src/errors.js';
 export const CONTRACT_VERSION = 1;
 
 // The WASM modules, one per operation group of the contract: glue (wasm-bindgen) and init.
-// `desk` is loaded at import; the rest load on demand. A module that `holdsDesk` is the desk
-// with more operations: an engine moves its desk there (see Engine) the first time it needs
-// one of them.
+// `desk` is loaded at import; the rest load on demand.
 const MODULES = {
   desk: { glue: deskGlue, init: initDesk },
   fees: { glue: feesGlue, init: initFees },
   // The survey scores.
   survey: { glue: surveyGlue, init: initSurvey },
-  // The desk with the service-log figures, which read the engine's requests.
-  reports: { glue: reportsGlue, init: initReports, holdsDesk: true },
+  // The desk with the service-log figures, which read the engine's requests: an engine made
+  // while this module can answer keeps its desk here (see Engine).
+  reports: { glue: reportsGlue, init: initReports },
 };
 
-// The module that answers operation `op`: its group in the operation table (generated from
-// the contract's); the desk answers (refuses) any other name.
+// The module that answers operation `op` (a string, or undefined when the request has none):
+// its group in the operation table (generated from the contract's); the desk answers (refuses)
+// anything else.
 function moduleOf(op) {
-  return Object.hasOwn(OPERATIONS, op) ? OPERATIONS[op].group : 'desk';
+  return typeof op === 'string' && Object.hasOwn(OPERATIONS, op) ? OPERATIONS[op].group : 'desk';
 }
 
 const isNode =
@@ -122,39 +124,110 @@ function ready(name) {
 
 await loadModule('desk');
 
-// The refusal of an operation whose module is not loaded (made here: only this wrapper knows
-// what is loaded), in the contract's failure form.
+// The refusal of an operation whose module cannot answer it for this engine (made here: only
+// this wrapper knows what is loaded), in the contract's failure form: the module is not loaded,
+// or (`reports`) it was loaded after the engine was made in the desk module.
 function notLoaded(op, name) {
-  return {
-    status: Status.UNKNOWN_OPERATION,
-    code: 'module_not_loaded',
-    message: `operation ${JSON.stringify(op)} is in the ${name} module, which is not loaded: await loadModule('${name}') first`,
-  };
+  const message = name !== 'reports'
+    ? `operation ${JSON.stringify(op)} is in the ${name} module, which is not loaded: await loadModule('${name}') first`
+    : loaded.has(name)
+      ? `operation ${JSON.stringify(op)} is in the reports module, which was loaded after this engine was created: create the engine after await loadModule('reports') (Engine.fromState(engine.engineExport().state) copies this one)`
+      : `operation ${JSON.stringify(op)} is in the reports module, which is not loaded: await loadModule('reports') before creating the engine`;
+  return { status: Status.UNKNOWN_OPERATION, code: 'module_not_loaded', message };
 }
 
 function failureText(failure) {
   return JSON.stringify({ v: CONTRACT_VERSION, ok: false, error: failure });
 }
 
-// The desk module refuses an operation of another module with this response (status 5, code
-// module_not_included); the request is then sent to that module.
-const ELSEWHERE = `{"v":${CONTRACT_VERSION},"ok":false,"error":{"status":${Status.UNKNOWN_OPERATION},"code":"module_not_included"`;
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const ODD = Symbol('odd');
 
-const ELSEWHERE_BYTES = new TextEncoder().encode(ELSEWHERE);
-
-function startsWith(bytes, prefix) {
-  if (bytes.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
-  return true;
-}
-
-// The `op` of a request the desk module has read (so it is JSON with a string `op`).
-function operationOf(requestJson) {
+// The top-level `op` of a raw request (JSON text, or its UTF-8 bytes), to route it by; undefined
+// when there is none (the desk module then answers). A scanner reads the top-level keys and
+// steps over their values without parsing them (a log.replay request can be megabytes); if it
+// meets what it does not expect, the whole request is parsed. For valid JSON it finds the op
+// the library reads (a duplicate `op` is refused by every module alike). For invalid JSON the
+// module does not matter: every module checks UTF-8, JSON and version the same way, before the
+// operation, and answers the same bytes.
+function operationOf(request) {
+  const text = typeof request === 'string';
+  if (!text && !ArrayBuffer.isView(request)) return undefined;
   try {
-    const op = JSON.parse(requestJson)?.op;
-    return typeof op === 'string' ? op : undefined;
+    const op = scanOperation(request, text);
+    if (op !== ODD) return op;
+    const parsed = JSON.parse(text ? request : utf8.decode(request));
+    return typeof parsed?.op === 'string' ? parsed.op : undefined;
   } catch {
     return undefined;
+  }
+}
+
+// The scanner of operationOf: the op, undefined, or ODD (parse the whole request instead).
+function scanOperation(request, text) {
+  const n = request.length;
+  const at = text ? (k) => request.charCodeAt(k) : (k) => request[k];
+  const quote = text ? '"' : 0x22; // for indexOf: String's and Uint8Array's
+  let i = 0;
+  const ws = () => {
+    for (let c = at(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = at(++i));
+  };
+  // Steps over the string at i (a quote); false if it is not closed.
+  const string = () => {
+    for (let q = i; ; ) {
+      q = request.indexOf(quote, q + 1);
+      if (q < 0) return false;
+      let b = q; // an odd run of backslashes before the quote escapes it
+      while (at(b - 1) === 0x5c) b--;
+      if ((q - b) % 2 === 0) {
+        i = q + 1;
+        return true;
+      }
+    }
+  };
+  // The string at i, read.
+  const read = () => {
+    const start = i;
+    if (!string()) return ODD;
+    const token = text ? request.slice(start, i) : utf8.decode(request.subarray(start, i));
+    return token.includes('\\') ? JSON.parse(token) : token.slice(1, -1);
+  };
+  // Steps over the value at i: up to the `,` or `}` after it (brackets counted outside strings).
+  const skip = () => {
+    for (let depth = 0; i < n; ) {
+      const c = at(i);
+      if (c === 0x22) {
+        if (!string()) return false;
+        continue;
+      }
+      if (c === 0x7b || c === 0x5b) depth++;
+      else if (c === 0x7d || c === 0x5d || c === 0x2c) {
+        if (depth === 0) return true;
+        if (c !== 0x2c) depth--;
+      }
+      i++;
+    }
+    return false;
+  };
+
+  ws();
+  if (at(i) !== 0x7b) return undefined; // not an object: no op
+  i++;
+  ws();
+  if (at(i) === 0x7d) return undefined;
+  for (;;) {
+    if (at(i) !== 0x22) return ODD;
+    const key = read();
+    if (key === ODD) return ODD;
+    ws();
+    if (at(i) !== 0x3a) return ODD;
+    i++;
+    ws();
+    if (key === 'op') return at(i) === 0x22 ? read() : undefined;
+    if (!skip()) return ODD;
+    if (at(i) === 0x7d) return undefined;
+    i++; // the comma
+    ws();
   }
 }
 
@@ -215,16 +288,19 @@ export function callOnce(config, requestJson) {
  * with their SLA clocks), and the estate loaded for fee runs. Free it with `free()` (or
  * `using`) when done. Its operation methods (`calendarBetween(from, to)`, …) are generated
  * (src/engine-methods.js); each sends one request through `call`.
+ *
+ * One Engine is one engine in each module it uses. Its desk (configuration, calendar,
+ * requests) is in the `reports` module if that module can answer when the engine is made
+ * (loaded; in Node, read from disk then), else in the `desk` module, and stays there: desk
+ * operations go to it, the service-log figures too when it is in `reports`. The fee and survey
+ * modules' engines are made on their first call, with `{"v":1}` (the fee module's holds the
+ * estate of feeLoadEstate).
  */
 export class Engine extends EngineMethods {
-  // The engine that holds the desk (the configuration, the requests, the calendar): in the
-  // desk module, or, once a report has been asked for, in the reports module.
-  #raw;
-  // The module #raw is in.
-  #deskModule = 'desk';
-  // Module name → that module's engine (the fee module's holds the loaded estate), made on
-  // the first call there.
-  #others = new Map();
+  // The module holding the desk: 'reports' or 'desk'; undefined once freed.
+  #home;
+  // Module name → this engine's engine there.
+  #engines = new Map();
 
   /**
    * @param config Engine configuration: omitted for the standard desk, an object
@@ -232,11 +308,13 @@ export class Engine extends EngineMethods {
    */
   constructor(config) {
     super();
+    const home = ready('reports') ? 'reports' : 'desk';
     try {
-      this.#raw = new deskGlue.Engine(configText(config));
+      this.#engines.set(home, new MODULES[home].glue.Engine(configText(config)));
     } catch (e) {
       throw constructorError(e);
     }
+    this.#home = home;
   }
 
   /** An engine restored from a state saved with `engineExport()` (its `state`). */
@@ -244,94 +322,48 @@ export class Engine extends EngineMethods {
     return new Engine({ state });
   }
 
-  #engine() {
-    if (this.#raw === undefined) {
-      throw new InvalidHandleError(
-        Status.INVALID_HANDLE,
-        'invalid_handle',
-        'this engine has been freed',
-      );
-    }
-    return this.#raw;
-  }
-
-  // This engine's engine in module `name`, or null while that module cannot be loaded
-  // synchronously (a browser before loadModule).
+  // This engine's engine in module `name` (the desk's for `desk`), or null when that module
+  // cannot answer for it: not loaded (a browser before loadModule), or `reports` when the desk
+  // is in the desk module.
   #engineIn(name) {
-    const desk = this.#engine();
-    if (name === 'desk' || name === this.#deskModule) return desk;
-    if (MODULES[name].holdsDesk) return this.#moveDeskTo(name);
-    let e = this.#others.get(name);
+    if (this.#home === undefined) {
+      throw new InvalidHandleError(Status.INVALID_HANDLE, 'invalid_handle', 'this engine has been freed');
+    }
+    if (name === 'desk' || name === this.#home) return this.#engines.get(this.#home);
+    if (name === 'reports') return null;
+    let e = this.#engines.get(name);
     if (e === undefined) {
       if (!ready(name)) return null;
       e = new MODULES[name].glue.Engine(`{"v":${CONTRACT_VERSION}}`);
-      this.#others.set(name, e);
+      this.#engines.set(name, e);
     }
     return e;
   }
 
-  // Moves the desk to module `name` (a desk with more operations): its state, exported from
-  // the current engine as text, becomes a new engine there, the same code reading the same
-  // bytes; the old one is freed. Null while that module cannot be loaded synchronously.
-  #moveDeskTo(name) {
-    if (!ready(name)) return null;
-    const response = this.#raw.call(`{"v":${CONTRACT_VERSION},"op":"engine.export"}`);
-    const head = `{"v":${CONTRACT_VERSION},"ok":true,"result":{"state":`;
-    // The state's text as written (no round trip through JS numbers).
-    const state =
-      response.startsWith(head) && response.endsWith('}}')
-        ? response.slice(head.length, -2)
-        : JSON.stringify(unwrap(response).state);
-    let moved;
-    try {
-      moved = new MODULES[name].glue.Engine(`{"v":${CONTRACT_VERSION},"state":${state}}`);
-    } catch (e) {
-      throw constructorError(e);
-    }
-    this.#raw.free();
-    this.#raw = moved;
-    this.#deskModule = name;
-    return moved;
-  }
-
-  // Sends request text for operation `op` to module `name`.
-  #callIn(name, op, requestJson) {
-    const e = this.#engineIn(name);
-    return e === null ? failureText(notLoaded(op, name)) : e.call(requestJson);
-  }
-
   /** Releases the WASM memory of the engine. Later calls throw InvalidHandleError. */
   free() {
-    if (this.#raw !== undefined) {
-      this.#raw.free();
-      this.#raw = undefined;
-      for (const e of this.#others.values()) e.free();
-      this.#others.clear();
-    }
+    for (const e of this.#engines.values()) e.free();
+    this.#engines.clear();
+    this.#home = undefined;
   }
 
   /** Whether `free()` has been called. */
   get freed() {
-    return this.#raw === undefined;
+    return this.#home === undefined;
   }
 
   /** Raw contract call: request JSON text in, response JSON text out (never throws for a
    * failure response; throws InvalidHandleError after `free()`). */
   callJson(requestJson) {
-    // The desk module reads every request first; one of another module's operations it
-    // refuses (module_not_included) and the request goes there.
-    const response = this.#engine().call(requestJson);
-    if (!response.startsWith(ELSEWHERE)) return response;
     const op = operationOf(requestJson);
-    return op === undefined ? response : this.#callIn(moduleOf(op), op, requestJson);
+    const name = moduleOf(op);
+    const e = this.#engineIn(name);
+    return e === null ? failureText(notLoaded(op, name)) : e.call(requestJson);
   }
 
   /** Raw contract call on UTF-8 bytes: request bytes in, response bytes out. */
   callBytes(requestBytes) {
-    const response = this.#engine().callBytes(requestBytes);
-    if (!startsWith(response, ELSEWHERE_BYTES)) return response;
-    const op = operationOf(new TextDecoder().decode(requestBytes));
-    if (op === undefined) return response;
+    const op = operationOf(requestBytes);
     const name = moduleOf(op);
     const e = this.#engineIn(name);
     return e === null ? new TextEncoder().encode(failureText(notLoaded(op, name))) : e.callBytes(requestBytes);
@@ -340,9 +372,9 @@ export class Engine extends EngineMethods {
   /** Calls operation `op` with `args` and returns its result, or throws its WuyeError. */
   call(op, args) {
     const request = args === undefined ? { v: CONTRACT_VERSION, op } : { v: CONTRACT_VERSION, op, args };
-    const text = JSON.stringify(request);
-    const name = typeof op === 'string' ? moduleOf(op) : 'desk';
-    return unwrap(name === 'desk' ? this.callJson(text) : this.#callIn(name, op, text));
+    const name = moduleOf(op);
+    const e = this.#engineIn(name);
+    return unwrap(e === null ? failureText(notLoaded(op, name)) : e.call(JSON.stringify(request)));
   }
 }
 

@@ -76,8 +76,8 @@ function groupName(by, key) {
  */
 export async function initSatisfaction({ engine, events, attempt }) {
   // The survey scores (NPS, CSAT, SERVQUAL) are in their own WASM module, and the service-log
-  // figures in the reports module (the desk with them: the console's engine moves there on its
-  // first report), both fetched here.
+  // figures in the reports module (the desk with them; demo.js loads it before making the
+  // console's engine, so that engine's desk is there), both awaited here.
   const [day, survey] = await Promise.all([
     ...['./sample-day.json', './survey-sample.json'].map(async (f) => (await fetch(new URL(f, import.meta.url))).json()),
     loadModule('survey'),

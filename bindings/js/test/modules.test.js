@@ -1,8 +1,10 @@
-// The package's WASM modules in Node: the desk module loads at import and the fee module on
-// demand (by itself on the first fee call); each module refuses the other's operations with
-// a typed error naming the module; raw calls are routed to the module that answers them and
-// give the same bytes as a fresh engine of that module. (node --test runs this file in its own
-// process, so nothing else has loaded the fee module yet.)
+// The package's WASM modules in Node: the desk module loads at import, the reports module (the
+// desk with the service-log figures) with the first engine, whose desk lives there, and the fee
+// module on demand (by itself on the first fee call); each module refuses the other's
+// operations with a typed error naming the module; raw calls are routed by their operation
+// name to the module that answers them and give the same bytes as a fresh engine of that
+// module. (node --test runs this file in its own process, so nothing else has loaded a module
+// yet.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -26,10 +28,12 @@ function periodOf(date) {
 const APPORTION = '{"args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]},"op":"fee.apportion","v":1}';
 const PARTS = '{"v":1,"ok":true,"result":{"parts":["272.47","332.45","395.08"]}}';
 
-test('the desk module loads at import, the fee module on the first fee call', () => {
+test('the desk module loads at import, reports with the first engine, fees on the first fee call', () => {
   assert.equal(isModuleLoaded('desk'), true);
+  assert.equal(isModuleLoaded('reports'), false);
   assert.equal(isModuleLoaded('fees'), false);
   const engine = new Engine();
+  assert.equal(isModuleLoaded('reports'), true, 'in Node an engine keeps its desk in the reports module');
   assert.equal(engine.calendarWorkingDays('2026-10-01', '2026-10-31').days, 18);
   assert.equal(engine.engineInfo().operations.length, 34, 'engine.info lists the whole contract');
   assert.equal(isModuleLoaded('fees'), false);
@@ -70,6 +74,41 @@ test('raw calls reach the module that answers them, failures before the operatio
   const bytes = (s) => new TextEncoder().encode(s);
   const text = (b) => new TextDecoder().decode(b);
   assert.equal(text(engine.callBytes(bytes(APPORTION))), PARTS);
+  // Routed by the top-level op, wherever it is and however it is written: not an `op` inside
+  // the arguments, not a key or value spelled with escapes, not text around it.
+  const routed = [
+    '{"v":1,"op":"fee.apportion","args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]}}',
+    '{"args":{"op":"kpi.report","weights":["98.76","120.50","143.20"],"amount":"1000.00","x":["}\\"",{"op":"x"}]},"op":"fee.apportion","v":1}',
+    ' \n{ "v" : 1 ,\t"o\\u0070" : "fee\\u002eapportion" , "args" : {"amount":"1000.00","weights":["98.76","120.50","143.20"]} } ',
+    '{"备注":"收费 fee","v":1,"args":{"amount":"1000.00","weights":["98.76","120.50","143.20"]},"op":"fee.apportion"}',
+  ];
+  const fresh = new fees.Engine('{"v":1}');
+  for (const r of routed) {
+    const want = fresh.call(r);
+    assert.equal(engine.callJson(r), want, r);
+    assert.equal(text(engine.callBytes(bytes(r))), want, r);
+  }
+  fresh.free();
+  // No op, not an object, or refused before the operation (JSON, version, envelope): what the
+  // desk module answers, whichever module the request goes to.
+  const d = new desk.Engine('{"v":1}');
+  for (const r of [
+    '{"v":1}',
+    '{"v":1,"op":7}',
+    '[1,"fee.apportion"]',
+    '"fee.apportion"',
+    '{"v":1,"op":"fee.apportion","op":"x"}',
+    '{"v":1,"op":"fee.apportion","args":{"amount":1e999}',
+    '{"v":2,"op":"survey.nps"}',
+    '{"v":"1","op":"fee.bill"}',
+    '{"v":1,"op":"fee.bill",}',
+    '{"v":1,"op":"survey.nps","extra":1}',
+  ]) {
+    assert.equal(engine.callJson(r), d.call(r), r);
+    assert.equal(text(engine.callBytes(bytes(r))), d.call(r), r);
+  }
+  assert.equal(text(engine.callBytes(new Uint8Array([0x7b, 0x22, 0x6f, 0x70, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))), text(d.callBytes(new Uint8Array([0x7b, 0x22, 0x6f, 0x70, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]))));
+  d.free();
   // An unknown operation under a module's prefix is answered by the desk, listing the contract.
   const unknown = JSON.parse(engine.callJson('{"v":1,"op":"fee.nothing"}'));
   assert.equal(unknown.error.code, 'unknown_operation');
@@ -92,50 +131,42 @@ test('raw calls reach the module that answers them, failures before the operatio
   other.free();
 });
 
-test('an engine moves its desk to the reports module on its first report, state and all', () => {
+test('an engine keeps its desk in the module it was made in: reports, in Node', () => {
   const day = JSON.parse(readFileSync(new URL('../demo/sample-day.json', import.meta.url), 'utf8'));
   const engine = new Engine();
   playDay(engine, day);
-  const EXPORT = '{"v":1,"op":"engine.export"}';
-  const STATUS = '{"v":1,"op":"sla.status_batch","args":{"as_of":"2026-10-08T09:00:00+08:00"}}';
-  const before = { state: engine.callJson(EXPORT), status: engine.callJson(STATUS) };
-  // A second engine restored from the same state stays in the desk module: the control.
-  const control = Engine.fromState(JSON.parse(before.state).result.state);
-  assert.equal(isModuleLoaded('reports'), false);
   // The desk module itself refuses the figures, naming the module that has them.
   const bare = new desk.Engine('{"v":1}');
   assert.equal(
     bare.call('{"v":1,"op":"kpi.report","args":{"from":"2026-09-30T00:00:00+08:00","to":"2026-10-01T00:00:00+08:00"}}'),
     '{"v":1,"ok":false,"error":{"status":5,"code":"module_not_included","message":"operation \\"kpi.report\\" is in the reports module, which this engine does not include"}}',
   );
-  bare.free();
-
+  // A desk-module engine restored from this one's state: the same answers to desk operations.
+  const EXPORT = '{"v":1,"op":"engine.export"}';
+  const STATUS = '{"v":1,"op":"sla.status_batch","args":{"as_of":"2026-10-08T09:00:00+08:00"}}';
+  const state = engine.callJson(EXPORT);
+  const control = new desk.Engine(`{"v":1,"state":${JSON.stringify(JSON.parse(state).result.state)}}`);
+  assert.equal(control.call(EXPORT), state);
   const kpi = engine.kpiReport(...periodOf(day.date));
-  assert.equal(isModuleLoaded('reports'), true);
   assert.equal(kpi.requests.registered, 13);
-  // The same state, the same answers, and the moved desk goes on as the control does.
-  assert.equal(engine.callJson(EXPORT), before.state);
-  assert.equal(engine.callJson(STATUS), before.status);
+  assert.equal(engine.callJson(EXPORT), state, 'a report changes nothing');
+  assert.equal(engine.callJson(STATUS), control.call(STATUS));
   const first = day.steps.find((st) => st.register);
-  const next = {
+  const next = JSON.stringify({
     v: 1,
     op: 'request.register',
-    args: {
-      request: { ...first.register, id: 'WY20261008-001' },
-      actor: first.actor,
-      now: '2026-10-08T09:05:00+08:00',
-    },
-  };
-  const registered = engine.callJson(JSON.stringify(next));
+    args: { request: { ...first.register, id: 'WY20261008-001' }, actor: first.actor, now: '2026-10-08T09:05:00+08:00' },
+  });
+  const registered = engine.callJson(next);
   assert.match(registered, /"ok":true/);
-  assert.equal(registered, control.callJson(JSON.stringify(next)));
-  assert.equal(engine.callJson(EXPORT), control.callJson(EXPORT));
-  assert.deepEqual(engine.kpiReport(...periodOf(day.date)), kpi);
+  assert.equal(registered, control.call(next));
+  assert.equal(engine.callJson(EXPORT), control.call(EXPORT));
   // Fee calls still reach the fee module's own engine.
   assert.equal(engine.callJson(APPORTION), PARTS);
   engine.free();
   control.free();
   assert.throws(() => engine.kpiReport(...periodOf(day.date)), (e) => e.code === 'invalid_handle');
+  assert.throws(() => engine.callJson(EXPORT), (e) => e.code === 'invalid_handle');
 });
 
 test('the published package carries every module build.sh makes', async () => {

@@ -54,5 +54,14 @@ test('what loads at import is within 150 KB and no module grows past its guard',
     assert.ok(gz <= limit, `pkg/wuye_${m.name}_bg.wasm: ${gz} bytes gzipped is over ${limit}`);
   }
   assert.ok(atImport <= TARGET_GZIP_BYTES, `at import: ${atImport} bytes gzipped`);
+  // Why `reports` is a module of its own (README.md, Modules): it is the desk with the
+  // service-log figures, too large to be the module loaded at import. Once it fits, it should
+  // become the desk module (one module fewer; index.js then has no desk home to choose).
+  const reports = size('reports').gz;
+  t.diagnostic(
+    reports <= TARGET_GZIP_BYTES
+      ? `pkg/wuye_reports_bg.wasm is ${reports} bytes gzipped, within ${TARGET_GZIP_BYTES}: the reports group could join the desk module`
+      : `pkg/wuye_reports_bg.wasm (the desk with the reports group) is ${reports} bytes gzipped, ${reports - TARGET_GZIP_BYTES} over ${TARGET_GZIP_BYTES}: the split stays`,
+  );
   t.diagnostic(`at import: ${atImport} bytes gzipped (${kib(atImport)}); every module: ${total} bytes gzipped (${kib(total)})`);
 });
