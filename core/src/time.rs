@@ -398,20 +398,20 @@ pub fn de_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>,
 // Members of tagged enums (crate::wire) are read the same way: dates and instants as chrono
 // reads them, without chrono's parser.
 impl crate::wire::Read for NaiveDate {
-    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        de_date(crate::wire::BufDeserializer(value))
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de_date(d)
     }
 }
 
 impl crate::wire::Read for Instant {
-    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        de(crate::wire::BufDeserializer(value))
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de(d)
     }
 }
 
 impl crate::wire::Read for Option<Instant> {
-    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        de_opt(crate::wire::BufDeserializer(value))
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de_opt(d)
     }
 }
 
