@@ -19,9 +19,14 @@
 //! internally tagged enum X``). Where the faults found by the reader itself are placed: it
 //! reads the object to its end first, so the reader's position is after the object (as with
 //! serde's buffered reader); a member's own error keeps the position its reader gave it.
+//!
+//! [`Objects`] makes every other struct an object only too (serde's derived readers also take
+//! a struct's members as a positional array); the contract reads its arguments and engine
+//! configurations through it ([`from_str`], [`from_value`]).
 
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, MapAccess, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
 use std::fmt;
 use std::marker::PhantomData;
@@ -204,7 +209,7 @@ impl<'de> Visitor<'de> for SkipVisitor {
     fn visit_unit<E>(self) -> Result<Skip, E> {
         Ok(Skip)
     }
-    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
         while seq.next_element::<Skip>()?.is_some() {}
         Ok(Skip)
     }
@@ -383,6 +388,268 @@ macro_rules! tagged_deserialize {
     (@take $field:ident) => { $crate::wire::required($field, stringify!($field))? };
 }
 pub(crate) use tagged_deserialize;
+
+// ---- objects, never positional arrays -----------------------------------------------------
+
+/// A deserializer that reads every struct from an object only: serde's derived readers also
+/// take a struct's members as a sequence (`["eng","w1"]`), which the contract refuses
+/// (``invalid type: sequence, expected struct X``). Wraps any deserializer, and what it hands
+/// to the visitors (maps, sequences, enums, values) in turn, so that every struct inside the
+/// value reads the same way; nothing else changes.
+pub(crate) struct Objects<T>(pub(crate) T);
+
+macro_rules! forward_deserialize {
+    ($($method:ident),*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method(Objects(visitor))
+        })*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
+    type Error = D::Error;
+
+    forward_deserialize!(
+        deserialize_any,
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_i128,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_u128,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_str,
+        deserialize_string,
+        deserialize_bytes,
+        deserialize_byte_buf,
+        deserialize_option,
+        deserialize_unit,
+        deserialize_seq,
+        deserialize_map,
+        deserialize_identifier,
+        deserialize_ignored_any
+    );
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_unit_struct(name, Objects(visitor))
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_newtype_struct(name, Objects(visitor))
+    }
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_tuple(len, Objects(visitor))
+    }
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_tuple_struct(name, len, Objects(visitor))
+    }
+    /// The one change: a struct is read as a map, so a sequence is refused with the
+    /// visitor's `expecting` (`struct X`).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_map(Objects(visitor))
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_enum(name, variants, Objects(visitor))
+    }
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+macro_rules! forward_visit {
+    ($($method:ident($t:ty)),*) => {
+        $(fn $method<E: de::Error>(self, v: $t) -> Result<V::Value, E> {
+            self.0.$method(v)
+        })*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Objects<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.expecting(f)
+    }
+    forward_visit!(
+        visit_bool(bool),
+        visit_i8(i8),
+        visit_i16(i16),
+        visit_i32(i32),
+        visit_i64(i64),
+        visit_i128(i128),
+        visit_u8(u8),
+        visit_u16(u16),
+        visit_u32(u32),
+        visit_u64(u64),
+        visit_u128(u128),
+        visit_f32(f32),
+        visit_f64(f64),
+        visit_char(char),
+        visit_str(&str),
+        visit_borrowed_str(&'de str),
+        visit_string(String),
+        visit_bytes(&[u8]),
+        visit_borrowed_bytes(&'de [u8]),
+        visit_byte_buf(Vec<u8>)
+    );
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_none()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        self.0.visit_some(Objects(d))
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        self.0.visit_newtype_struct(Objects(d))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(Objects(seq))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(Objects(map))
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.0.visit_enum(Objects(data))
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Objects<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(Objects(d))
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Objects<A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(Objects(seed))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Objects<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(Objects(seed))
+    }
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(Objects(seed))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Objects<A> {
+    type Error = A::Error;
+    type Variant = Objects<A::Variant>;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Objects<A::Variant>), A::Error> {
+        let (value, variant) = self.0.variant_seed(Objects(seed))?;
+        Ok((value, Objects(variant)))
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Objects<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.0.unit_variant()
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.newtype_variant_seed(Objects(seed))
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.0.tuple_variant(len, Objects(visitor))
+    }
+    /// A struct variant's members from an object only: the variant's value read as a map.
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.newtype_variant_seed(MapSeed(visitor))
+    }
+}
+
+/// Reads a value as a map with the visitor (a struct variant's members).
+struct MapSeed<V>(V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        d.deserialize_map(Objects(self.0))
+    }
+}
+
+/// Reads `T` from JSON text as `serde_json::from_str` does, every struct from an object only
+/// ([`Objects`]).
+pub(crate) fn from_str<'de, T: serde::Deserialize<'de>>(text: &'de str) -> serde_json::Result<T> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Objects(&mut d))?;
+    d.end()?;
+    Ok(value)
+}
+
+/// Reads `T` from a JSON value as `serde_json::from_value` does, every struct from an object
+/// only ([`Objects`]).
+#[cfg(any(feature = "fees", test))]
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> serde_json::Result<T> {
+    T::deserialize(Objects(value))
+}
 
 // ---- unit-only enums ----------------------------------------------------------------------
 
@@ -580,5 +847,83 @@ mod unit_enum_tests {
                 assert_eq!(outcome(ours), outcome(theirs), "from a value: {text}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod objects_tests {
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Point {
+        x: u8,
+        y: u8,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    enum Shape {
+        Dot(Point),
+        Box { a: Point, b: Option<Point> },
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Outer {
+        p: Point,
+        list: Vec<Point>,
+        maybe: Option<Point>,
+        shape: Shape,
+    }
+
+    const GOOD: &str = r#"{"p":{"x":1,"y":2},"list":[{"x":3,"y":4}],"maybe":null,
+        "shape":{"Box":{"a":{"x":5,"y":6},"b":{"x":7,"y":8}}}}"#;
+
+    /// What serde_json reads from an object reads the same; a struct anywhere as an array is
+    /// refused with serde's words, where serde_json alone would have taken it.
+    #[test]
+    fn every_struct_is_an_object() {
+        let ours: Outer = super::from_str(GOOD).unwrap();
+        assert_eq!(ours, serde_json::from_str::<Outer>(GOOD).unwrap());
+        for (from, to, what) in [
+            (r#""p":{"x":1,"y":2}"#, r#""p":[1,2]"#, "struct Point"),
+            (r#"[{"x":3,"y":4}]"#, "[[3,4]]", "struct Point"),
+            (r#""maybe":null"#, r#""maybe":[1,2]"#, "struct Point"),
+            (r#""b":{"x":7,"y":8}"#, r#""b":[7,8]"#, "struct Point"),
+            (
+                r#"{"a":{"x":5,"y":6},"b":{"x":7,"y":8}}"#,
+                r#"[{"x":5,"y":6},null]"#,
+                "struct variant Shape::Box",
+            ),
+            (
+                r#"{"p":{"x":1,"y":2},"list""#,
+                r#"[{"x":1,"y":2},"list""#,
+                "struct Outer",
+            ),
+        ] {
+            let text = GOOD.replacen(from, to, 1);
+            assert_ne!(text, GOOD);
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+                let e = super::from_value::<Outer>(v).unwrap_err().to_string();
+                assert_eq!(
+                    e,
+                    format!("invalid type: sequence, expected {what}"),
+                    "{text}"
+                );
+            }
+            let e = super::from_str::<Outer>(&text).unwrap_err().to_string();
+            assert!(
+                e.starts_with(&format!("invalid type: sequence, expected {what} at line")),
+                "{text}: {e}"
+            );
+        }
+        let text = GOOD.replacen(
+            r#""shape":{"Box""#,
+            r#""shape":{"Dot":[1,2]},"x":{"Box""#,
+            1,
+        );
+        let e = super::from_str::<Outer>(&text).unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid type: sequence, expected struct Point"),
+            "{e}"
+        );
     }
 }

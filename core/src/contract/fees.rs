@@ -327,7 +327,7 @@ fn elements<T: DeserializeOwned>(
                 "units" => (name("id"), None),
                 _ => (name("unit"), name("item")),
             };
-            serde_json::from_value(v).map_err(|e| {
+            crate::wire::from_value(v).map_err(|e| {
                 let mut f = json_failure(e, &format!("{op} args"));
                 let mut at = format!("{list}[{k}]");
                 if let Some(u) = unit {
@@ -348,7 +348,7 @@ fn elements<T: DeserializeOwned>(
 /// The schedule from its own text, not from a `Value`: a `Value` keeps an object's members
 /// sorted by key, and the tag of a formula comes first.
 fn schedule_of(op: &str, raw: &RawValue) -> Result<Schedule, Failure> {
-    serde_json::from_str(raw.get())
+    crate::wire::from_str(raw.get())
         .map_err(|e| json_failure_unplaced(&e, &format!("{op} args: schedule")))
 }
 

@@ -69,7 +69,7 @@ pub(crate) fn parse_args<T: DeserializeOwned>(
         .map(RawValue::get)
         .filter(|t| *t != "null")
         .unwrap_or("{}");
-    serde_json::from_str(text).map_err(|e| {
+    crate::wire::from_str(text).map_err(|e| {
         // Positions inside the arguments' own text would mislead: name the operation instead.
         let mut f = json_failure_at(&e, &format!("{op} args"), false);
         if f.status == Status::MalformedJson.value() {
