@@ -466,15 +466,17 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
     ) -> Result<V::Value, D::Error> {
         self.0.deserialize_tuple_struct(name, len, Objects(visitor))
     }
-    /// The one change: a struct is read as a map, so a sequence is refused with the
-    /// visitor's `expecting` (`struct X`).
+    /// The one change: a struct's members come from an object (an empty array reads as an
+    /// empty object: PHP's `json_encode` writes `[]` for an empty array, e.g. no aspect
+    /// scores); any other sequence is refused with the visitor's `expecting` (`struct X`).
     fn deserialize_struct<V: Visitor<'de>>(
         self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
+        name: &'static str,
+        fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(Objects(visitor))
+        self.0
+            .deserialize_struct(name, fields, Members(Objects(visitor)))
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -629,7 +631,42 @@ impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
     type Value = V::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
-        d.deserialize_map(Objects(self.0))
+        d.deserialize_struct("", &[], Members(Objects(self.0)))
+    }
+}
+
+/// A struct's visitor that takes its members from an object only: a sequence is refused
+/// unless it is empty (then no members).
+struct Members<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Members<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.expecting(f)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
+        if seq.next_element::<de::IgnoredAny>()?.is_some() {
+            return Err(A::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        self.0.visit_map(NoMembers(PhantomData))
+    }
+}
+
+/// The members of an empty object.
+struct NoMembers<E>(PhantomData<E>);
+
+impl<'de, E: de::Error> MapAccess<'de> for NoMembers<E> {
+    type Error = E;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, _: K) -> Result<Option<K::Value>, E> {
+        Ok(None)
+    }
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, _: T) -> Result<T::Value, E> {
+        Err(E::custom("a value without its key"))
     }
 }
 
@@ -923,6 +960,33 @@ mod objects_tests {
         let e = super::from_str::<Outer>(&text).unwrap_err().to_string();
         assert!(
             e.starts_with("invalid type: sequence, expected struct Point"),
+            "{e}"
+        );
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Optional {
+        a: Option<u8>,
+        #[serde(default)]
+        b: Vec<u8>,
+    }
+
+    /// An empty array is an empty object (PHP's `json_encode` writes `[]` for both).
+    #[test]
+    fn an_empty_array_is_an_empty_object() {
+        let empty = Optional { a: None, b: vec![] };
+        assert_eq!(super::from_str::<Optional>("[]").unwrap(), empty);
+        assert_eq!(super::from_str::<Optional>(" [ ] ").unwrap(), empty);
+        assert_eq!(
+            super::from_value::<Optional>(serde_json::json!([])).unwrap(),
+            empty
+        );
+        let e = super::from_str::<Point>("[]").unwrap_err().to_string();
+        assert_eq!(e, "missing field `x` at line 1 column 2");
+        let e = super::from_str::<Optional>("[1]").unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid type: sequence, expected struct Optional"),
             "{e}"
         );
     }
