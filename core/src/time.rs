@@ -566,20 +566,20 @@ pub fn de_date_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>,
 // Members of tagged enums (crate::wire) are read the same way: dates as chrono reads them,
 // instants by their own `Deserialize`.
 impl crate::wire::Read for NaiveDate {
-    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        de_date(crate::wire::BufDeserializer(value))
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        de_date(d)
     }
 }
 
 impl crate::wire::Read for Instant {
-    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        Instant::deserialize(crate::wire::BufDeserializer(value))
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Instant::deserialize(d)
     }
 }
 
 impl crate::wire::Read for Option<Instant> {
-    fn read(value: crate::wire::Buf) -> Result<Self, crate::wire::Error> {
-        Option::<Instant>::deserialize(crate::wire::BufDeserializer(value))
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Option::<Instant>::deserialize(d)
     }
 }
 

@@ -1,569 +1,37 @@
 //! The wire form 线上格式: the serde helpers the domain's types are read with. It depends on
 //! nothing of the domain: each domain module invokes the macros below for its own types
 //! ([`tagged_deserialize!`], [`unit_enum_deserialize!`], [`read_by_deserialize!`]) and tests
-//! its own enums with `assert_round_trip` (tests only).
+//! its own enums with `assert_round_trip` (tests only). The grammar they read is the
+//! contract's (docs/contract.md, Wire grammar).
 //!
 //! Internally tagged enums 内部标签枚举 (`{"step":"dispatch","department":"engineering"}`) are
-//! read without serde's derive.
+//! read without serde's derive, which buffers the whole object into its private `Content`
+//! tree so that the tag may come anywhere. Here the tag comes first: the reader takes the
+//! first member's key, and if it is the tag, the variant's name, then the variant's members
+//! straight from the [`MapAccess`] into typed slots (one table-driven loop, [`fields`], for
+//! every struct variant). A newtype variant (`Command::Callback(CallbackOutcome)`) hands the
+//! rest of the same object to the inner tagged enum.
 //!
-//! For `#[serde(tag = "...")]` serde derives a reader that buffers the object into its private
-//! `Content` tree and then reads every variant from that tree with a visitor of its own, for
-//! both the object and the sequence form: the largest part of the WASM build. The enums of the
-//! contract read here instead: [`Buf`] is the same buffer (the value as JSON gave it: members
-//! in order, duplicates kept, numbers as unsigned, signed or float), read once through the
-//! outer deserializer, and one table-driven reader ([`Rest::fields`]) takes every struct
-//! variant's members, so each variant costs a few lines instead of two visitors.
+//! Refused, with serde's messages: a missing or repeated tag, an unknown variant, an unknown
+//! member (also on a unit variant), a repeated one, a member of the wrong type, a missing one
+//! (in declaration order, after the members); with messages of its own: a tag that is not the
+//! first member, and a sequence in place of the object (``invalid type: sequence, expected
+//! internally tagged enum X``). Where the faults found by the reader itself are placed: it
+//! reads the object to its end first, so the reader's position is after the object (as with
+//! serde's buffered reader); a member's own error keeps the position its reader gave it.
 //!
-//! The behaviour is the derived one, message for message and in the same order: the tag
-//! may come anywhere in the object (or first in a sequence); a missing, repeated or unknown
-//! tag; an unknown member (`unknown field `x`, expected one of ...`), a repeated one, a member
-//! of the wrong type, a missing one (in declaration order, after the members); members given
-//! as a sequence (positional, `invalid length`); unit variants ignore other members; errors
-//! from the buffered content carry no position of their own, so the outer reader gives them
-//! the position after the enum's value, as it does for serde's. The messages are serde_json's
-//! (this module's deserializer reports [`serde_json::Error`]), as the contract reads JSON
-//! only. `core/tests/tagged.rs` compares every enum read here with the derived reader on
-//! generated inputs.
+//! [`Objects`] makes every other struct an object only too (serde's derived readers also take
+//! a struct's members as a positional array); the contract reads its arguments and engine
+//! configurations through it ([`from_str`], [`from_value`]).
 
 use serde::de::{
-    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, Expected, MapAccess, SeqAccess,
-    Unexpected, VariantAccess, Visitor,
+    self, DeserializeSeed, Deserializer, EnumAccess, Error as _, MapAccess, SeqAccess,
+    VariantAccess, Visitor,
 };
-use serde::Deserialize;
 use std::fmt;
+use std::marker::PhantomData;
 
-/// The errors of the buffered content: serde_json's, so that messages read as they would from
-/// the text.
-pub(crate) type Error = serde_json::Error;
-
-/// A JSON value as read: members in order with duplicates kept, numbers as the reader gave
-/// them (serde's `Content` for JSON input).
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Buf {
-    Null,
-    Bool(bool),
-    U64(u64),
-    I64(i64),
-    /// A number with a fraction or an exponent, kept as the words serde_json's messages give
-    /// it (``floating point `1.5` ``), not as a binary float: no member of these enums takes
-    /// one (money, rates and scores are decimal strings), so it is only ever refused.
-    Float(String),
-    Str(String),
-    Seq(Vec<Buf>),
-    Map(Vec<(String, Buf)>),
-}
-
-impl Buf {
-    fn unexpected(&self) -> Unexpected<'_> {
-        match self {
-            Buf::Null => Unexpected::Unit,
-            Buf::Bool(b) => Unexpected::Bool(*b),
-            Buf::U64(n) => Unexpected::Unsigned(*n),
-            Buf::I64(n) => Unexpected::Signed(*n),
-            Buf::Float(words) => Unexpected::Other(words),
-            Buf::Str(s) => Unexpected::Str(s),
-            Buf::Seq(_) => Unexpected::Seq,
-            Buf::Map(_) => Unexpected::Map,
-        }
-    }
-}
-
-struct BufVisitor;
-
-impl<'de> Visitor<'de> for BufVisitor {
-    type Value = Buf;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Buf, E> {
-        Ok(Buf::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Buf, E> {
-        Ok(Buf::I64(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Buf, E> {
-        Ok(Buf::U64(v))
-    }
-    // No `visit_f64`: serde's default refuses a fractional number with the words of its
-    // refusal in the reader's own wording (``invalid type: floating point `1.5`, expected any
-    // value``); `BufNewtype` turns that refusal into a `Buf::Float` of those words. No binary
-    // float is kept or handled here: money, rates and scores are decimal strings.
-    fn visit_str<E>(self, v: &str) -> Result<Buf, E> {
-        Ok(Buf::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Buf, E> {
-        Ok(Buf::Str(v))
-    }
-    fn visit_unit<E>(self) -> Result<Buf, E> {
-        Ok(Buf::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Buf, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Buf::Seq(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Buf, A::Error> {
-        let mut members = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            members.push((key, map.next_value()?));
-        }
-        Ok(Buf::Map(members))
-    }
-}
-
-/// The name under which a [`Buf`] asks to be read, so that a [`BufDeserializer`] can hand a
-/// buffered float's words straight back (any other visitor is only ever given its refusal).
-const BUF_TOKEN: &str = "\u{0}wuye::tagged::Buf";
-
-impl<'de> Deserialize<'de> for Buf {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Buf, D::Error> {
-        d.deserialize_newtype_struct(BUF_TOKEN, BufNewtype)
-    }
-}
-
-/// The words of a fractional number (``floating point `1.5` ``) from BufVisitor's refusal of
-/// it, the reader's position after it if any.
-fn float_words(refusal: &str) -> Option<String> {
-    let words = refusal.strip_prefix("invalid type: ")?;
-    let end = words.find(", expected any value")?;
-    let words = &words[..end];
-    words
-        .starts_with("floating point `")
-        .then(|| words.to_owned())
-}
-
-/// Reads a [`Buf`]: from JSON as any value; from a [`BufDeserializer`] holding a float, its
-/// words (given as a string, which only this visitor is ever given for a float).
-struct BufNewtype;
-
-impl<'de> Visitor<'de> for BufNewtype {
-    type Value = Buf;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Buf, D::Error> {
-        // A fractional number is refused by BufVisitor (after it was read in full, so the
-        // reader goes on after it); its words become the buffered value, to be refused again
-        // with the reading type's expectation, as the derived reader refuses it.
-        d.deserialize_any(BufVisitor)
-            .or_else(|e| float_words(&e.to_string()).map(Buf::Float).ok_or(e))
-    }
-    fn visit_str<E>(self, words: &str) -> Result<Buf, E> {
-        Ok(Buf::Float(words.to_owned()))
-    }
-    fn visit_string<E>(self, words: String) -> Result<Buf, E> {
-        Ok(Buf::Float(words))
-    }
-}
-
-/// Reads any type from a [`Buf`], as serde's `ContentDeserializer` reads from `Content`.
-pub(crate) struct BufDeserializer(pub(crate) Buf);
-
-impl BufDeserializer {
-    fn invalid_type(&self, exp: &dyn Expected) -> Error {
-        Error::invalid_type(self.0.unexpected(), exp)
-    }
-}
-
-fn visit_seq<'de, V: Visitor<'de>>(items: Vec<Buf>, visitor: V) -> Result<V::Value, Error> {
-    let mut seq = SeqDeserializer {
-        iter: items.into_iter(),
-        count: 0,
-    };
-    let value = visitor.visit_seq(&mut seq)?;
-    seq.end()?;
-    Ok(value)
-}
-
-fn visit_map<'de, V: Visitor<'de>>(
-    members: Vec<(String, Buf)>,
-    visitor: V,
-) -> Result<V::Value, Error> {
-    let mut map = MapDeserializer {
-        iter: members.into_iter(),
-        value: None,
-        count: 0,
-    };
-    let value = visitor.visit_map(&mut map)?;
-    map.end()?;
-    Ok(value)
-}
-
-impl<'de> Deserializer<'de> for BufDeserializer {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Null => visitor.visit_unit(),
-            Buf::Bool(v) => visitor.visit_bool(v),
-            Buf::U64(v) => visitor.visit_u64(v),
-            Buf::I64(v) => visitor.visit_i64(v),
-            // Every visitor but a Buf's refuses a float, with these words.
-            Buf::Float(_) => Err(self.invalid_type(&visitor)),
-            Buf::Str(v) => visitor.visit_string(v),
-            Buf::Seq(v) => visit_seq(v, visitor),
-            Buf::Map(v) => visit_map(v, visitor),
-        }
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Bool(v) => visitor.visit_bool(v),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_u64(visitor)
-    }
-    /// Every integer type: an integer, whatever its width (the visitor checks the range).
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::U64(v) => visitor.visit_u64(v),
-            Buf::I64(v) => visitor.visit_i64(v),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_f64(visitor)
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::U64(v) => visitor.visit_u64(v),
-            Buf::I64(v) => visitor.visit_i64(v),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_string(visitor)
-    }
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Str(v) => visitor.visit_string(v),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_byte_buf(visitor)
-    }
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Str(v) => visitor.visit_string(v),
-            Buf::Seq(v) => visit_seq(v, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Null => visitor.visit_unit(),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Null => visitor.visit_unit(),
-            Buf::Map(ref v) if v.is_empty() => visitor.visit_unit(),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-    fn deserialize_unit_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Map(ref v) if v.is_empty() => visitor.visit_unit(),
-            Buf::Seq(ref v) if v.is_empty() => visitor.visit_unit(),
-            _ => self.deserialize_any(visitor),
-        }
-    }
-    fn deserialize_newtype_struct<V: Visitor<'de>>(
-        self,
-        name: &'static str,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Float(words) if name == BUF_TOKEN => visitor.visit_string(words),
-            _ => visitor.visit_newtype_struct(self),
-        }
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Seq(v) => visit_seq(v, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-    fn deserialize_tuple<V: Visitor<'de>>(
-        self,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _len: usize,
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        self.deserialize_seq(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Map(v) => visit_map(v, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Seq(v) => visit_seq(v, visitor),
-            Buf::Map(v) => visit_map(v, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        let (variant, value) = match self.0 {
-            Buf::Map(members) => {
-                let mut members = members.into_iter();
-                match (members.next(), members.next()) {
-                    (Some((variant, value)), None) => (variant, Some(value)),
-                    _ => {
-                        return Err(Error::invalid_value(
-                            Unexpected::Map,
-                            &"map with a single key",
-                        ))
-                    }
-                }
-            }
-            Buf::Str(variant) => (variant, None),
-            other => {
-                return Err(Error::invalid_type(other.unexpected(), &"string or map"));
-            }
-        };
-        visitor.visit_enum(EnumDeserializer { variant, value })
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Buf::Str(v) => visitor.visit_string(v),
-            Buf::U64(v) => visitor.visit_u64(v),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-}
-
-/// "N elements in sequence" / "N elements in map" of a length error.
-struct ExpectedIn(usize, &'static str);
-
-impl Expected for ExpectedIn {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        if self.0 == 1 {
-            write!(f, "1 element in {}", self.1)
-        } else {
-            write!(f, "{} elements in {}", self.0, self.1)
-        }
-    }
-}
-
-struct SeqDeserializer {
-    iter: std::vec::IntoIter<Buf>,
-    count: usize,
-}
-
-impl SeqDeserializer {
-    fn end(self) -> Result<(), Error> {
-        match self.iter.len() {
-            0 => Ok(()),
-            remaining => Err(Error::invalid_length(
-                self.count + remaining,
-                &ExpectedIn(self.count, "sequence"),
-            )),
-        }
-    }
-}
-
-impl<'de> SeqAccess<'de> for SeqDeserializer {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        match self.iter.next() {
-            Some(value) => {
-                self.count += 1;
-                seed.deserialize(BufDeserializer(value)).map(Some)
-            }
-            None => Ok(None),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.iter.len())
-    }
-}
-
-struct MapDeserializer {
-    iter: std::vec::IntoIter<(String, Buf)>,
-    value: Option<Buf>,
-    count: usize,
-}
-
-impl MapDeserializer {
-    fn end(self) -> Result<(), Error> {
-        match self.iter.len() {
-            0 => Ok(()),
-            remaining => Err(Error::invalid_length(
-                self.count + remaining,
-                &ExpectedIn(self.count, "map"),
-            )),
-        }
-    }
-}
-
-impl<'de> MapAccess<'de> for MapDeserializer {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, Error> {
-        match self.iter.next() {
-            Some((key, value)) => {
-                self.count += 1;
-                self.value = Some(value);
-                seed.deserialize(BufDeserializer(Buf::Str(key))).map(Some)
-            }
-            None => Ok(None),
-        }
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(value) => seed.deserialize(BufDeserializer(value)),
-            // Visitors ask for a value only after its key.
-            None => Err(Error::custom("a map value was read before its key")),
-        }
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.iter.len())
-    }
-}
-
-struct EnumDeserializer {
-    variant: String,
-    value: Option<Buf>,
-}
-
-impl<'de> EnumAccess<'de> for EnumDeserializer {
-    type Error = Error;
-    type Variant = VariantDeserializer;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(
-        self,
-        seed: V,
-    ) -> Result<(V::Value, VariantDeserializer), Error> {
-        let variant = seed.deserialize(BufDeserializer(Buf::Str(self.variant)))?;
-        Ok((variant, VariantDeserializer(self.value)))
-    }
-}
-
-struct VariantDeserializer(Option<Buf>);
-
-impl<'de> VariantAccess<'de> for VariantDeserializer {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        match self.0 {
-            Some(value) => <()>::deserialize(BufDeserializer(value)),
-            None => Ok(()),
-        }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, Error> {
-        match self.0 {
-            Some(value) => seed.deserialize(BufDeserializer(value)),
-            None => Err(Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"newtype variant",
-            )),
-        }
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Some(Buf::Seq(v)) => visit_seq(v, visitor),
-            Some(other) => Err(Error::invalid_type(other.unexpected(), &"tuple variant")),
-            None => Err(Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"tuple variant",
-            )),
-        }
-    }
-
-    fn struct_variant<V: Visitor<'de>>(
-        self,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, Error> {
-        match self.0 {
-            Some(Buf::Map(v)) => visit_map(v, visitor),
-            Some(Buf::Seq(v)) => visit_seq(v, visitor),
-            Some(other) => Err(Error::invalid_type(other.unexpected(), &"struct variant")),
-            None => Err(Error::invalid_type(
-                Unexpected::UnitVariant,
-                &"struct variant",
-            )),
-        }
-    }
-}
+// ---- internally tagged enums ----------------------------------------------------------------
 
 /// An internally tagged enum's tag: the member that names the variant, the `expecting`
 /// text of its errors and the variants' names (snake_case, in declaration order).
@@ -576,7 +44,230 @@ pub(crate) struct Tag {
     pub variants: &'static [&'static str],
 }
 
-/// Reads the variant name of a tag: a string naming one, or (from buffered content) its index.
+/// The tags read so far in one object: the enum's own and those of the enums whose newtype
+/// variant it is (`step` around `outcome`). A later member of one of these names is a
+/// repeated tag.
+pub(crate) struct Tags<'a> {
+    own: &'static str,
+    outer: Option<&'a Tags<'a>>,
+}
+
+impl Tags<'_> {
+    fn find(&self, key: &str) -> Option<&'static str> {
+        if self.own == key {
+            Some(self.own)
+        } else {
+            self.outer.and_then(|o| o.find(key))
+        }
+    }
+}
+
+/// An internally tagged enum, as [`tagged_deserialize!`] implements it.
+pub(crate) trait Tagged: Sized {
+    /// Its tag.
+    const TAG: &'static Tag;
+    /// Reads the members after the tag into the variant `name` (one of `TAG.variants`).
+    fn variant<'de, A: MapAccess<'de>>(
+        name: &'static str,
+        map: &mut A,
+        tags: &Tags<'_>,
+    ) -> Result<Self, A::Error>;
+}
+
+/// `Deserialize` of an internally tagged enum: an object whose first member is the tag.
+pub(crate) fn deserialize<'de, D: Deserializer<'de>, T: Tagged>(d: D) -> Result<T, D::Error> {
+    d.deserialize_map(TaggedVisitor(PhantomData))
+}
+
+struct TaggedVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Tagged> Visitor<'de> for TaggedVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(T::TAG.expecting)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        read(&mut map, None)
+    }
+}
+
+/// Reads a tagged enum from `map`, whose next member must be its tag; `outer`: the tags
+/// already read in this object (for a newtype variant's inner enum).
+pub(crate) fn read<'de, T: Tagged, A: MapAccess<'de>>(
+    map: &mut A,
+    outer: Option<&Tags<'_>>,
+) -> Result<T, A::Error> {
+    let tag = T::TAG;
+    let tags = Tags {
+        own: tag.field,
+        outer,
+    };
+    match map.next_key_seed(KeyOf {
+        names: &[],
+        tags: &tags,
+    })? {
+        None => Err(A::Error::missing_field(tag.field)),
+        Some(Key::Tag(t)) if t == tag.field => {
+            let name = map.next_value_seed(VariantName(tag.variants))?;
+            T::variant(name, map, &tags)
+        }
+        // An outer tag again (`{"step":"callback","step":...}`): refused where it stands.
+        Some(Key::Tag(t)) => Err(A::Error::duplicate_field(t)),
+        Some(_) => refuse(
+            map,
+            A::Error::custom(format_args!(
+                "the tag `{}` must be the first member of {}",
+                tag.field, tag.expecting
+            )),
+        ),
+    }
+}
+
+/// A member's key: the index of a field, a tag already read, or another name.
+enum Key {
+    Field(usize),
+    Tag(&'static str),
+    Unknown(String),
+}
+
+/// Reads a key against a variant's field names and the tags read.
+struct KeyOf<'a> {
+    names: &'static [&'static str],
+    tags: &'a Tags<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for KeyOf<'_> {
+    type Value = Key;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyOf<'_> {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        Ok(if let Some(t) = self.tags.find(v) {
+            Key::Tag(t)
+        } else if let Some(i) = self.names.iter().position(|n| *n == v) {
+            Key::Field(i)
+        } else {
+            Key::Unknown(v.to_owned())
+        })
+    }
+}
+
+/// Refuses the object with `e` after the current member's value and the members after it
+/// (so that the reader's position is after the object, where serde's buffered reader put
+/// it; a syntax error further on is found first, as it was).
+fn refuse<'de, A: MapAccess<'de>, T>(map: &mut A, e: A::Error) -> Result<T, A::Error> {
+    map.next_value::<Skip>()?;
+    while map.next_entry::<Skip, Skip>()?.is_some() {}
+    Err(e)
+}
+
+/// A value read and dropped as serde's buffer read it (`deserialize_any`: a number out of
+/// range is refused, where `IgnoredAny` would only scan it).
+struct Skip;
+
+impl<'de> serde::Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
+        d.deserialize_any(SkipVisitor)
+    }
+}
+
+struct SkipVisitor;
+
+impl<'de> Visitor<'de> for SkipVisitor {
+    type Value = Skip;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_unit<E>(self) -> Result<Skip, E> {
+        Ok(Skip)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+        while seq.next_element::<Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+        while map.next_entry::<Skip, Skip>()?.is_some() {}
+        Ok(Skip)
+    }
+}
+
+/// Where one member's value goes: an `Option` filled once.
+pub(crate) trait Slot<'de, A: MapAccess<'de>> {
+    /// Reads the next value of `map` into the slot.
+    fn fill(&mut self, map: &mut A) -> Result<(), A::Error>;
+    /// Whether a value was read.
+    fn filled(&self) -> bool;
+}
+
+impl<'de, A: MapAccess<'de>, T: Read> Slot<'de, A> for Option<T> {
+    fn fill(&mut self, map: &mut A) -> Result<(), A::Error> {
+        *self = Some(map.next_value_seed(ReadSeed(PhantomData))?);
+        Ok(())
+    }
+    fn filled(&self) -> bool {
+        self.is_some()
+    }
+}
+
+/// A variant's members after the tag into `slots` (one per name, in declaration order; none
+/// for a unit variant). Refuses an unknown or repeated member, the tag again, and a value of
+/// the wrong type, the first in the object's order. Members missing are left empty (see
+/// [`required`]).
+pub(crate) fn fields<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    tags: &Tags<'_>,
+    names: &'static [&'static str],
+    slots: &mut [&mut dyn Slot<'de, A>],
+) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key_seed(KeyOf { names, tags })? {
+        match key {
+            Key::Field(i) if slots[i].filled() => {
+                return refuse(map, A::Error::duplicate_field(names[i]))
+            }
+            Key::Field(i) => slots[i].fill(map)?,
+            // As serde's buffered reader: refused where it stands.
+            Key::Tag(t) => return Err(A::Error::duplicate_field(t)),
+            Key::Unknown(k) => return refuse(map, A::Error::unknown_field(&k, names)),
+        }
+    }
+    Ok(())
+}
+
+/// A member that may not be missing: its value, or `missing field` (checked in declaration
+/// order after the members, as serde does).
+pub(crate) fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
+}
+
+/// Reads the variant name of a tag: a string naming one.
 struct VariantName(&'static [&'static str]);
 
 impl<'de> DeserializeSeed<'de> for VariantName {
@@ -594,91 +285,28 @@ impl<'de> Visitor<'de> for VariantName {
         f.write_str("variant identifier")
     }
 
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<&'static str, E> {
-        match usize::try_from(v).ok().and_then(|i| self.0.get(i)) {
-            Some(name) => Ok(name),
-            None => Err(E::invalid_value(
-                Unexpected::Unsigned(v),
-                &format!("variant index 0 <= i < {}", self.0.len()).as_str(),
-            )),
-        }
-    }
-
     fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static str, E> {
         match self.0.iter().find(|name| **name == v) {
             Some(name) => Ok(name),
             None => Err(E::unknown_variant(v, self.0)),
         }
     }
-
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<&'static str, E> {
-        match self.0.iter().find(|name| name.as_bytes() == v) {
-            Some(name) => Ok(name),
-            None => Err(E::unknown_variant(&String::from_utf8_lossy(v), self.0)),
-        }
-    }
 }
 
-/// Takes the tag out of an object (anywhere in it) or a sequence (its first element) and
-/// keeps the rest, as serde's `TaggedContentVisitor` does.
-struct TaggedVisitor(&'static Tag);
-
-impl<'de> Visitor<'de> for TaggedVisitor {
-    type Value = (&'static str, Buf);
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(self.0.expecting)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let Some(variant) = seq.next_element_seed(VariantName(self.0.variants))? else {
-            return Err(A::Error::missing_field(self.0.field));
-        };
-        let mut rest = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            rest.push(item);
-        }
-        Ok((variant, Buf::Seq(rest)))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut variant = None;
-        let mut rest = Vec::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if key == self.0.field {
-                if variant.is_some() {
-                    return Err(A::Error::duplicate_field(self.0.field));
-                }
-                variant = Some(map.next_value_seed(VariantName(self.0.variants))?);
-            } else {
-                rest.push((key, map.next_value()?));
-            }
-        }
-        match variant {
-            Some(variant) => Ok((variant, Buf::Map(rest))),
-            None => Err(A::Error::missing_field(self.0.field)),
-        }
-    }
-}
-
-/// Reads an internally tagged enum: the tag and the rest through `d` (its errors are placed
-/// by `d`), then the variant from the rest with `build`, given the variant's name.
-pub(crate) fn deserialize<'de, D, T>(
-    d: D,
-    tag: &'static Tag,
-    build: fn(&'static str, Rest) -> Result<T, Error>,
-) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    let (variant, rest) = d.deserialize_any(TaggedVisitor(tag))?;
-    build(variant, Rest(rest)).map_err(D::Error::custom)
-}
-
-/// A member type of a struct variant, read from buffered content.
+/// A member type of a struct variant.
 pub(crate) trait Read: Sized {
     /// Reads the value.
-    fn read(value: Buf) -> Result<Self, Error>;
+    fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error>;
+}
+
+struct ReadSeed<T>(PhantomData<T>);
+
+impl<'de, T: Read> DeserializeSeed<'de> for ReadSeed<T> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
+        T::read(d)
+    }
 }
 
 /// `Read` through the type's `Deserialize`, for the types given. Each module implements it
@@ -686,8 +314,8 @@ pub(crate) trait Read: Sized {
 macro_rules! read_by_deserialize {
     ($($t:ty),* $(,)?) => {
         $(impl $crate::wire::Read for $t {
-            fn read(value: $crate::wire::Buf) -> Result<Self, $crate::wire::Error> {
-                <$t as serde::Deserialize>::deserialize($crate::wire::BufDeserializer(value))
+            fn read<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$t as serde::Deserialize>::deserialize(d)
             }
         })*
     };
@@ -696,108 +324,11 @@ pub(crate) use read_by_deserialize;
 
 read_by_deserialize!(bool, u8, u32, i32, i64, String, Option<String>);
 
-/// Where one member's value goes: an `Option` filled once.
-pub(crate) trait Slot {
-    /// Reads the value into the slot.
-    fn fill(&mut self, value: Buf) -> Result<(), Error>;
-    /// Whether a value was read.
-    fn filled(&self) -> bool;
-}
-
-impl<T: Read> Slot for Option<T> {
-    fn fill(&mut self, value: Buf) -> Result<(), Error> {
-        *self = Some(T::read(value)?);
-        Ok(())
-    }
-    fn filled(&self) -> bool {
-        self.is_some()
-    }
-}
-
-/// What follows the tag: the object's other members, or the sequence's other elements.
-pub(crate) struct Rest(Buf);
-
-impl Rest {
-    /// A unit variant: other members are ignored; other elements are refused.
-    pub(crate) fn unit(self) -> Result<(), Error> {
-        match self.0 {
-            Buf::Seq(items) if !items.is_empty() => Err(Error::invalid_length(
-                items.len(),
-                &ExpectedIn(0, "sequence"),
-            )),
-            _ => Ok(()),
-        }
-    }
-
-    /// A newtype variant: the rest is the inner value.
-    pub(crate) fn newtype<T: Read>(self) -> Result<T, Error> {
-        T::read(self.0)
-    }
-
-    /// A struct variant's members into `slots` (one per name, in declaration order;
-    /// `defaults[i]` when member `i` may be missing). Refuses an unknown or repeated member
-    /// and a value of the wrong type, in the order given; in the sequence form a missing
-    /// element without a default, and extra elements. Members missing from an object are left
-    /// empty (see [`required`]). `expecting` is `struct variant <Type>::<Variant>`.
-    pub(crate) fn fields(
-        self,
-        expecting: &'static str,
-        names: &'static [&'static str],
-        defaults: &[bool],
-        slots: &mut [&mut dyn Slot],
-    ) -> Result<(), Error> {
-        match self.0 {
-            Buf::Map(members) => {
-                for (key, value) in members {
-                    let Some(i) = names.iter().position(|n| *n == key) else {
-                        return Err(Error::unknown_field(&key, names));
-                    };
-                    if slots[i].filled() {
-                        return Err(Error::duplicate_field(names[i]));
-                    }
-                    slots[i].fill(value)?;
-                }
-                Ok(())
-            }
-            Buf::Seq(items) => {
-                let mut seq = SeqDeserializer {
-                    iter: items.into_iter(),
-                    count: 0,
-                };
-                for (i, slot) in slots.iter_mut().enumerate() {
-                    match seq.iter.next() {
-                        Some(value) => {
-                            seq.count += 1;
-                            slot.fill(value)?;
-                        }
-                        None if defaults[i] => {}
-                        None => {
-                            let n = names.len();
-                            let with = if n == 1 { "element" } else { "elements" };
-                            return Err(Error::invalid_length(
-                                i,
-                                &format!("{expecting} with {n} {with}").as_str(),
-                            ));
-                        }
-                    }
-                }
-                seq.end()
-            }
-            other => Err(Error::invalid_type(other.unexpected(), &expecting)),
-        }
-    }
-}
-
-/// A member that may not be missing: its value, or `missing field` (checked in declaration
-/// order after the members, as serde does).
-pub(crate) fn required<T>(slot: Option<T>, name: &'static str) -> Result<T, Error> {
-    slot.ok_or_else(|| Error::missing_field(name))
-}
-
 /// `impl Deserialize` for an internally tagged enum through [`deserialize`]: the type, its
 /// tag member, then each variant as `Rust = "wire"` followed by nothing (unit), `(Inner)`
-/// (newtype) or `{ field: Type, field: Type [default] }` (struct; `[default]` when missing
-/// means `Default::default()`).
+/// (newtype, `Inner` a tagged enum declared here too: its tag follows this one's) or
+/// `{ field: Type, field: Type [default] }` (struct; `[default]` when missing means
+/// `Default::default()`).
 macro_rules! tagged_deserialize {
     ($ty:ident by $tag:literal {
         $($variant:ident = $name:literal
@@ -807,55 +338,355 @@ macro_rules! tagged_deserialize {
     }) => {
         impl<'de> serde::Deserialize<'de> for $ty {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                static TAG: $crate::wire::Tag = $crate::wire::Tag {
-                    field: $tag,
-                    expecting: concat!("internally tagged enum ", stringify!($ty)),
-                    variants: &[$($name),*],
-                };
-                fn build(
-                    variant: &'static str,
-                    rest: $crate::wire::Rest,
-                ) -> Result<$ty, $crate::wire::Error> {
-                    match variant {
-                        $($name => $crate::wire::tagged_deserialize!(@variant $ty $variant rest
-                            $(($inner))?
-                            $({ $($field : $fty $([$default])?),* })?),)*
-                        // VariantName only gives names of TAG.variants.
-                        other => Err(<$crate::wire::Error as serde::de::Error>::unknown_variant(
-                            other,
-                            TAG.variants,
-                        )),
-                    }
+                $crate::wire::deserialize(d)
+            }
+        }
+        impl $crate::wire::Tagged for $ty {
+            const TAG: &'static $crate::wire::Tag = &$crate::wire::Tag {
+                field: $tag,
+                expecting: concat!("internally tagged enum ", stringify!($ty)),
+                variants: &[$($name),*],
+            };
+            fn variant<'de, A: serde::de::MapAccess<'de>>(
+                name: &'static str,
+                map: &mut A,
+                tags: &$crate::wire::Tags<'_>,
+            ) -> Result<Self, A::Error> {
+                match name {
+                    $($name => $crate::wire::tagged_deserialize!(@variant $ty $variant map tags
+                        $(($inner))?
+                        $({ $($field : $fty $([$default])?),* })?),)*
+                    // VariantName only gives names of TAG.variants.
+                    other => Err(<A::Error as serde::de::Error>::unknown_variant(
+                        other,
+                        Self::TAG.variants,
+                    )),
                 }
-                $crate::wire::deserialize(d, &TAG, build)
             }
         }
     };
-    (@variant $ty:ident $variant:ident $rest:ident) => {{
-        $rest.unit()?;
+    (@variant $ty:ident $variant:ident $map:ident $tags:ident) => {{
+        $crate::wire::fields($map, $tags, &[], &mut [])?;
         Ok($ty::$variant)
     }};
-    (@variant $ty:ident $variant:ident $rest:ident ($inner:ty)) => {
-        Ok($ty::$variant($rest.newtype::<$inner>()?))
+    (@variant $ty:ident $variant:ident $map:ident $tags:ident ($inner:ty)) => {
+        Ok($ty::$variant($crate::wire::read::<$inner, A>($map, Some($tags))?))
     };
-    (@variant $ty:ident $variant:ident $rest:ident { $($field:ident : $fty:ty $([$default:ident])?),* }) => {{
+    (@variant $ty:ident $variant:ident $map:ident $tags:ident { $($field:ident : $fty:ty $([$default:ident])?),* }) => {{
         $(let mut $field: Option<$fty> = None;)*
-        $rest.fields(
-            concat!("struct variant ", stringify!($ty), "::", stringify!($variant)),
+        $crate::wire::fields(
+            $map,
+            $tags,
             &[$(stringify!($field)),*],
-            &[$($crate::wire::tagged_deserialize!(@default $($default)?)),*],
-            &mut [$(&mut $field),*],
+            &mut [$(&mut $field as &mut dyn $crate::wire::Slot<'de, A>),*],
         )?;
         Ok($ty::$variant {
             $($field: $crate::wire::tagged_deserialize!(@take $field $($default)?)),*
         })
     }};
-    (@default default) => { true };
-    (@default) => { false };
     (@take $field:ident default) => { $field.unwrap_or_default() };
     (@take $field:ident) => { $crate::wire::required($field, stringify!($field))? };
 }
 pub(crate) use tagged_deserialize;
+
+// ---- objects, never positional arrays -----------------------------------------------------
+
+/// A deserializer that reads every struct from an object only: serde's derived readers also
+/// take a struct's members as a sequence (`["eng","w1"]`), which the contract refuses
+/// (``invalid type: sequence, expected struct X``). Wraps any deserializer, and what it hands
+/// to the visitors (maps, sequences, enums, values) in turn, so that every struct inside the
+/// value reads the same way; nothing else changes.
+pub(crate) struct Objects<T>(pub(crate) T);
+
+macro_rules! forward_deserialize {
+    ($($method:ident),*) => {
+        $(fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.0.$method(Objects(visitor))
+        })*
+    };
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for Objects<D> {
+    type Error = D::Error;
+
+    forward_deserialize!(
+        deserialize_any,
+        deserialize_bool,
+        deserialize_i8,
+        deserialize_i16,
+        deserialize_i32,
+        deserialize_i64,
+        deserialize_i128,
+        deserialize_u8,
+        deserialize_u16,
+        deserialize_u32,
+        deserialize_u64,
+        deserialize_u128,
+        deserialize_f32,
+        deserialize_f64,
+        deserialize_char,
+        deserialize_str,
+        deserialize_string,
+        deserialize_bytes,
+        deserialize_byte_buf,
+        deserialize_option,
+        deserialize_unit,
+        deserialize_seq,
+        deserialize_map,
+        deserialize_identifier,
+        deserialize_ignored_any
+    );
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_unit_struct(name, Objects(visitor))
+    }
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_newtype_struct(name, Objects(visitor))
+    }
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_tuple(len, Objects(visitor))
+    }
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_tuple_struct(name, len, Objects(visitor))
+    }
+    /// The one change: a struct's members come from an object (an empty array reads as an
+    /// empty object: PHP's `json_encode` writes `[]` for an empty array, e.g. no aspect
+    /// scores); any other sequence is refused with the visitor's `expecting` (`struct X`).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0
+            .deserialize_struct(name, fields, Members(Objects(visitor)))
+    }
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        self.0.deserialize_enum(name, variants, Objects(visitor))
+    }
+    fn is_human_readable(&self) -> bool {
+        self.0.is_human_readable()
+    }
+}
+
+macro_rules! forward_visit {
+    ($($method:ident($t:ty)),*) => {
+        $(fn $method<E: de::Error>(self, v: $t) -> Result<V::Value, E> {
+            self.0.$method(v)
+        })*
+    };
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Objects<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.expecting(f)
+    }
+    forward_visit!(
+        visit_bool(bool),
+        visit_i8(i8),
+        visit_i16(i16),
+        visit_i32(i32),
+        visit_i64(i64),
+        visit_i128(i128),
+        visit_u8(u8),
+        visit_u16(u16),
+        visit_u32(u32),
+        visit_u64(u64),
+        visit_u128(u128),
+        visit_f32(f32),
+        visit_f64(f64),
+        visit_char(char),
+        visit_str(&str),
+        visit_borrowed_str(&'de str),
+        visit_string(String),
+        visit_bytes(&[u8]),
+        visit_borrowed_bytes(&'de [u8]),
+        visit_byte_buf(Vec<u8>)
+    );
+    fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_none()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
+        self.0.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        self.0.visit_some(Objects(d))
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        self.0.visit_newtype_struct(Objects(d))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
+        self.0.visit_seq(Objects(seq))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(Objects(map))
+    }
+    fn visit_enum<A: EnumAccess<'de>>(self, data: A) -> Result<V::Value, A::Error> {
+        self.0.visit_enum(Objects(data))
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Objects<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(Objects(d))
+    }
+}
+
+impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Objects<A> {
+    type Error = A::Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, A::Error> {
+        self.0.next_element_seed(Objects(seed))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Objects<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        self.0.next_key_seed(Objects(seed))
+    }
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.next_value_seed(Objects(seed))
+    }
+    fn size_hint(&self) -> Option<usize> {
+        self.0.size_hint()
+    }
+}
+
+impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Objects<A> {
+    type Error = A::Error;
+    type Variant = Objects<A::Variant>;
+
+    fn variant_seed<T: DeserializeSeed<'de>>(
+        self,
+        seed: T,
+    ) -> Result<(T::Value, Objects<A::Variant>), A::Error> {
+        let (value, variant) = self.0.variant_seed(Objects(seed))?;
+        Ok((value, Objects(variant)))
+    }
+}
+
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Objects<A> {
+    type Error = A::Error;
+
+    fn unit_variant(self) -> Result<(), A::Error> {
+        self.0.unit_variant()
+    }
+    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value, A::Error> {
+        self.0.newtype_variant_seed(Objects(seed))
+    }
+    fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
+        self.0.tuple_variant(len, Objects(visitor))
+    }
+    /// A struct variant's members from an object only: the variant's value read as a map.
+    fn struct_variant<V: Visitor<'de>>(
+        self,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, A::Error> {
+        self.0.newtype_variant_seed(MapSeed(visitor))
+    }
+}
+
+/// Reads a value as a map with the visitor (a struct variant's members).
+struct MapSeed<V>(V);
+
+impl<'de, V: Visitor<'de>> DeserializeSeed<'de> for MapSeed<V> {
+    type Value = V::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<V::Value, D::Error> {
+        d.deserialize_struct("", &[], Members(Objects(self.0)))
+    }
+}
+
+/// A struct's visitor that takes its members from an object only: a sequence is refused
+/// unless it is empty (then no members).
+struct Members<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for Members<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        self.0.expecting(f)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<V::Value, A::Error> {
+        if seq.next_element::<de::IgnoredAny>()?.is_some() {
+            return Err(A::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
+        self.0.visit_map(NoMembers(PhantomData))
+    }
+}
+
+/// The members of an empty object.
+struct NoMembers<E>(PhantomData<E>);
+
+impl<'de, E: de::Error> MapAccess<'de> for NoMembers<E> {
+    type Error = E;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, _: K) -> Result<Option<K::Value>, E> {
+        Ok(None)
+    }
+    fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, _: T) -> Result<T::Value, E> {
+        Err(E::custom("a value without its key"))
+    }
+}
+
+/// Reads `T` from JSON text as `serde_json::from_str` does, every struct from an object only
+/// ([`Objects`]).
+pub(crate) fn from_str<'de, T: serde::Deserialize<'de>>(text: &'de str) -> serde_json::Result<T> {
+    let mut d = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(Objects(&mut d))?;
+    d.end()?;
+    Ok(value)
+}
+
+/// Reads `T` from a JSON value as `serde_json::from_value` does, every struct from an object
+/// only ([`Objects`]).
+#[cfg(any(feature = "fees", test))]
+pub(crate) fn from_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> serde_json::Result<T> {
+    T::deserialize(Objects(value))
+}
 
 // ---- unit-only enums ----------------------------------------------------------------------
 
@@ -927,7 +758,7 @@ macro_rules! unit_enum_deserialize {
 pub(crate) use unit_enum_deserialize;
 
 /// Checks (in a module's tests) that every variant of a unit-only enum reads back from what
-/// its `Serialize` writes, from text and from buffered content: the wire names in the
+/// its `Serialize` writes, from text and from a `serde_json::Value`: the wire names in the
 /// `unit_enum_deserialize!` list are the derive's.
 #[cfg(test)]
 pub(crate) fn assert_round_trip<T, const N: usize>(all: [T; N])
@@ -938,14 +769,13 @@ where
     for v in &all {
         let text = serde_json::to_string(v).unwrap();
         assert_eq!(&serde_json::from_str::<T>(&text).unwrap(), v, "{text}");
-        let buf: Buf = serde_json::from_str(&text).unwrap();
-        assert_eq!(&T::deserialize(BufDeserializer(buf)).unwrap(), v, "{text}");
+        let value = serde_json::to_value(v).unwrap();
+        assert_eq!(&serde_json::from_value::<T>(value).unwrap(), v, "{text}");
     }
 }
 
 #[cfg(test)]
 mod unit_enum_tests {
-    use super::{Buf, BufDeserializer};
     use serde::{Deserialize, Serialize};
     use std::fmt::Debug;
 
@@ -1003,7 +833,7 @@ mod unit_enum_tests {
     }
 
     /// Accepted and refused as the derive does, message for message and position for
-    /// position: alone, inside a struct (also as an Option) and from buffered content.
+    /// position: alone, inside a struct (also as an Option) and from a `serde_json::Value`.
     #[test]
     fn same_outcome_as_the_derive() {
         let inputs = [
@@ -1044,15 +874,120 @@ mod unit_enum_tests {
                 let theirs = serde_json::from_str::<derived::Holder>(&text)
                     .map(|h| format!("{:?} {:?}", h.p, h.q));
                 assert_eq!(outcome(ours), outcome(theirs), "in a struct: {text}");
-                let Ok(buf) = serde_json::from_str::<Buf>(&text) else {
+                let Ok(value) = serde_json::from_str::<serde_json::Value>(&text) else {
                     continue;
                 };
-                let ours = Holder::deserialize(BufDeserializer(buf.clone()))
-                    .map(|h| format!("{:?} {:?}", h.p, h.q));
-                let theirs = derived::Holder::deserialize(BufDeserializer(buf))
-                    .map(|h| format!("{:?} {:?}", h.p, h.q));
-                assert_eq!(outcome(ours), outcome(theirs), "buffered: {text}");
+                let ours =
+                    Holder::deserialize(value.clone()).map(|h| format!("{:?} {:?}", h.p, h.q));
+                let theirs =
+                    derived::Holder::deserialize(value).map(|h| format!("{:?} {:?}", h.p, h.q));
+                assert_eq!(outcome(ours), outcome(theirs), "from a value: {text}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod objects_tests {
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Point {
+        x: u8,
+        y: u8,
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    enum Shape {
+        Dot(Point),
+        Box { a: Point, b: Option<Point> },
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    struct Outer {
+        p: Point,
+        list: Vec<Point>,
+        maybe: Option<Point>,
+        shape: Shape,
+    }
+
+    const GOOD: &str = r#"{"p":{"x":1,"y":2},"list":[{"x":3,"y":4}],"maybe":null,
+        "shape":{"Box":{"a":{"x":5,"y":6},"b":{"x":7,"y":8}}}}"#;
+
+    /// What serde_json reads from an object reads the same; a struct anywhere as an array is
+    /// refused with serde's words, where serde_json alone would have taken it.
+    #[test]
+    fn every_struct_is_an_object() {
+        let ours: Outer = super::from_str(GOOD).unwrap();
+        assert_eq!(ours, serde_json::from_str::<Outer>(GOOD).unwrap());
+        for (from, to, what) in [
+            (r#""p":{"x":1,"y":2}"#, r#""p":[1,2]"#, "struct Point"),
+            (r#"[{"x":3,"y":4}]"#, "[[3,4]]", "struct Point"),
+            (r#""maybe":null"#, r#""maybe":[1,2]"#, "struct Point"),
+            (r#""b":{"x":7,"y":8}"#, r#""b":[7,8]"#, "struct Point"),
+            (
+                r#"{"a":{"x":5,"y":6},"b":{"x":7,"y":8}}"#,
+                r#"[{"x":5,"y":6},null]"#,
+                "struct variant Shape::Box",
+            ),
+            (
+                r#"{"p":{"x":1,"y":2},"list""#,
+                r#"[{"x":1,"y":2},"list""#,
+                "struct Outer",
+            ),
+        ] {
+            let text = GOOD.replacen(from, to, 1);
+            assert_ne!(text, GOOD);
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&text) {
+                let e = super::from_value::<Outer>(v).unwrap_err().to_string();
+                assert_eq!(
+                    e,
+                    format!("invalid type: sequence, expected {what}"),
+                    "{text}"
+                );
+            }
+            let e = super::from_str::<Outer>(&text).unwrap_err().to_string();
+            assert!(
+                e.starts_with(&format!("invalid type: sequence, expected {what} at line")),
+                "{text}: {e}"
+            );
+        }
+        let text = GOOD.replacen(
+            r#""shape":{"Box""#,
+            r#""shape":{"Dot":[1,2]},"x":{"Box""#,
+            1,
+        );
+        let e = super::from_str::<Outer>(&text).unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid type: sequence, expected struct Point"),
+            "{e}"
+        );
+    }
+
+    #[derive(Debug, PartialEq, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Optional {
+        a: Option<u8>,
+        #[serde(default)]
+        b: Vec<u8>,
+    }
+
+    /// An empty array is an empty object (PHP's `json_encode` writes `[]` for both).
+    #[test]
+    fn an_empty_array_is_an_empty_object() {
+        let empty = Optional { a: None, b: vec![] };
+        assert_eq!(super::from_str::<Optional>("[]").unwrap(), empty);
+        assert_eq!(super::from_str::<Optional>(" [ ] ").unwrap(), empty);
+        assert_eq!(
+            super::from_value::<Optional>(serde_json::json!([])).unwrap(),
+            empty
+        );
+        let e = super::from_str::<Point>("[]").unwrap_err().to_string();
+        assert_eq!(e, "missing field `x` at line 1 column 2");
+        let e = super::from_str::<Optional>("[1]").unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid type: sequence, expected struct Optional"),
+            "{e}"
+        );
     }
 }

@@ -3,6 +3,8 @@
 //! within a rounding unit of the whole, more consumption never costs less, late fees stay
 //! under their cap, and a payment's full refund undoes it.
 
+mod common;
+
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{json, Value};
@@ -96,7 +98,7 @@ fn schedule(s: &SchedSpec) -> Schedule {
     let change = date_in_2026(s.change);
     let rounding = json!({"mode": MODES[s.mode], "unit": if s.jiao { "jiao" } else { "fen" }});
     let point = if s.per_line { "per_line" } else { "per_month" };
-    serde_json::from_value(json!({
+    serde_json::from_str(&common::tag_first(&json!({
         "unit_types": [{"code": "a", "name": "A"}, {"code": "b", "name": "B"}],
         "items": [
             {"code": "property_fee", "name": "物业服务费", "formula": {"kind": "area"},
@@ -115,7 +117,7 @@ fn schedule(s: &SchedSpec) -> Schedule {
             {"item": "parking", "from": "2025-01-01", "price": "300"},
             {"item": "rubbish", "unit_types": ["b"], "from": "2025-01-01", "price": "15.5"}
         ]
-    }))
+    })))
     .unwrap()
 }
 

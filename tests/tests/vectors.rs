@@ -19,42 +19,68 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The canonical request text: keys sorted, no whitespace, strings as serde_json writes them
-/// (non-ASCII as UTF-8; only `"`, `\` and control characters escaped).
-fn canonical(v: &Value, out: &mut String) {
-    match v {
-        Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, k) in keys.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String((*k).clone()).to_string());
-                out.push(':');
-                canonical(&map[k.as_str()], out);
-            }
-            out.push('}');
-        }
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                canonical(item, out);
-            }
-            out.push(']');
-        }
-        scalar => out.push_str(&scalar.to_string()),
+/// The canonical request text of a JSON value as the file writes it: keys in the file's order
+/// (the tag of a tagged object comes first, docs/contract.md, Wire grammar), no whitespace,
+/// strings as serde_json writes them (non-ASCII as UTF-8; only `"`, `\` and control characters
+/// escaped), integers only. Read from the text: a `Value` sorts its keys.
+struct Canon(String);
+
+impl<'de> serde::Deserialize<'de> for Canon {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Canon, D::Error> {
+        d.deserialize_any(CanonVisitor).map(Canon)
     }
 }
 
-fn canonical_text(v: &Value) -> String {
-    let mut s = String::new();
-    canonical(v, &mut s);
-    s
+struct CanonVisitor;
+
+impl<'de> serde::de::Visitor<'de> for CanonVisitor {
+    type Value = String;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value with integers only")
+    }
+    fn visit_unit<E>(self) -> Result<String, E> {
+        Ok("null".into())
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<String, E> {
+        Ok(v.to_string())
+    }
+    fn visit_str<E>(self, v: &str) -> Result<String, E> {
+        Ok(Value::from(v).to_string())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<String, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Canon(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(format!("[{}]", items.join(",")))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<String, A::Error> {
+        let mut members = Vec::new();
+        while let Some((k, Canon(v))) = map.next_entry::<String, Canon>()? {
+            members.push(format!("{}:{v}", Value::from(k)));
+        }
+        Ok(format!("{{{}}}", members.join(",")))
+    }
+}
+
+/// The canonical texts of a scenario's configuration and requests.
+#[derive(serde::Deserialize)]
+struct CanonScenario {
+    config: Option<Canon>,
+    #[serde(default)]
+    steps: Vec<CanonStep>,
+}
+
+#[derive(serde::Deserialize)]
+struct CanonStep {
+    request: Option<Canon>,
 }
 
 fn hex(s: &str) -> Vec<u8> {
@@ -66,21 +92,23 @@ fn hex(s: &str) -> Vec<u8> {
 }
 
 /// The bytes a step sends: `request_hex`, `request_text`, or the canonical `request`.
-fn request_bytes(step: &Value) -> Vec<u8> {
+fn request_bytes(step: &Value, canon: &CanonStep) -> Vec<u8> {
     if let Some(h) = step.get("request_hex").and_then(Value::as_str) {
         hex(h)
     } else if let Some(t) = step.get("request_text").and_then(Value::as_str) {
         t.as_bytes().to_vec()
     } else {
-        canonical_text(step.get("request").expect("a step has a request")).into_bytes()
+        let Canon(text) = canon.request.as_ref().expect("a step has a request");
+        text.clone().into_bytes()
     }
 }
 
-fn config_bytes(scenario: &Value) -> Vec<u8> {
+fn config_bytes(scenario: &Value, canon: &CanonScenario) -> Vec<u8> {
     match scenario.get("config_text").and_then(Value::as_str) {
         Some(t) => t.as_bytes().to_vec(),
         None => {
-            canonical_text(scenario.get("config").expect("a scenario has a config")).into_bytes()
+            let Canon(text) = canon.config.as_ref().expect("a scenario has a config");
+            text.clone().into_bytes()
         }
     }
 }
@@ -96,16 +124,17 @@ fn to_hex(bytes: &[u8]) -> String {
 
 /// What the scenario sends, for `target/vectors/requests/<name>.txt`: the configuration text
 /// on the first line, then one line per step with the request bytes in lowercase hex.
-fn requests_file(scenario: &Value, name: &str) -> Vec<u8> {
-    let config = config_bytes(scenario);
+fn requests_file(scenario: &Value, canon: &CanonScenario, name: &str) -> Vec<u8> {
+    let config = config_bytes(scenario, canon);
     assert!(
         !config.contains(&b'\n') && !config.contains(&b'\r'),
         "{name}: the configuration text must be one line (target/vectors/requests/ format)"
     );
     let mut out = config;
     out.push(b'\n');
-    for step in scenario["steps"].as_array().expect("steps is a list") {
-        out.extend_from_slice(to_hex(&request_bytes(step)).as_bytes());
+    let steps = scenario["steps"].as_array().expect("steps is a list");
+    for (step, c) in steps.iter().zip(&canon.steps) {
+        out.extend_from_slice(to_hex(&request_bytes(step, c)).as_bytes());
         out.push(b'\n');
     }
     out
@@ -130,11 +159,11 @@ fn check(failures: &mut String, name: &str, what: &str, got: &[u8], want: Option
 }
 
 /// Runs one scenario; returns the response lines and appends any mismatch to `failures`.
-fn run(scenario: &Value, failures: &mut String) -> Vec<u8> {
+fn run(scenario: &Value, canon: &CanonScenario, failures: &mut String) -> Vec<u8> {
     let name = scenario["name"].as_str().expect("a scenario has a name");
     let steps = scenario["steps"].as_array().expect("steps is a list");
     let mut out = Vec::new();
-    match Engine::new(&config_bytes(scenario)) {
+    match Engine::new(&config_bytes(scenario, canon)) {
         Err(f) => {
             let body = failure_response(&f);
             check(
@@ -154,8 +183,8 @@ fn run(scenario: &Value, failures: &mut String) -> Vec<u8> {
                     "{name}: the engine was made but config_error expects a failure"
                 );
             }
-            for (i, step) in steps.iter().enumerate() {
-                let body = engine.handle(&request_bytes(step)).body;
+            for (i, (step, c)) in steps.iter().zip(&canon.steps).enumerate() {
+                let body = engine.handle(&request_bytes(step, c)).body;
                 check(
                     failures,
                     name,
@@ -193,6 +222,8 @@ fn shared_vectors_hold_natively() {
         let text = std::fs::read_to_string(path).expect("read vector");
         let scenario: Value = serde_json::from_str(&text)
             .unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()));
+        let canon: CanonScenario = serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("{}: no canonical text: {e}", path.display()));
         let name = scenario["name"].as_str().expect("name");
         assert_eq!(
             Some(name),
@@ -202,10 +233,10 @@ fn shared_vectors_hold_natively() {
         steps += scenario["steps"].as_array().map_or(0, Vec::len);
         std::fs::write(
             requests_dir.join(format!("{name}.txt")),
-            requests_file(&scenario, name),
+            requests_file(&scenario, &canon, name),
         )
         .expect("write requests");
-        let lines = run(&scenario, &mut failures);
+        let lines = run(&scenario, &canon, &mut failures);
         std::fs::write(out_dir.join(format!("{name}.jsonl")), lines).expect("write output");
     }
     assert!(failures.is_empty(), "vector mismatches:\n{failures}");

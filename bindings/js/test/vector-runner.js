@@ -2,11 +2,15 @@
 // package. Environment-free: Node (test/vectors.test.js) and Chromium (e2e/vectors.html)
 // both use it and write what it returns to target/vectors/<runtime>/<name>.jsonl.
 
-/** The canonical request text: keys sorted, no whitespace, JSON.stringify's string escapes. */
+/**
+ * The canonical request text: keys in the file's order (a tagged object's tag comes first;
+ * no key is integer-like, so JSON.parse keeps that order), no whitespace, JSON.stringify's
+ * string escapes.
+ */
 export function canonical(value) {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
+    const keys = Object.keys(value);
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -8,7 +8,7 @@
 
 use super::table::Args;
 use super::wire::args;
-use super::wire::{json_failure, parse_args};
+use super::wire::{json_failure, json_failure_unplaced, parse_args};
 use super::{Engine, Failure, Response, Status, CONTRACT_VERSION};
 use crate::fee::account::{Account, AccountCommand, AccountEvent};
 use crate::fee::arrears::{ageing, Ageing, DEFAULT_BUCKETS};
@@ -83,7 +83,7 @@ args!(
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LoadEstateValues {
-    schedule: Value,
+    schedule: Box<RawValue>,
     units: Vec<Value>,
 }
 
@@ -116,7 +116,7 @@ impl Args for LoadEstateCall {
         let a: LoadEstateValues = parse_args(op, raw)?;
         let units = elements::<Unit>(op, "units", a.units)?;
         Ok(LoadEstateCall {
-            schedule: schedule_of(op, a.schedule)?,
+            schedule: schedule_of(op, &a.schedule)?,
             units,
         })
     }
@@ -128,7 +128,7 @@ impl Args for LoadEstateCall {
 struct BillValues {
     period: Period,
     #[serde(default)]
-    schedule: Option<Value>,
+    schedule: Option<Box<RawValue>>,
     #[serde(default)]
     units: Option<Vec<Value>>,
     #[serde(default)]
@@ -156,7 +156,7 @@ impl Args for BillCall {
     fn parse(op: &str, raw: Option<&RawValue>) -> Result<Self, Failure> {
         let a: BillValues = parse_args(op, raw)?;
         let inline = match (a.schedule, a.units) {
-            (Some(s), Some(u)) => Some((schedule_of(op, s)?, elements::<Unit>(op, "units", u)?)),
+            (Some(s), Some(u)) => Some((schedule_of(op, &s)?, elements::<Unit>(op, "units", u)?)),
             (None, None) => None,
             _ => {
                 return Err(Failure::new(
@@ -325,7 +325,7 @@ fn elements<T: DeserializeOwned>(
                 "units" => (name("id"), None),
                 _ => (name("unit"), name("item")),
             };
-            serde_json::from_value(v).map_err(|e| {
+            crate::wire::from_value(v).map_err(|e| {
                 let mut f = json_failure(e, &format!("{op} args"));
                 let mut at = format!("{list}[{k}]");
                 if let Some(u) = unit {
@@ -343,8 +343,11 @@ fn elements<T: DeserializeOwned>(
         .collect()
 }
 
-fn schedule_of(op: &str, v: Value) -> Result<Schedule, Failure> {
-    serde_json::from_value(v).map_err(|e| json_failure(e, &format!("{op} args: schedule")))
+/// The schedule from its own text, not from a `Value`: a `Value` keeps an object's members
+/// sorted by key, and the tag of a formula comes first.
+fn schedule_of(op: &str, raw: &RawValue) -> Result<Schedule, Failure> {
+    crate::wire::from_str(raw.get())
+        .map_err(|e| json_failure_unplaced(&e, &format!("{op} args: schedule")))
 }
 
 fn inputs_of(

@@ -97,7 +97,7 @@ impl Call {
     pub fn parse(bytes: &[u8]) -> Result<Call, Failure> {
         let text = utf8(bytes)?;
         // Parse the envelope first so the version is checked before the arguments.
-        let env: Envelope = serde_json::from_str(text).map_err(|e| json_failure(e, "request"))?;
+        let env: Envelope = crate::wire::from_str(text).map_err(|e| json_failure(e, "request"))?;
         check_version(env.v)?;
         Op::parse(&env.op, env.args).map(Call)
     }
@@ -250,7 +250,7 @@ impl Engine {
     pub fn new(config: &[u8]) -> Result<Engine, Failure> {
         let text = utf8(config)?;
         let cfg: EngineConfig =
-            serde_json::from_str(text).map_err(|e| json_failure(e, "engine config"))?;
+            crate::wire::from_str(text).map_err(|e| json_failure(e, "engine config"))?;
         check_version(cfg.v)?;
         Ok(Engine {
             #[cfg(feature = "desk")]

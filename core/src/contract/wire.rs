@@ -24,6 +24,13 @@ pub(crate) fn json_failure(e: serde_json::Error, what: &str) -> Failure {
     json_failure_at(&e, what, true)
 }
 
+/// The failure for `e` without its position (read from a part of the request's text, where
+/// a position would mislead).
+#[cfg(feature = "fees")]
+pub(crate) fn json_failure_unplaced(e: &serde_json::Error, what: &str) -> Failure {
+    json_failure_at(e, what, false)
+}
+
 fn json_failure_at(e: &serde_json::Error, what: &str, with_position: bool) -> Failure {
     use serde_json::error::Category;
     let full = e.to_string();
@@ -62,7 +69,7 @@ pub(crate) fn parse_args<T: DeserializeOwned>(
         .map(RawValue::get)
         .filter(|t| *t != "null")
         .unwrap_or("{}");
-    serde_json::from_str(text).map_err(|e| {
+    crate::wire::from_str(text).map_err(|e| {
         // Positions inside the arguments' own text would mislead: name the operation instead.
         let mut f = json_failure_at(&e, &format!("{op} args"), false);
         if f.status == Status::MalformedJson.value() {

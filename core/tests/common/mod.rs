@@ -103,3 +103,28 @@ pub fn command_step() -> impl Strategy<Value = (Command, Actor)> {
         )),
     ]
 }
+
+/// `v` as JSON text with the tag of every tagged object first, as the wire grammar wants
+/// (docs/contract.md, Wire grammar) and as a client writes it: a `serde_json::Value` keeps an
+/// object's keys sorted. The tags, outer before inner (`step` before `outcome`).
+pub fn tag_first(v: &serde_json::Value) -> String {
+    const TAGS: [&str; 8] = [
+        "step", "outcome", "type", "kind", "stage", "by", "phase", "error",
+    ];
+    match v {
+        serde_json::Value::Object(m) => {
+            let tags = TAGS.iter().filter_map(|t| m.get_key_value(*t));
+            let rest = m.iter().filter(|(k, _)| !TAGS.contains(&k.as_str()));
+            let members: Vec<String> = tags
+                .chain(rest)
+                .map(|(k, v)| format!("{}:{}", serde_json::Value::from(k.as_str()), tag_first(v)))
+                .collect();
+            format!("{{{}}}", members.join(","))
+        }
+        serde_json::Value::Array(a) => {
+            let items: Vec<String> = a.iter().map(tag_first).collect();
+            format!("[{}]", items.join(","))
+        }
+        other => other.to_string(),
+    }
+}

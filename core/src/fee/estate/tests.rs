@@ -38,7 +38,28 @@ fn schedule(extra: serde_json::Value) -> Schedule {
             s[k] = v;
         }
     }
-    serde_json::from_value(s).unwrap()
+    serde_json::from_str(&tag_first(&s)).unwrap()
+}
+
+/// `v` as JSON text with a formula's `kind` first: the tag of an internally tagged enum comes
+/// first on the wire, and a `serde_json::Value` keeps its members sorted by key.
+fn tag_first(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Object(m) => {
+            let tag = m.get_key_value("kind");
+            let members: Vec<String> = tag
+                .into_iter()
+                .chain(m.iter().filter(|(k, _)| *k != "kind"))
+                .map(|(k, v)| format!("{}:{}", serde_json::Value::from(k.as_str()), tag_first(v)))
+                .collect();
+            format!("{{{}}}", members.join(","))
+        }
+        serde_json::Value::Array(a) => {
+            let items: Vec<String> = a.iter().map(tag_first).collect();
+            format!("[{}]", items.join(","))
+        }
+        other => other.to_string(),
+    }
 }
 
 fn unit(id: &str, ty: &str, area: &str, extra: serde_json::Value) -> Unit {
