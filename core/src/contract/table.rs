@@ -1,7 +1,7 @@
 //! The table of operations 接口操作表: every operation of the contract declared once — its
 //! name, its group, whether it changes the engine, its arguments, its result and its handler.
 //!
-//! Everything else is derived from this one list by [`operations!`]: the private `Op` enum a
+//! Everything else is derived from this one list by `operations!`: the private `Op` enum a
 //! parsed [`Call`](super::Call) holds, parsing by name, dispatch, [`Call::mutates`](super::Call::mutates),
 //! the gating of each group behind its cargo feature (a group's handlers live in one module,
 //! compiled only with that feature), the list `engine.info` reports ([`OPERATIONS`]), the
