@@ -2,7 +2,7 @@
 //! `WuyeError` subclass per failing status (`errors.js`, with its TypeScript declarations
 //! `errors.d.ts`), the table of operations (`operations.js`: name → method, group,
 //! mutates) that routes each call to its WASM module, the TypeScript declarations of every
-//! contract type (`contract.d.ts`, see [`types`]) and the Engine's operation methods
+//! contract type (`contract.d.ts`, see its `types` module) and the Engine's operation methods
 //! (`engine-methods.js` and `.d.ts`).
 //!
 //! The methods' one rule for parameters: the members of the operation's arguments that

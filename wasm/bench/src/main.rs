@@ -1,7 +1,9 @@
 //! The native side of `scripts/bench-wasm`: runs the workloads of the library with the sizes
 //! given on the command line and prints the best of `reps` timings of each, as JSON.
 //!
-//!   wuye-bench-native <reps> <transitions n> <contract n> <status n> <calendar n>
+//! ```text
+//! wuye-bench-native <reps> <transitions n> <contract n> <status n> <calendar n>
+//! ```
 
 use std::hint::black_box;
 use std::time::Instant;
