@@ -77,10 +77,11 @@ fn errors_js() -> String {
     for (st, base) in failures() {
         let _ = writeln!(
             s,
-            "\n{}\nexport class {base}Error extends WuyeError {{}}",
+            "\n{}\nexport class {base}Error extends WuyeError {{}}\n{base}Error.prototype.name = '{base}Error';",
             error_doc(st)
         );
     }
+    s.push_str("\n// Each class's `name` is a string on its prototype, so it survives a minifier renaming\n// the classes (an error's name is then still `RefusedError`, not `yt`).\n");
     s.push_str("\n// Status value → its WuyeError subclass.\nconst byStatus = new Map([\n");
     for (st, base) in failures() {
         let _ = writeln!(s, "  [{}, {base}Error],", st.value());

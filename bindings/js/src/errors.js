@@ -44,45 +44,62 @@ export const Status = Object.freeze({
 
 /** Status 1 (`null_argument`): A required pointer argument was NULL (C ABI only). */
 export class NullArgumentError extends WuyeError {}
+NullArgumentError.prototype.name = 'NullArgumentError';
 
 /** Status 2 (`invalid_utf8`): The request bytes are not UTF-8. */
 export class InvalidUtf8Error extends WuyeError {}
+InvalidUtf8Error.prototype.name = 'InvalidUtf8Error';
 
 /** Status 3 (`malformed_json`): The request is not well-formed JSON (or is truncated). */
 export class MalformedJsonError extends WuyeError {}
+MalformedJsonError.prototype.name = 'MalformedJsonError';
 
 /** Status 4 (`unsupported_version`): The request's contract version `v` is not one this library speaks. */
 export class UnsupportedVersionError extends WuyeError {}
+UnsupportedVersionError.prototype.name = 'UnsupportedVersionError';
 
 /** Status 5 (`unknown_operation`): No such operation. */
 export class UnknownOperationError extends WuyeError {}
+UnknownOperationError.prototype.name = 'UnknownOperationError';
 
 /** Status 6 (`invalid_request`): The JSON is well formed but does not fit the operation: unknown field, missing field, wrong type, bad date. */
 export class InvalidRequestError extends WuyeError {}
+InvalidRequestError.prototype.name = 'InvalidRequestError';
 
 /** Status 7 (`refused`): The domain refused: a role may not take a step, a step illegal in the current stage, a command before the last event, an invalid field value... */
 export class RefusedError extends WuyeError {}
+RefusedError.prototype.name = 'RefusedError';
 
 /** Status 8 (`not_found`): No request with the given id. */
 export class NotFoundError extends WuyeError {}
+NotFoundError.prototype.name = 'NotFoundError';
 
 /** Status 9 (`conflict`): The id already exists. */
 export class ConflictError extends WuyeError {}
+ConflictError.prototype.name = 'ConflictError';
 
 /** Status 10 (`calendar`): The calendar cannot answer (a year without data, a zero duration, a reversed range). */
 export class CalendarError extends WuyeError {}
+CalendarError.prototype.name = 'CalendarError';
 
 /** Status 11 (`invalid_config`): Engine configuration, SLA policy or calendar data is invalid. */
 export class InvalidConfigError extends WuyeError {}
+InvalidConfigError.prototype.name = 'InvalidConfigError';
 
 /** Status 12 (`invalid_event`): An event log entry does not apply (wrong schema, does not fit the state). */
 export class InvalidEventError extends WuyeError {}
+InvalidEventError.prototype.name = 'InvalidEventError';
 
 /** Status 13 (`invalid_handle`): The engine handle is NULL, freed or foreign (C ABI only, where detectable). */
 export class InvalidHandleError extends WuyeError {}
+InvalidHandleError.prototype.name = 'InvalidHandleError';
 
 /** Status 14 (`panic`): A panic was caught at the boundary; the engine is unchanged. Please report it. */
 export class PanicError extends WuyeError {}
+PanicError.prototype.name = 'PanicError';
+
+// Each class's `name` is a string on its prototype, so it survives a minifier renaming
+// the classes (an error's name is then still `RefusedError`, not `yt`).
 
 // Status value → its WuyeError subclass.
 const byStatus = new Map([

@@ -5,7 +5,6 @@
 export class WuyeError extends Error {
   constructor(status, code, message) {
     super(message);
-    this.name = new.target.name;
     /** @type {number} */
     this.status = status;
     /** @type {string} */
@@ -17,3 +16,7 @@ export class WuyeError extends Error {
     return { status: this.status, code: this.code, message: this.message };
   }
 }
+
+// The name lives on the prototype as a string (each generated subclass sets its own), so it
+// survives minification, which renames classes: `e.name` stays `RefusedError`.
+WuyeError.prototype.name = 'WuyeError';

@@ -52,3 +52,19 @@ test('a method sends its required arguments in order, then its options', () => {
     ['fee.bill', { period: '2026-09' }],
   ]);
 });
+
+test('every error class names itself by a string, so minified bundles keep the name', async () => {
+  const errors = await import('../src/errors.js');
+  const classes = Object.entries(errors).filter(
+    ([, v]) => typeof v === 'function' && (v === errors.WuyeError || v.prototype instanceof errors.WuyeError),
+  );
+  assert.equal(classes.length, 15);
+  for (const [exported, cls] of classes) {
+    // The name is a string on the class's own prototype, not read from the class binding
+    // (which a minifier renames).
+    assert.equal(Object.getOwnPropertyDescriptor(cls.prototype, 'name')?.value, exported);
+    const e = new cls(7, 'code', 'message');
+    assert.equal(e.name, exported);
+    assert.ok(String(e).startsWith(`${exported}: `));
+  }
+});
