@@ -59,6 +59,7 @@ export declare class Engine extends EngineMethods {
   free(): void;
   /** Whether `free()` has been called. */
   readonly freed: boolean;
+  /** Frees the engine at the end of a `using` block (where the runtime has `Symbol.dispose`). */
   [Symbol.dispose](): void;
 
   /** Raw contract call: request JSON text in, response JSON text out (failures are in it). */
@@ -66,4 +67,13 @@ export declare class Engine extends EngineMethods {
   /** Raw contract call on UTF-8 bytes. */
   callBytes(requestBytes: Uint8Array): Uint8Array;
   call<Op extends OperationName>(op: Op, args?: Operations[Op]['args']): Operations[Op]['result'];
+}
+
+// `Symbol.dispose` without `lib: esnext.disposable` or `@types/node`: declared the way
+// @types/node declares it, so the types compile under `tsc --strict` with `lib: es2022` alone
+// and merge with either of those when present.
+declare global {
+  interface SymbolConstructor {
+    readonly dispose: unique symbol;
+  }
 }
