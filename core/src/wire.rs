@@ -22,7 +22,7 @@
 //!
 //! [`Objects`] makes every other struct an object only too (serde's derived readers also take
 //! a struct's members as a positional array); the contract reads its arguments and engine
-//! configurations through it ([`from_str`], [`from_value`]).
+//! configurations through it ([`from_str`]).
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, Error as _, MapAccess, SeqAccess,
@@ -173,49 +173,15 @@ fn refuse<'de, A: MapAccess<'de>, T>(map: &mut A, e: A::Error) -> Result<T, A::E
     Err(e)
 }
 
-/// A value read and dropped as serde's buffer read it (`deserialize_any`: a number out of
-/// range is refused, where `IgnoredAny` would only scan it).
+/// A member's value read and dropped: through `deserialize_any`, as serde's buffer read it, so
+/// a number out of range there is refused where `deserialize_ignored_any` would only scan it;
+/// serde's `IgnoredAny` is the visitor (it takes every kind of value, any number included,
+/// and scans what an array or object holds).
 struct Skip;
 
 impl<'de> serde::Deserialize<'de> for Skip {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
-        d.deserialize_any(SkipVisitor)
-    }
-}
-
-struct SkipVisitor;
-
-impl<'de> Visitor<'de> for SkipVisitor {
-    type Value = Skip;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any value")
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_unit<E>(self) -> Result<Skip, E> {
-        Ok(Skip)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
-        while seq.next_element::<Skip>()?.is_some() {}
-        Ok(Skip)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
-        while map.next_entry::<Skip, Skip>()?.is_some() {}
-        Ok(Skip)
+        d.deserialize_any(de::IgnoredAny).map(|_| Skip)
     }
 }
 
@@ -517,8 +483,6 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Objects<V> {
         visit_u32(u32),
         visit_u64(u64),
         visit_u128(u128),
-        visit_f32(f32),
-        visit_f64(f64),
         visit_char(char),
         visit_str(&str),
         visit_borrowed_str(&'de str),
@@ -679,9 +643,9 @@ pub(crate) fn from_str<'de, T: serde::Deserialize<'de>>(text: &'de str) -> serde
     Ok(value)
 }
 
-/// Reads `T` from a JSON value as `serde_json::from_value` does, every struct from an object
-/// only ([`Objects`]).
-#[cfg(any(feature = "fees", test))]
+/// Reads `T` from a JSON value, every struct from an object only ([`Objects`]) (the tests
+/// read `Value`s through the adapter; the contract reads text).
+#[cfg(test)]
 pub(crate) fn from_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> serde_json::Result<T> {

@@ -8,7 +8,7 @@
 
 use super::table::Args;
 use super::wire::args;
-use super::wire::{json_failure, json_failure_unplaced, parse_args};
+use super::wire::{json_failure_unplaced, parse_args};
 use super::{Engine, Failure, Response, Status, CONTRACT_VERSION};
 use crate::fee::account::{Account, AccountCommand, AccountEvent};
 use crate::fee::arrears::{ageing, Ageing, DEFAULT_BUCKETS};
@@ -84,7 +84,7 @@ args!(
 #[serde(deny_unknown_fields)]
 struct LoadEstateValues {
     schedule: Box<RawValue>,
-    units: Vec<Value>,
+    units: Vec<Box<RawValue>>,
 }
 
 /// An estate: its fee schedule and its units (read in one pass).
@@ -130,15 +130,15 @@ struct BillValues {
     #[serde(default)]
     schedule: Option<Box<RawValue>>,
     #[serde(default)]
-    units: Option<Vec<Value>>,
+    units: Option<Vec<Box<RawValue>>>,
     #[serde(default)]
-    readings: Vec<Value>,
+    readings: Vec<Box<RawValue>>,
     #[serde(default)]
-    usage: Vec<Value>,
+    usage: Vec<Box<RawValue>>,
     #[serde(default)]
-    parking: Vec<Value>,
+    parking: Vec<Box<RawValue>>,
     #[serde(default)]
-    shared: Vec<Value>,
+    shared: Vec<Box<RawValue>>,
     #[serde(default)]
     only: Option<Vec<String>>,
 }
@@ -184,13 +184,13 @@ struct BillEstateValues {
     period: Period,
     /// Rows or columns.
     #[serde(default)]
-    readings: Value,
+    readings: Option<Box<RawValue>>,
     #[serde(default)]
-    usage: Vec<Value>,
+    usage: Vec<Box<RawValue>>,
     #[serde(default)]
-    parking: Vec<Value>,
+    parking: Vec<Box<RawValue>>,
     #[serde(default)]
-    shared: Vec<Value>,
+    shared: Vec<Box<RawValue>>,
 }
 
 /// A billing period and its inputs, for the loaded estate (read in one pass).
@@ -301,7 +301,8 @@ impl Args for BillEstateCall {
         // Element by element, to name the row at fault (columns name their own entry); the
         // one-pass error stands if every element reads on its own.
         let a: BillEstateValues = parse_args(op, raw)?;
-        if let Value::Array(rows) = a.readings {
+        let rows = a.readings.filter(|r| r.get().starts_with('['));
+        if let Some(rows) = rows.and_then(|r| serde_json::from_str(r.get()).ok()) {
             elements::<Reading>(op, "readings", rows)?;
         }
         inputs_of(op, Vec::new(), a.usage, a.parking, a.shared)?;
@@ -309,24 +310,26 @@ impl Args for BillEstateCall {
     }
 }
 
-/// Deserializes list elements one by one, so that an error names the element: its index
-/// and, when readable, its unit and item.
+/// Deserializes list elements one by one, each from its own text, so that an error names the
+/// element: its index and, when readable, its unit and item. (Captured as text, not as
+/// `Value`s: a `Value` sorts an object's members, and the tag of a tagged member comes first.)
 fn elements<T: DeserializeOwned>(
     op: &str,
     list: &str,
-    values: Vec<Value>,
+    values: Vec<Box<RawValue>>,
 ) -> Result<Vec<T>, Failure> {
     values
         .into_iter()
         .enumerate()
         .map(|(k, v)| {
-            let name = |key: &str| v.get(key).and_then(Value::as_str).map(str::to_owned);
-            let (unit, item) = match list {
-                "units" => (name("id"), None),
-                _ => (name("unit"), name("item")),
-            };
-            crate::wire::from_value(v).map_err(|e| {
-                let mut f = json_failure(e, &format!("{op} args"));
+            crate::wire::from_str(v.get()).map_err(|e| {
+                let names: Value = serde_json::from_str(v.get()).unwrap_or_default();
+                let name = |key: &str| names.get(key).and_then(Value::as_str).map(str::to_owned);
+                let (unit, item) = match list {
+                    "units" => (name("id"), None),
+                    _ => (name("unit"), name("item")),
+                };
+                let mut f = json_failure_unplaced(&e, &format!("{op} args"));
                 let mut at = format!("{list}[{k}]");
                 if let Some(u) = unit {
                     at.push_str(&format!(" (unit {u}"));
@@ -352,10 +355,10 @@ fn schedule_of(op: &str, raw: &RawValue) -> Result<Schedule, Failure> {
 
 fn inputs_of(
     op: &str,
-    readings: Vec<Value>,
-    usage: Vec<Value>,
-    parking: Vec<Value>,
-    shared: Vec<Value>,
+    readings: Vec<Box<RawValue>>,
+    usage: Vec<Box<RawValue>>,
+    parking: Vec<Box<RawValue>>,
+    shared: Vec<Box<RawValue>>,
 ) -> Result<BillInputs, Failure> {
     Ok(BillInputs {
         readings: elements::<Reading>(op, "readings", readings)?,
