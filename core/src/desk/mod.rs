@@ -228,21 +228,13 @@ impl Desk {
         self.requests.is_empty()
     }
 
-    /// Registers a new request 受理登记 and returns its events.
-    pub fn register(
-        &mut self,
-        new: NewRequest,
-        actor: &Actor,
-        now: Instant,
-    ) -> Result<Vec<Event>, DeskError> {
-        if self.requests.contains_key(&new.id) {
-            return Err(DeskError::DuplicateRequest { request: new.id });
-        }
-        let (request, events) = ServiceRequest::register(new, actor, now)?;
+    /// Starts tracking a newly registered request: its clocks and service record observe its
+    /// registration events (shared by `register` and the replay of a registration).
+    fn track(&mut self, request: ServiceRequest, events: &[Event]) {
         let kind = request.details.kind;
         let mut sla = SlaTrack::new(request.id(), kind, request.details.priority);
         let mut record = ServiceRecord::default();
-        for e in &events {
+        for e in events {
             sla.observe(e, &self.policy, &self.calendar);
             record.observe(e, kind);
         }
@@ -254,6 +246,20 @@ impl Desk {
                 record,
             },
         );
+    }
+
+    /// Registers a new request 受理登记 and returns its events.
+    pub fn register(
+        &mut self,
+        new: NewRequest,
+        actor: &Actor,
+        now: Instant,
+    ) -> Result<Vec<Event>, DeskError> {
+        if self.requests.contains_key(&new.id) {
+            return Err(DeskError::DuplicateRequest { request: new.id });
+        }
+        let (request, events) = ServiceRequest::register(new, actor, now)?;
+        self.track(request, &events);
         Ok(events)
     }
 
@@ -356,19 +362,7 @@ impl Desk {
                 });
             }
             let request = ServiceRequest::from_registration(event)?;
-            let kind = request.details.kind;
-            let mut sla = SlaTrack::new(request.id(), kind, request.details.priority);
-            sla.observe(event, &self.policy, &self.calendar);
-            let mut record = ServiceRecord::default();
-            record.observe(event, kind);
-            self.requests.insert(
-                request.id().to_owned(),
-                Tracked {
-                    request,
-                    sla,
-                    record,
-                },
-            );
+            self.track(request, std::slice::from_ref(event));
             return Ok(());
         }
         let tracked =
